@@ -1,0 +1,18 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Language, langArg } from "../common/language";
+import { pickText } from "../common/localized-text";
+import type { Context } from "../server/context";
+import { Agency } from "./agency.type";
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => [Agency], { description: "The four agencies, by code." })
+  agencies(@Ctx() ctx: Context): Promise<Agency[]> {
+    return ctx.services.agencies.list();
+  }
+
+  @FieldResolver(() => String, { description: "The agency's name, in the requested language (default: Accept-Language, then Dutch)." })
+  name(@Root() agency: Agency, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(agency.names, ctx.lang(lang));
+  }
+}

@@ -1,0 +1,17 @@
+import { registerEnumType } from "type-graphql";
+
+export enum Role {
+  AGENCY_HR = "AGENCY_HR",
+  TASKFORCE = "TASKFORCE",
+  ADMIN = "ADMIN",
+}
+
+registerEnumType(Role, {
+  name: "Role",
+  description: "What an API key may do.",
+  valuesConfig: {
+    AGENCY_HR: { description: "An agency's HR system: pushes and moves its own agency's applications, manages its own vacancies." },
+    TASKFORCE: { description: "The recruitment taskforce and Selor's planner: dashboards, test sessions, pipeline data without personal data." },
+    ADMIN: { description: "Operators: API clients, vacancies of every agency, erasure." },
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * Opaque ids for the API: base64url of "Type:key". Clients treat them as strings; the service can tell an id meant for
+ * another type from an unknown one, and neither leaks anything (both read as "not found").
+ */
+export type NodeType = "Campaign" | "Wave" | "JobProfile" | "Vacancy" | "TestSession" | "Application" | "Candidate" | "ApiClient" | "AuditEntry";
+
+export function toGlobalId(type: NodeType, key: number | string): string {
+  return Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
+}
+
+/** The numeric key of an id of the given type, or null when the id is malformed or names another type. */
+export function fromGlobalId(type: NodeType, id: string): number | null {
+  if (id.length === 0 || id.length > 64 || !/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const decoded = Buffer.from(id, "base64url").toString("utf8");
+  const separator = decoded.indexOf(":");
+  if (separator < 0 || decoded.slice(0, separator) !== type) return null;
+  const key = decoded.slice(separator + 1);
+  if (!/^[1-9][0-9]{0,15}$/.test(key)) return null;
+  const n = Number(key);
+  // Keys are 32-bit integers, except audit entries (64-bit): a larger number cannot name a row.
+  const max = type === "AuditEntry" ? Number.MAX_SAFE_INTEGER : 2_147_483_647;
+  return n <= max ? n : null;
+}

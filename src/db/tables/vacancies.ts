@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { campaigns, waves, agencies } from "./campaigns";
+import { agencyCodeEnum, contractTypeEnum, languageRegimeEnum, vacancyStatusEnum } from "./enums";
+import { jobProfiles } from "./job-profiles";
+import { localized } from "./localized";
+
+export const vacancies = pgTable(
+  "vacancies",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    waveId: integer("wave_id").notNull(),
+    agencyCode: agencyCodeEnum("agency_code")
+      .notNull()
+      .references(() => agencies.code),
+    jobProfileId: integer("job_profile_id")
+      .notNull()
+      .references(() => jobProfiles.id),
+    title: localized("title").notNull(),
+    description: localized("description"),
+    headcountTarget: integer("headcount_target").notNull(),
+    place: text("place").notNull(),
+    languageRegime: languageRegimeEnum("language_regime").notNull(),
+    contractType: contractTypeEnum("contract_type").notNull(),
+    status: vacancyStatusEnum("status").notNull().default("DRAFT"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Null for continuous (open-ended) recruitment. */
+    applicationDeadline: timestamp("application_deadline", { withTimezone: true }),
+    /** The share of all exam points needed overall, in percent (the Asse rule: 60). */
+    overallPassPercent: numeric("overall_pass_percent", { precision: 5, scale: 2, mode: "number" }).notNull().default(60),
+    /** Lower-cased titles (every language), function code and place: what the free-text filter searches. */
+    searchText: text("search_text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: "vacancies_wave_in_campaign", columns: [t.waveId, t.campaignId], foreignColumns: [waves.id, waves.campaignId] }),
+    // Lets applications reference (vacancy, agency) together, so an application's agency is always its vacancy's.
+    unique("vacancies_id_agency").on(t.id, t.agencyCode),
+    check("vacancies_headcount_positive", sql`${t.headcountTarget} > 0`),
+    check("vacancies_published_unless_draft", sql`${t.status} = 'DRAFT' or ${t.publishedAt} is not null`),
+    check("vacancies_deadline_after_publication", sql`${t.applicationDeadline} is null or ${t.publishedAt} is null or ${t.applicationDeadline} > ${t.publishedAt}`),
+    check("vacancies_overall_pass_percent", sql`${t.overallPassPercent} between 0 and 100`),
+    check("vacancies_place_not_blank", sql`length(trim(${t.place})) between 1 and 200`),
+    check("vacancies_title_nl", sql`${t.title} ? 'nl'`),
+    index("vacancies_campaign_status").on(t.campaignId, t.status),
+    index("vacancies_status_published").on(t.status, t.publishedAt, t.id),
+    index("vacancies_agency_status").on(t.agencyCode, t.status),
+    index("vacancies_wave").on(t.waveId),
+    index("vacancies_job_profile").on(t.jobProfileId),
+  ],
+);
+
+/** The vacancy's selection procedure: exam parts in the order they are taken. */
+export const examParts = pgTable(
+  "exam_parts",
+  {
+    vacancyId: integer("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    maxPoints: numeric("max_points", { precision: 8, scale: 2, mode: "number" }).notNull(),
+    passPercent: numeric("pass_percent", { precision: 5, scale: 2, mode: "number" }).notNull().default(50),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vacancyId, t.position] }),
+    unique("exam_parts_vacancy_name").on(t.vacancyId, t.name),
+    check("exam_parts_position", sql`${t.position} > 0`),
+    check("exam_parts_max_points", sql`${t.maxPoints} > 0`),
+    check("exam_parts_pass_percent", sql`${t.passPercent} between 0 and 100`),
+    check("exam_parts_name", sql`length(trim(${t.name})) between 1 and 100`),
+  ],
+);

@@ -1,0 +1,108 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Language, langArg } from "../common/language";
+import { pickOptionalText, pickText } from "../common/localized-text";
+import type { Context } from "../server/context";
+import { CompetenceArea, JobProfile, RequiredCompetency, ResultArea, SalaryScale } from "./job-profile.type";
+
+@Resolver(() => JobProfile)
+export class JobProfileResolver {
+  @Query(() => JobProfile, { nullable: true, description: "A job profile by function code (e.g. NBV001); null when unknown." })
+  jobProfile(@Ctx() ctx: Context, @Arg("functionCode", { description: "The function code, e.g. NBV001 (case-insensitive)." }) functionCode: string): Promise<JobProfile | null> {
+    return ctx.services.jobProfiles.byFunctionCode(functionCode);
+  }
+
+  @Query(() => [JobProfile], { description: "Every job profile, by function code." })
+  jobProfiles(@Ctx() ctx: Context): Promise<JobProfile[]> {
+    return ctx.services.jobProfiles.list();
+  }
+
+  @Query(() => [CompetenceArea], { description: "The 37 competence areas of the European sectoral qualification framework, by number." })
+  competenceAreas(@Ctx() ctx: Context): Promise<CompetenceArea[]> {
+    return ctx.services.jobProfiles.competenceAreas();
+  }
+
+  @FieldResolver(() => String, { description: "The job's title." })
+  title(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(p.titles, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { description: "The function family, e.g. \"Begeleiders\" (coaches)." })
+  functionFamily(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(p.functionFamilies, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { description: "The professional category, e.g. \"11. Bevolking en Veiligheid (BV)\"." })
+  professionalCategory(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(p.professionalCategories, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { description: "What the job is for." })
+  purpose(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(p.purposes, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Whom the holder reports to." })
+  reportsTo(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
+    return pickOptionalText(p.reportsToTexts, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The diploma required." })
+  diplomaRequirement(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
+    return pickOptionalText(p.diplomaRequirements, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The languages required, and how well." })
+  languageRequirement(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
+    return pickOptionalText(p.languageRequirements, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => [ResultArea], { description: "The result areas, in order." })
+  resultAreas(@Root() p: JobProfile, @Ctx() ctx: Context): Promise<ResultArea[]> {
+    return ctx.loaders.resultAreasByProfile.load(p.key);
+  }
+
+  @FieldResolver(() => [RequiredCompetency], { description: "The competence areas required, by area number." })
+  competencies(@Root() p: JobProfile, @Ctx() ctx: Context): Promise<RequiredCompetency[]> {
+    return ctx.loaders.competenciesByProfile.load(p.key);
+  }
+
+  @FieldResolver(() => SalaryScale, { nullable: true, description: "The salary scale the job starts in." })
+  salaryScale(@Root() p: JobProfile, @Ctx() ctx: Context): Promise<SalaryScale | null> {
+    return p.salaryScaleCode ? ctx.loaders.salaryScaleByCode.load(p.salaryScaleCode) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => ResultArea)
+export class ResultAreaResolver {
+  @FieldResolver(() => String, { description: "The role the holder plays, e.g. \"coach\"." })
+  role(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(r.roles, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => String, { description: "What the holder achieves in that role, and to what end." })
+  aim(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(r.aims, ctx.lang(lang));
+  }
+
+  @FieldResolver(() => [String], { description: "Example tasks." })
+  tasks(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string[] {
+    const language = ctx.lang(lang);
+    return r.taskTexts.map((t) => pickText(t, language));
+  }
+}
+
+@Resolver(() => CompetenceArea)
+export class CompetenceAreaResolver {
+  @FieldResolver(() => String, { description: "The competence area's title." })
+  title(@Root() a: CompetenceArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(a.titles, ctx.lang(lang));
+  }
+}
+
+@Resolver(() => SalaryScale)
+export class SalaryScaleResolver {
+  @FieldResolver(() => String, { description: "The scale's name." })
+  name(@Root() s: SalaryScale, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return pickText(s.names, ctx.lang(lang));
+  }
+}

@@ -1,0 +1,41 @@
+import "reflect-metadata";
+import { createLogger, describeError } from "./common/logger";
+import { ConfigError, loadConfig } from "./config";
+import { DatabaseUnreachableError, openDatabase } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedCampaign } from "./seeding/seed-campaign";
+import { createApp } from "./server/app";
+
+/** Start-up: configuration, database, migrations, the campaign's seed (once), then the HTTP server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config.database);
+  logger.info("database connected", { database: database.description });
+  await migrateDatabase(database);
+  if (!config.skipSeed) {
+    const outcome = await database.withExclusiveLock((db) => seedCampaign(db));
+    logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
+  }
+  const app = await createApp({ config, database, logger });
+  const address = await app.listen(config.port, config.host);
+  logger.info(`GraphQL API ready at http://localhost:${address.port}/graphql`, { port: address.port });
+
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  // One clear line for the operator, no stack trace: the usual causes are configuration and an unreachable database.
+  if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
+    process.stderr.write(`campaign-api: ${error.message}\n`);
+  } else {
+    process.stderr.write(`campaign-api: start-up failed: ${JSON.stringify(describeError(error))}\n`);
+  }
+  process.exit(1);
+});

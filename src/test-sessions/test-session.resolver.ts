@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { brusselsDate, isoWeek, isSaturdayInBrussels } from "../common/brussels-time";
+import { PageArgs } from "../common/connection";
+import { DateScalar } from "../common/scalars";
+import type { Context } from "../server/context";
+import { mayView } from "../vacancies/vacancy.service";
+import { Vacancy } from "../vacancies/vacancy.type";
+import { seatsLeft } from "./test-session.service";
+import { TestSession, TestSessionConnection, TestSessionFilter } from "./test-session.type";
+
+@Resolver(() => TestSession)
+export class TestSessionResolver {
+  @Query(() => TestSessionConnection, { description: "Test sessions by start time. Default: upcoming scheduled sessions of every campaign." })
+  async testSessions(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg("filter", () => TestSessionFilter, { nullable: true, description: "Which sessions to list." }) filter?: TestSessionFilter | null,
+  ): Promise<TestSessionConnection> {
+    return TestSessionConnection.of(await ctx.services.testSessions.list(filter, page));
+  }
+
+  @FieldResolver(() => Int, { description: "Seats still free (0 once cancelled)." })
+  seatsLeft(@Root() session: TestSession): number {
+    return seatsLeft(session);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the session falls on a Saturday in Brussels time." })
+  isSaturday(@Root() session: TestSession): boolean {
+    return isSaturdayInBrussels(session.startsAt);
+  }
+
+  @FieldResolver(() => DateScalar, { description: "The session's calendar date in Brussels." })
+  date(@Root() session: TestSession): string {
+    return brusselsDate(session.startsAt);
+  }
+
+  @FieldResolver({ description: "The ISO week of the session in Brussels, e.g. 2021-W29." })
+  isoWeek(@Root() session: TestSession): string {
+    return isoWeek(brusselsDate(session.startsAt));
+  }
+
+  @FieldResolver(() => Date, { description: "When the session ends." })
+  endsAt(@Root() session: TestSession): Date {
+    return new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
+  }
+
+  @FieldResolver(() => [Vacancy], { description: "The vacancies the session tests (those the caller may see)." })
+  async vacancies(@Root() session: TestSession, @Ctx() ctx: Context): Promise<Vacancy[]> {
+    const keys = await ctx.loaders.vacancyKeysBySession.load(session.key);
+    const vacancies = await ctx.loaders.vacancyByKey.loadMany(keys);
+    return vacancies.filter((v): v is Vacancy => v != null && !(v instanceof Error) && mayView(ctx.viewer, v));
+  }
+}

@@ -1,0 +1,138 @@
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
+import { badUserInput } from "../common/errors";
+import { fromGlobalId, toGlobalId } from "../common/global-id";
+import { Language } from "../common/language";
+import { selectRows, type Db } from "../db/client";
+import { campaigns, testSessions, testSessionVacancies } from "../db/tables";
+import { TestKind, TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
+
+type TestSessionRow = typeof testSessions.$inferSelect;
+
+export function toTestSession(row: TestSessionRow): TestSession {
+  return Object.assign(new TestSession(), {
+    id: toGlobalId("TestSession", row.id),
+    key: row.id,
+    campaignKey: row.campaignId,
+    kind: row.kind as TestKind,
+    startsAt: row.startsAt,
+    durationMinutes: row.durationMinutes,
+    place: row.place,
+    language: row.language as Language,
+    capacity: row.capacity,
+    status: row.status as TestSessionStatus,
+    seatsTaken: row.seatsTaken,
+    attendedCount: row.attendedCount,
+    noShowCount: row.noShowCount,
+  });
+}
+
+export function seatsLeft(session: TestSession): number {
+  return session.status === TestSessionStatus.CANCELLED ? 0 : Math.max(0, session.capacity - session.seatsTaken);
+}
+
+/** Saturday in Brussels, evaluated by the database so it can filter. */
+const saturdayInBrussels = sql`extract(isodow from ${testSessions.startsAt} at time zone 'Europe/Brussels') = 6`;
+
+const cursors = new CursorCodec<[string, number]>("testSessions", (v): v is [string, number] => v.length === 2 && typeof v[0] === "string" && v[0].length <= 64 && Number.isSafeInteger(v[1]));
+
+export class TestSessionService {
+  constructor(private readonly db: Db) {}
+
+  async list(filter: TestSessionFilter | null | undefined, pageArgs: PageArgs): Promise<PageResult<TestSession>> {
+    const page = cursors.page(pageArgs, "startsAt:ASC");
+    const where = and(...(await this.filterConditions(filter ?? {})));
+    const rows =
+      page.first === 0
+        ? []
+        : await this.db
+            .select({ session: testSessions, sortKey: sql<string>`${testSessions.startsAt}::text` })
+            .from(testSessions)
+            .where(and(where, page.after ? sql`(${testSessions.startsAt}, ${testSessions.id}) > (${page.after[0]}::timestamptz, ${page.after[1]})` : undefined))
+            .orderBy(asc(testSessions.startsAt), asc(testSessions.id))
+            .limit(page.first + 1);
+    return toPage(
+      rows,
+      page.first,
+      (row) => cursors.encode("startsAt:ASC", [row.sortKey, row.session.id]),
+      (row) => toTestSession(row.session),
+      async () => (await this.db.select({ n: sql<number>`count(*)::int` }).from(testSessions).where(where))[0].n,
+    );
+  }
+
+  async byKeys(keys: readonly number[]): Promise<TestSession[]> {
+    return (await this.db.select().from(testSessions).where(inArray(testSessions.id, [...keys]))).map(toTestSession);
+  }
+
+  /** Up to `limit` upcoming, scheduled sessions per vacancy, soonest first, in one statement. */
+  async upcomingForVacancies(vacancyKeys: readonly number[], limit: number): Promise<{ vacancyKey: number; session: TestSession }[]> {
+    const rows = await selectRows<{ vacancy_id: number; session: TestSessionRow & { starts_at: string } }>(
+      this.db,
+      sql`select v.vacancy_id, to_jsonb(s) as session
+          from unnest(${sqlIntArray(vacancyKeys)}) as v(vacancy_id)
+          cross join lateral (
+            select ts.* from ${testSessionVacancies} tsv
+            join ${testSessions} ts on ts.id = tsv.session_id
+            where tsv.vacancy_id = v.vacancy_id and ts.status = 'SCHEDULED' and ts.starts_at > now()
+            order by ts.starts_at, ts.id
+            limit ${limit}
+          ) s`,
+    );
+    return rows.map((r) => ({ vacancyKey: Number(r.vacancy_id), session: toTestSession(fromJsonRow(r.session)) }));
+  }
+
+  async vacancyKeysOfSessions(sessionKeys: readonly number[]): Promise<{ sessionKey: number; vacancyKey: number }[]> {
+    return this.db
+      .select({ sessionKey: testSessionVacancies.sessionId, vacancyKey: testSessionVacancies.vacancyId })
+      .from(testSessionVacancies)
+      .where(inArray(testSessionVacancies.sessionId, [...sessionKeys]))
+      .orderBy(asc(testSessionVacancies.sessionId), asc(testSessionVacancies.vacancyId));
+  }
+
+  private async filterConditions(filter: TestSessionFilter): Promise<(SQL | undefined)[]> {
+    const conditions: (SQL | undefined)[] = [gte(testSessions.startsAt, filter.from ?? new Date())];
+    if (filter.to) conditions.push(lt(testSessions.startsAt, filter.to));
+    if (!filter.includeCancelled) conditions.push(eq(testSessions.status, "SCHEDULED"));
+    if (filter.kinds) conditions.push(inArray(testSessions.kind, filter.kinds));
+    if (filter.languages) conditions.push(inArray(testSessions.language, filter.languages));
+    if (filter.onSaturday != null) conditions.push(filter.onSaturday ? saturdayInBrussels : sql`not (${saturdayInBrussels})`);
+    if (filter.campaignSlug != null) {
+      const [campaign] = await this.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, filter.campaignSlug)).limit(1);
+      if (!campaign) throw badUserInput(`filter.campaignSlug: no campaign has the slug "${filter.campaignSlug}".`, "filter");
+      conditions.push(eq(testSessions.campaignId, campaign.id));
+    }
+    if (filter.vacancyIds) {
+      const keys = filter.vacancyIds.map((id, i) => {
+        const key = fromGlobalId("Vacancy", id);
+        if (key == null) throw badUserInput(`filter.vacancyIds[${i}]: "${id}" is not a vacancy id.`, "filter");
+        return key;
+      });
+      conditions.push(inArray(testSessions.id, this.db.select({ id: testSessionVacancies.sessionId }).from(testSessionVacancies).where(inArray(testSessionVacancies.vacancyId, keys))));
+    }
+    return conditions;
+  }
+}
+
+function sqlIntArray(values: readonly number[]): SQL {
+  return sql`${"{" + values.map((v) => Math.trunc(v)).join(",") + "}"}::int[]`;
+}
+
+/** A test_sessions row read through to_jsonb: snake_case keys and text timestamps. */
+function fromJsonRow(json: Record<string, unknown>): TestSessionRow {
+  return {
+    id: Number(json.id),
+    campaignId: Number(json.campaign_id),
+    kind: json.kind as TestSessionRow["kind"],
+    startsAt: new Date(json.starts_at as string),
+    durationMinutes: Number(json.duration_minutes),
+    place: json.place as string,
+    language: json.language as TestSessionRow["language"],
+    capacity: Number(json.capacity),
+    seatsTaken: Number(json.seats_taken),
+    attendedCount: Number(json.attended_count),
+    noShowCount: Number(json.no_show_count),
+    status: json.status as TestSessionRow["status"],
+    createdAt: new Date(json.created_at as string),
+    updatedAt: new Date(json.updated_at as string),
+  };
+}
