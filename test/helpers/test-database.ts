@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../../src/db/client";
+import { migrateDatabase } from "../../src/db/migrate";
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new PostgreSQL database on the
+ * server of TEST_DATABASE_URL (created here, dropped by `drop`).
+ */
+export interface TestDatabase {
+  database: Database;
+  /** The connection URL on PostgreSQL, null on PGlite. */
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ driver: "pglite", dataDir: "memory://" });
+    await migrateDatabase(database);
+    return { database, url: null, drop: () => database.close() };
+  }
+  const name = `campaign_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = withDatabase(serverUrl, name);
+  const database = await openDatabase({ driver: "postgres", url, poolMax: 10, statementTimeoutMs: 30_000, connectTimeoutSeconds: 5 });
+  await migrateDatabase(database);
+  return {
+    database,
+    url,
+    async drop() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

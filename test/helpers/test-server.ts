@@ -1,0 +1,82 @@
+import type { Database } from "../../src/db/client";
+import { createLogger } from "../../src/common/logger";
+import { seedCampaign } from "../../src/seeding/seed-campaign";
+import { createApp, type App } from "../../src/server/app";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+export const ADMIN_KEY = "test-admin-key-0123456789abcdef";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  /** SQL statements the request issued (from the x-sql-statements header). */
+  statements: number;
+}
+
+export interface RequestOptions {
+  key?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  url: string;
+  app: App;
+  database: Database;
+  testDatabase: TestDatabase;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any GraphQL error and returns data. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The real HTTP server on a fresh database (seeded with the campaign unless seed is false), on a free port. */
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+  const testDatabase = await createTestDatabase();
+  const { database } = testDatabase;
+  if (options.seed !== false) await seedCampaign(database.db);
+  const app = await createApp({
+    config: { adminApiKey: ADMIN_KEY, introspection: true, environment: "test" },
+    database,
+    logger: createLogger((process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "silent"),
+  });
+  const address = await app.listen(0, "127.0.0.1");
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>, requestOptions: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(requestOptions.key ? { authorization: `Bearer ${requestOptions.key}` } : {}),
+        ...requestOptions.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    let body: GraphQLResponse<T>["body"];
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`non-JSON response ${response.status}: ${text.slice(0, 200)}`);
+    }
+    return { status: response.status, headers: response.headers, body, statements: Number(response.headers.get("x-sql-statements") ?? NaN) };
+  }
+
+  return {
+    url,
+    app,
+    database,
+    testDatabase,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>, requestOptions?: RequestOptions): Promise<T> {
+      const response = await gql<T>(query, variables, requestOptions);
+      if (response.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+      return response.body.data as T;
+    },
+    async close() {
+      await app.close();
+      await testDatabase.drop();
+    },
+  };
+}
