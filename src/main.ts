@@ -18,9 +18,6 @@ async function main(): Promise<void> {
     logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
   }
   const app = await createApp({ config, database, logger });
-  const address = await app.listen(config.port, config.host);
-  logger.info(`GraphQL API ready at http://localhost:${address.port}/graphql`, { port: address.port });
-
   const stop = async () => {
     await app.close();
     await database.close();
@@ -28,6 +25,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  const address = await app.listen(config.port, config.host);
+  logger.info(`GraphQL API ready at http://localhost:${address.port}/graphql`, { port: address.port });
 }
 
 main().catch((error: unknown) => {

@@ -36,6 +36,8 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
     schema: await campaignSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (src/main.ts): Apollo would otherwise re-raise the signal and kill the process mid-drain.
+    stopOnTerminationSignals: false,
     formatError: formatError(logger),
     plugins: config.environment === "production" ? [ApolloServerPluginLandingPageDisabled()] : [],
   });

@@ -1,4 +1,4 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AgencyResolver } from "../agencies/agency.resolver";
 import { RoleAuthChecker } from "../auth/auth-checker";
@@ -32,8 +32,28 @@ export function campaignSchema(): Promise<GraphQLSchema> {
     authMode: "error",
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-  });
+  }).then(describeRootTypes);
   return built;
+}
+
+const ROOT_DESCRIPTIONS = {
+  Query: "Reads. Public campaign data needs no key; pipeline data needs an API key (Authorization: Bearer <key>).",
+  Mutation: "One mutation per business action, each taking one input and returning a payload with userErrors.",
+} as const;
+
+/** type-graphql leaves the root types undescribed; the SDL is the front-end teams' documentation, so describe them. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  const describe = (type: GraphQLObjectType | null | undefined) =>
+    type ? new GraphQLObjectType({ ...type.toConfig(), description: ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS] }) : type;
+  const query = describe(config.query);
+  const mutation = describe(config.mutation);
+  return new GraphQLSchema({
+    ...config,
+    query,
+    mutation,
+    types: config.types.filter((t) => t.name !== "Query" && t.name !== "Mutation"),
+  });
 }
 
 /** The published SDL: sorted, so its diff shows only real changes. */

@@ -42,10 +42,7 @@ export class TestSessionService {
   async list(filter: TestSessionFilter | null | undefined, pageArgs: PageArgs): Promise<PageResult<TestSession>> {
     const page = cursors.page(pageArgs, "startsAt:ASC");
     const where = and(...(await this.filterConditions(filter ?? {})));
-    const rows =
-      page.first === 0
-        ? []
-        : await this.db
+    const rows = await this.db
             .select({ session: testSessions, sortKey: sql<string>`${testSessions.startsAt}::text` })
             .from(testSessions)
             .where(and(where, page.after ? sql`(${testSessions.startsAt}, ${testSessions.id}) > (${page.after[0]}::timestamptz, ${page.after[1]})` : undefined))

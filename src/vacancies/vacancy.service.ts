@@ -80,10 +80,7 @@ export class VacancyService {
     const where = and(visibleTo(viewer), ...(await this.filterConditions(filter ?? {}, scope)));
     const sortKey = SORT_KEYS[sortOrder.field];
 
-    const rows =
-      page.first === 0
-        ? []
-        : await this.db
+    const rows = await this.db
             .select({ vacancy: vacancies, sortKey: sortKeyText(sortKey) })
             .from(vacancies)
             .where(and(where, page.after ? afterCondition(sortKey, vacancies.id, sortOrder.direction, page.after) : undefined))
