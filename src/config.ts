@@ -14,7 +14,48 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Skip loading the campaign's seed data at start-up. */
   skipSeed: boolean;
+  /** Deadlines, rate limits, caching and shutdown: docs/operating.md explains each. */
+  operating: OperatingConfig;
 }
+
+/** One bucket of the cost-based rate limiter: how many points it holds and how many flow back per second. */
+export interface BucketPolicy {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface OperatingConfig {
+  /** A request not answered within this time gets 503 DEADLINE_EXCEEDED. */
+  requestDeadlineMs: number;
+  /** The most a single operation may cost (see src/server/plugins/query-cost.ts). */
+  maxQueryCost: number;
+  /** null turns rate limiting off. */
+  rateLimit: { client: BucketPolicy; anonymous: BucketPolicy } | null;
+  /** How many reverse proxies in front of the service append to X-Forwarded-For (0: use the socket's address). */
+  trustProxyHops: number;
+  /** The in-process cache of anonymous responses; null turns it off (Cache-Control headers are still sent). */
+  responseCache: { maxBytes: number } | null;
+  /**
+   * On SIGTERM, how long the process keeps accepting requests while /readyz answers 503, so that load balancers stop
+   * sending traffic before the listener closes.
+   */
+  shutdownDrainDelayMs: number;
+  /** On SIGTERM, how long (from the signal) in-flight requests get before their connections are cut; exit follows within 2 s. */
+  shutdownGraceMs: number;
+}
+
+export const defaultOperatingConfig: OperatingConfig = {
+  requestDeadlineMs: 10_000,
+  maxQueryCost: 5_000,
+  rateLimit: {
+    client: { capacity: 20_000, refillPerSecond: 400 },
+    anonymous: { capacity: 5_000, refillPerSecond: 100 },
+  },
+  trustProxyHops: 0,
+  responseCache: { maxBytes: 32 * 1024 * 1024 },
+  shutdownDrainDelayMs: 1_000,
+  shutdownGraceMs: 8_000,
+};
 
 export class ConfigError extends Error {}
 
@@ -37,6 +78,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     environment,
     logLevel: oneOf(env.LOG_LEVEL ?? (environment === "test" ? "silent" : "info"), ["debug", "info", "warn", "error", "silent"] as const, "LOG_LEVEL"),
     skipSeed: boolean(env.SKIP_SEED ?? "false", "SKIP_SEED"),
+    operating: operatingConfig(env),
+  };
+}
+
+function operatingConfig(env: NodeJS.ProcessEnv): OperatingConfig {
+  const d = defaultOperatingConfig;
+  const maxQueryCost = integer(env.MAX_QUERY_COST ?? String(d.maxQueryCost), "MAX_QUERY_COST", 1, 1_000_000);
+  const bucket = (prefix: string, fallback: BucketPolicy): BucketPolicy => {
+    const capacity = integer(env[`${prefix}_CAPACITY`] ?? String(fallback.capacity), `${prefix}_CAPACITY`, 1, 100_000_000);
+    // A bucket smaller than the costliest allowed query would refuse that query forever instead of asking to retry.
+    if (capacity < maxQueryCost) throw new ConfigError(`${prefix}_CAPACITY (${capacity}) must be at least MAX_QUERY_COST (${maxQueryCost})`);
+    return { capacity, refillPerSecond: integer(env[`${prefix}_REFILL_PER_SECOND`] ?? String(fallback.refillPerSecond), `${prefix}_REFILL_PER_SECOND`, 1, 10_000_000) };
+  };
+  const rateLimited = boolean(env.RATE_LIMIT_ENABLED ?? "true", "RATE_LIMIT_ENABLED");
+  const cached = boolean(env.RESPONSE_CACHE_ENABLED ?? "true", "RESPONSE_CACHE_ENABLED");
+  return {
+    requestDeadlineMs: integer(env.REQUEST_DEADLINE_MS ?? String(d.requestDeadlineMs), "REQUEST_DEADLINE_MS", 100, 600_000),
+    maxQueryCost,
+    rateLimit: rateLimited
+      ? { client: bucket("RATE_LIMIT_CLIENT", d.rateLimit!.client), anonymous: bucket("RATE_LIMIT_ANONYMOUS", d.rateLimit!.anonymous) }
+      : null,
+    trustProxyHops: integer(env.TRUST_PROXY_HOPS ?? String(d.trustProxyHops), "TRUST_PROXY_HOPS", 0, 10),
+    responseCache: cached ? { maxBytes: integer(env.RESPONSE_CACHE_MAX_MB ?? "32", "RESPONSE_CACHE_MAX_MB", 1, 4096) * 1024 * 1024 } : null,
+    shutdownDrainDelayMs: integer(env.SHUTDOWN_DRAIN_DELAY_MS ?? String(d.shutdownDrainDelayMs), "SHUTDOWN_DRAIN_DELAY_MS", 0, 60_000),
+    shutdownGraceMs: integer(env.SHUTDOWN_GRACE_MS ?? String(d.shutdownGraceMs), "SHUTDOWN_GRACE_MS", 0, 60_000),
   };
 }
 

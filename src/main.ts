@@ -18,13 +18,36 @@ async function main(): Promise<void> {
     logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
   }
   const app = await createApp({ config, database, logger });
-  const stop = async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
+
+  // SIGTERM (orchestrators) or SIGINT (Ctrl-C): drain, then exit. A second signal exits at once.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn("second signal during shutdown, exiting now", { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    const { shutdownDrainDelayMs, shutdownGraceMs } = config.operating;
+    logger.info("shutting down", { signal, drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs });
+    // Whatever hangs below (a pool that will not close), the process is gone 2 s after the grace period.
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time, exiting");
+      process.exit(1);
+    }, shutdownGraceMs + 2_000).unref();
+    app
+      .shutdown()
+      .then(() => database.close())
+      .then(() => {
+        logger.info("shutdown complete");
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error("shutdown failed", describeError(error));
+        process.exit(1);
+      });
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
   const address = await app.listen(config.port, config.host);
   logger.info(`GraphQL API ready at http://localhost:${address.port}/graphql`, { port: address.port });
 }

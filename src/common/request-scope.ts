@@ -4,6 +4,16 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface RequestScope {
   requestId: string;
   statements: number;
+  /** Seconds spent waiting on the database, summed over the request's statements. */
+  databaseSeconds?: number;
+  /** The caller's network address (for the anonymous rate limit; never logged). */
+  clientAddress?: string;
+  /** Set once the request's deadline has passed: its remaining statements are refused rather than run for nobody. */
+  abandoned?: boolean;
+  /** The GraphQL operation's name (null when unnamed, absent when the document never resolved), for metrics and logs. */
+  operationName?: string | null;
+  /** "success" or the first error code in lower case, for metrics and logs. */
+  outcome?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

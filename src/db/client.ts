@@ -22,6 +22,8 @@ export type DatabaseConfig =
 export interface Database {
   readonly db: Db;
   readonly driver: "postgres" | "pglite";
+  /** Connections the pool may open (1 for PGlite: one connection inside this process). */
+  readonly poolSize: number;
   /** A short description without secrets, for log lines. */
   readonly description: string;
   /** Runs fn while holding a database-wide lock, so concurrent start-ups migrate and seed one at a time. */
@@ -62,6 +64,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { driver: "postgres"
   return {
     db,
     driver: "postgres",
+    poolSize: config.poolMax,
     description,
     async withExclusiveLock(fn) {
       // A one-connection pool: the session-level advisory lock and everything fn runs share that connection.
@@ -88,6 +91,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     db,
     driver: "pglite",
+    poolSize: 1,
     description: dataDir === "memory://" ? "PGlite in memory" : `PGlite in ${dataDir}`,
     // PGlite is one connection inside this process: nothing else can run concurrently.
     withExclusiveLock: (fn) => fn(db),

@@ -1,8 +1,15 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { ErrorCode } from "../common/errors";
-import { describeError, type Logger } from "../common/logger";
+import type { Logger } from "../common/logger";
 import { currentRequestScope } from "../common/request-scope";
+import { RequestAbandonedError } from "../db/query-instrumentation";
+import { TOKEN_LIMIT_MESSAGE } from "./plugins/request-limits";
+
+/** Codes of the HTTP layer and of the request deadline, beside those of src/common/errors.ts. */
+export const DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
+export const PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
 
 /** Codes a client can act on; anything else is a fault whose details stay in the log. */
 const EXPECTED_CODES = new Set<string>([
@@ -11,6 +18,8 @@ const EXPECTED_CODES = new Set<string>([
   ErrorCode.Forbidden,
   ErrorCode.RateLimited,
   ErrorCode.ServiceUnavailable,
+  DEADLINE_EXCEEDED,
+  PAYLOAD_TOO_LARGE,
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "OPERATION_RESOLUTION_FAILURE",
@@ -22,19 +31,61 @@ const EXPECTED_CODES = new Set<string>([
 /** Validation failures about a literal argument value (an unknown enum value, a string for an Int) are bad input. */
 const VALUE_PROBLEM = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent)/;
 
-export function formatError(logger: Logger) {
+/** PostgreSQL's query_canceled: the statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) ended the statement. */
+const QUERY_CANCELED = "57014";
+
+/**
+ * PostgreSQL data exceptions that only a value from the request can cause where no resolver checked it first: a NUL
+ * character in a string (22021, found by the fuzz test), text that is not a number or date (22P02, 22007), a number or
+ * date out of range (22003, 22008), a string too long for its column (22001). The client can fix those; the log keeps
+ * the details (warn, not error). Other data exceptions, such as a division by zero, stay internal errors.
+ */
+const BAD_VALUE_STATES = new Set(["22021", "22P05", "22P02", "22007", "22003", "22008", "22001"]);
+export const BAD_VALUE_MESSAGE = "A value in the request cannot be used: it contains a NUL character, or is not a valid number or date, or is too large.";
+
+export const DEADLINE_MESSAGE = "The request took too long and was abandoned; try again, or ask for less at once.";
+
+/** graphql-js's "Did you mean ...?" hints, in validation and variable coercion messages alike. */
+const SUGGESTION = / ?Did you mean .+\?$/;
+
+/**
+ * Formats every error a client sees. With `hideSuggestions`, spelling hints are cut from all messages: Apollo's own
+ * option (hideSchemaDetailsFromClientErrors) covers validation errors but not those about variable values.
+ */
+export function formatError(logger: Logger, options: { hideSuggestions: boolean } = { hideSuggestions: true }) {
+  const format = formatWith(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return options.hideSuggestions && SUGGESTION.test(result.message) ? { ...result, message: result.message.replace(SUGGESTION, "") } : result;
+  };
+}
+
+function formatWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = String(formatted.extensions?.code ?? "");
     if (code === "GRAPHQL_VALIDATION_FAILED" && VALUE_PROBLEM.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
     }
+    if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+      // graphql-js names the limit; clients get told what is wrong, not where the line is.
+      return { message: "The document is too long.", extensions: { code, reason: "MAX_TOKENS" } };
+    }
     if (EXPECTED_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const requestId = currentRequestScope()?.requestId;
-    logger.error("unexpected error", { path: formatted.path, ...describeError(original) });
+    const fault = describeFault(original);
+    if (fault.errorName === "RequestAbandonedError" || fault.errorCode === QUERY_CANCELED) {
+      logger.warn("statement abandoned past the deadline", { path: formatted.path, ...fault });
+      return { message: DEADLINE_MESSAGE, path: formatted.path, extensions: { code: DEADLINE_EXCEEDED, ...(requestId ? { requestId } : {}) } };
+    }
+    if (BAD_VALUE_STATES.has(String(fault.errorCode))) {
+      logger.warn("value refused by the database", { path: formatted.path, ...fault });
+      return { message: BAD_VALUE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BadUserInput } };
+    }
+    logger.error("unexpected error", { path: formatted.path, ...fault });
     return {
       message: "Internal server error",
       locations: formatted.locations,
@@ -42,4 +93,33 @@ export function formatError(logger: Logger) {
       extensions: { code: ErrorCode.InternalServerError, ...(requestId ? { requestId } : {}) },
     };
   };
+}
+
+/**
+ * What the operator needs to find a fault, without personal data: the class and message of application errors, but for
+ * database errors only the statement (parameters are never logged: they carry names and e-mail addresses) and the
+ * SQLSTATE with the names of the table, column and constraint involved (PostgreSQL's message and detail can quote values).
+ */
+export function describeFault(error: unknown): Record<string, unknown> {
+  if (error instanceof RequestAbandonedError) return { errorName: error.name, errorMessage: error.message };
+  if (error instanceof DrizzleQueryError) {
+    const cause = error.cause as Record<string, unknown> | undefined;
+    const field = (...names: string[]) => names.map((n) => cause?.[n]).find((v) => typeof v === "string" && v !== "");
+    return {
+      errorName: "DatabaseError",
+      statement: error.query.slice(0, 500),
+      ...(cause instanceof Error ? { causeName: cause.name } : {}),
+      ...(field("code") ? { errorCode: field("code") } : {}),
+      ...(field("table_name", "table") ? { table: field("table_name", "table") } : {}),
+      ...(field("column_name", "column") ? { column: field("column_name", "column") } : {}),
+      ...(field("constraint_name", "constraint") ? { constraint: field("constraint_name", "constraint") } : {}),
+      // Connection-level failures (the database closed or unreachable) carry no SQLSTATE and no data: their message helps.
+      ...(!field("code") && cause instanceof Error ? { causeMessage: cause.message.slice(0, 200) } : {}),
+    };
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { errorName: error.name, errorMessage: error.message.slice(0, 500), ...(code ? { errorCode: String(code) } : {}) };
+  }
+  return { errorName: typeof error };
 }

@@ -1,5 +1,6 @@
 import type { Database } from "../../src/db/client";
-import { createLogger } from "../../src/common/logger";
+import { createLogger, type Logger } from "../../src/common/logger";
+import { defaultOperatingConfig, type Config, type OperatingConfig } from "../../src/config";
 import { seedCampaign } from "../../src/seeding/seed-campaign";
 import { createApp, type App } from "../../src/server/app";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -30,15 +31,36 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** Seed the campaign (default true). */
+  seed?: boolean;
+  introspection?: boolean;
+  environment?: Config["environment"];
+  /**
+   * Overrides of the operating limits. By default tests run with the production limits except the rate limiter and
+   * the response cache, which are off so that tests firing many requests or reading their own writes stay independent;
+   * test/server turns them on where it tests them.
+   */
+  operating?: Partial<OperatingConfig>;
+  logger?: Logger;
+  /** Serve this database instead of a fresh one (closed and dropped by close()). */
+  testDatabase?: TestDatabase;
+}
+
 /** The real HTTP server on a fresh database (seeded with the campaign unless seed is false), on a free port. */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
-  const testDatabase = await createTestDatabase();
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const testDatabase = options.testDatabase ?? (await createTestDatabase());
   const { database } = testDatabase;
   if (options.seed !== false) await seedCampaign(database.db);
   const app = await createApp({
-    config: { adminApiKey: ADMIN_KEY, introspection: true, environment: "test" },
+    config: {
+      adminApiKey: ADMIN_KEY,
+      introspection: options.introspection ?? true,
+      environment: options.environment ?? "test",
+      operating: { ...defaultOperatingConfig, rateLimit: null, responseCache: null, ...options.operating },
+    },
     database,
-    logger: createLogger((process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "silent"),
+    logger: options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "silent"),
   });
   const address = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/graphql`;
