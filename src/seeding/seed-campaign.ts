@@ -1,7 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import * as seed from "../../seeds";
-import { ALL_STAGES } from "../applications/stages";
-import { addDays, brusselsDate } from "../common/brussels-time";
+import { addDays, brusselsDate, isoWeekMonday } from "../common/brussels-time";
 import { zonedInstant } from "../common/zoned-instant";
 import type { Db, Executor } from "../db/client";
 import {
@@ -18,7 +17,6 @@ import {
   testSessions,
   testSessionVacancies,
   vacancies,
-  vacancyStageCounts,
   waves,
 } from "../db/tables";
 import { vacancySearchText } from "../vacancies/vacancy.service";
@@ -164,9 +162,6 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
       })),
     ),
   );
-  await tx.insert(vacancyStageCounts).values(
-    vacancyRows.flatMap((v) => ALL_STAGES.map((stage) => ({ vacancyId: v.id, stage, reached: 0, current: 0 }))),
-  );
 
   const sessionRows = await tx
     .insert(testSessions)
@@ -174,7 +169,7 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
       campaignSeed.testSessions.map((s) => ({
         campaignId: campaign.id,
         kind: s.kind,
-        startsAt: zonedInstant(addDays(today, s.daysAfterSeed), s.startsAtLocal),
+        startsAt: zonedInstant(addDays(isoWeekMonday(today), 7 * s.week + s.weekday - 1), s.startsAtLocal),
         durationMinutes: s.durationMinutes,
         place: s.place,
         language: s.language,

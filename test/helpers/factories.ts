@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
-import { campaigns, examParts, jobProfiles, testSessions, testSessionVacancies, vacancies, vacancyStageCounts, waves } from "../../src/db/tables";
-import { ALL_STAGES } from "../../src/applications/stages";
+import { campaigns, examParts, jobProfiles, testSessions, testSessionVacancies, vacancies, waves } from "../../src/db/tables";
 import { vacancySearchText } from "../../src/vacancies/vacancy.service";
 
 /** Factories write straight to the database: tests build exactly the rows they assert on. */
@@ -64,7 +63,6 @@ export async function insertVacancies(db: Db, count: number, overrides: VacancyO
       { vacancyId: id, position: 1, name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
       { vacancyId: id, position: 2, name: "Mondeling", maxPoints: 50, passPercent: 50 },
     ]));
-    await db.insert(vacancyStageCounts).values(chunk.flatMap((id) => ALL_STAGES.map((stage) => ({ vacancyId: id, stage }))));
   }
   return ids;
 }
@@ -91,4 +89,14 @@ export async function insertTestSession(
     .returning({ id: testSessions.id });
   if (vacancyIds.length) await db.insert(testSessionVacancies).values(vacancyIds.map((vacancyId) => ({ sessionId: session.id, vacancyId })));
   return session.id;
+}
+
+/** A campaign of its own with one wave and room in its target, for tests that create vacancies. */
+export async function insertCampaign(db: Db, slug: string, targetHeadcount = 1000) {
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({ slug, name: { nl: `Testcampagne ${slug}` }, targetHeadcount, startsOn: "2026-01-01", endsOn: "2027-12-31" })
+    .returning();
+  const [wave] = await db.insert(waves).values({ campaignId: campaign.id, number: 1, opensOn: "2026-01-01", name: { nl: "Golf 1" } }).returning();
+  return { campaign, wave };
 }

@@ -32,10 +32,13 @@ export const auditLog = pgTable(
     actorClientId: integer("actor_client_id").references(() => apiClients.id),
     actorRole: roleEnum("actor_role"),
     actorAgencyCode: agencyCodeEnum("actor_agency_code"),
+    /** Who acted when no stored API client did: the bootstrap administrator, or anonymous for refused calls. */
+    actorLabel: text("actor_label"),
     operation: text("operation").notNull(),
     targetType: text("target_type"),
     targetId: text("target_id"),
     outcome: auditOutcomeEnum("outcome").notNull(),
+    userErrorCodes: text("user_error_codes").array().notNull().default(sql`'{}'::text[]`),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
     requestId: text("request_id"),
   },

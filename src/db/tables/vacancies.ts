@@ -41,7 +41,8 @@ export const vacancies = pgTable(
     // Lets applications reference (vacancy, agency) together, so an application's agency is always its vacancy's.
     unique("vacancies_id_agency").on(t.id, t.agencyCode),
     check("vacancies_headcount_positive", sql`${t.headcountTarget} > 0`),
-    check("vacancies_published_unless_draft", sql`${t.status} = 'DRAFT' or ${t.publishedAt} is not null`),
+    // A draft may be cancelled without ever having been published.
+    check("vacancies_published_unless_draft", sql`${t.status} in ('DRAFT', 'CANCELLED') or ${t.publishedAt} is not null`),
     check("vacancies_deadline_after_publication", sql`${t.applicationDeadline} is null or ${t.publishedAt} is null or ${t.applicationDeadline} > ${t.publishedAt}`),
     check("vacancies_overall_pass_percent", sql`${t.overallPassPercent} between 0 and 100`),
     check("vacancies_place_not_blank", sql`length(trim(${t.place})) between 1 and 200`),

@@ -1,0 +1,2 @@
+ALTER TABLE "vacancies" DROP CONSTRAINT "vacancies_published_unless_draft";--> statement-breakpoint
+ALTER TABLE "vacancies" ADD CONSTRAINT "vacancies_published_unless_draft" CHECK ("vacancies"."status" in ('DRAFT', 'CANCELLED') or "vacancies"."published_at" is not null);

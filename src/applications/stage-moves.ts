@@ -1,0 +1,249 @@
+import { inArray, sql } from "drizzle-orm";
+import { brusselsDate, daysBetween } from "../common/brussels-time";
+import { selectRows, type Executor } from "../db/client";
+import { vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
+import { ALL_STAGES, PIPELINE_STAGES } from "./stages";
+
+/** One move of one application, as the event log and the counters record it. */
+export interface StageMove {
+  applicationId: number;
+  vacancyId: number;
+  candidateId: number;
+  /** null for the submission (the move into APPLIED). */
+  fromStage: StageValue | null;
+  toStage: StageValue;
+  reason: RejectionReasonValue | null;
+  occurredAt: Date;
+  /** When the application entered fromStage (null for the submission): time in stage is measured from it. */
+  enteredFromAt: Date | null;
+  /** When the application was submitted: application-to-hire is measured from it. */
+  appliedAt: Date;
+  actor: MoveActor;
+}
+
+export interface MoveActor {
+  clientId: number | null;
+  /** Who acted when no stored API client did: the bootstrap administrator, the seed, the scoring rule. */
+  label: string | null;
+}
+
+const STAGE_ORDER: readonly StageValue[] = ALL_STAGES;
+
+/**
+ * Writes the events of a set of moves and every counter the dashboard reads, in the caller's transaction:
+ * - per vacancy and stage, how many ever reached it and how many are in it now, and entries and exits per Brussels day;
+ * - the same per day for the coarse scopes (campaign, agency, wave, job profile), so campaign-wide figures read
+ *   thousands of rows rather than millions;
+ * - distinct candidates per coarse scope (each person once, on the day of their first application there);
+ * - time in stage (days from entering a pipeline stage to entering the next, and from application to hire) and exits
+ *   (from which stage, and why), per scope and, for the coarse scopes, per day.
+ * A constant number of statements however many moves. Rows are touched in a fixed order so concurrent transactions
+ * queue rather than deadlock. The counters can always be recounted from the events (drizzle/0005 does exactly that).
+ */
+export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]): Promise<void> {
+  if (moves.length === 0) return;
+  await insertEvents(tx, moves);
+
+  const scopes = await coarseScopesOf(tx, [...new Set(moves.map((m) => m.vacancyId))]);
+  const totals = new Tally<{ vacancy_id: number; stage: StageValue }>(["reached", "current"]);
+  const vacancyDaily = new Tally<{ vacancy_id: number; stage: StageValue; day: string }>(["entered", "exited"]);
+  const coarseDaily = new Tally<{ scope: string; stage: StageValue; day: string }>(["entered", "exited"]);
+  const durations = new Tally<{ scope: string; from_stage: StageValue; to_stage: StageValue; days: number }>(["count"]);
+  const durationDaily = new Tally<{ scope: string; from_stage: StageValue; to_stage: StageValue; day: string; days: number }>(["count"]);
+  const exits = new Tally<{ scope: string; from_stage: StageValue; exit: string }>(["count"]);
+  const exitDaily = new Tally<{ scope: string; from_stage: StageValue; exit: string; day: string }>(["count"]);
+  const firstApplications: { scope: string; candidate_id: number; day: string }[] = [];
+
+  for (const move of moves) {
+    const day = brusselsDate(move.occurredAt);
+    const coarse = scopes.get(move.vacancyId)!;
+    const all = [...coarse, `v:${move.vacancyId}`];
+    totals.add({ vacancy_id: move.vacancyId, stage: move.toStage }, { reached: 1, current: 1 });
+    vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.toStage, day }, { entered: 1 });
+    for (const scope of coarse) coarseDaily.add({ scope, stage: move.toStage, day }, { entered: 1 });
+    if (move.fromStage) {
+      totals.add({ vacancy_id: move.vacancyId, stage: move.fromStage }, { current: -1 });
+      vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.fromStage, day }, { exited: 1 });
+      for (const scope of coarse) coarseDaily.add({ scope, stage: move.fromStage, day }, { exited: 1 });
+    } else {
+      for (const scope of coarse) firstApplications.push({ scope, candidate_id: move.candidateId, day });
+    }
+    for (const [fromStage, since] of timedTransitions(move)) {
+      const days = daysBetween(brusselsDate(since), day);
+      for (const scope of all) durations.add({ scope, from_stage: fromStage, to_stage: move.toStage, days }, { count: 1 });
+      for (const scope of coarse) durationDaily.add({ scope, from_stage: fromStage, to_stage: move.toStage, day, days }, { count: 1 });
+    }
+    if (move.fromStage && (move.toStage === "REJECTED" || move.toStage === "WITHDRAWN")) {
+      const exit = move.reason ?? "WITHDRAWN";
+      for (const scope of all) exits.add({ scope, from_stage: move.fromStage, exit }, { count: 1 });
+      for (const scope of coarse) exitDaily.add({ scope, from_stage: move.fromStage, exit, day }, { count: 1 });
+    }
+  }
+
+  // The counters of stages being left are decremented, so they are updated, never inserted: lock them in key order.
+  const totalsJson = JSON.stringify(totals.rows((a, b) => a.vacancy_id - b.vacancy_id || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)));
+  await tx.execute(sql`
+    select 1 from vacancy_stage_counts c
+    where (c.vacancy_id, c.stage) in (select d.vacancy_id, d.stage from jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage))
+    order by c.vacancy_id, c.stage
+    for update`);
+  await tx.execute(sql`
+    update vacancy_stage_counts c set reached = c.reached + d.reached, current = c.current + d.current
+    from jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage, reached int, current int)
+    where c.vacancy_id = d.vacancy_id and c.stage = d.stage`);
+  await tx.execute(sql`
+    insert into vacancy_stage_daily (vacancy_id, stage, day, entered, exited)
+    select d.vacancy_id, d.stage, d.day, d.entered, d.exited
+    from jsonb_to_recordset(${vacancyDaily.json()}::jsonb) as d(vacancy_id int, stage application_stage, day date, entered int, exited int)
+    on conflict (vacancy_id, stage, day) do update
+      set entered = vacancy_stage_daily.entered + excluded.entered, exited = vacancy_stage_daily.exited + excluded.exited`);
+  await tx.execute(sql`
+    insert into rollup_stage_daily (scope, stage, day, entered, exited)
+    select d.scope, d.stage, d.day, d.entered, d.exited
+    from jsonb_to_recordset(${coarseDaily.json()}::jsonb) as d(scope text, stage application_stage, day date, entered int, exited int)
+    on conflict (scope, stage, day) do update
+      set entered = rollup_stage_daily.entered + excluded.entered, exited = rollup_stage_daily.exited + excluded.exited`);
+  if (durations.size) {
+    await tx.execute(sql`
+      insert into stage_durations (scope, from_stage, to_stage, days, count)
+      select d.scope, d.from_stage, d.to_stage, d.days, d.count
+      from jsonb_to_recordset(${durations.json()}::jsonb) as d(scope text, from_stage application_stage, to_stage application_stage, days int, count int)
+      on conflict (scope, from_stage, to_stage, days) do update set count = stage_durations.count + excluded.count`);
+    await tx.execute(sql`
+      insert into rollup_duration_daily (scope, from_stage, to_stage, day, days, count)
+      select d.scope, d.from_stage, d.to_stage, d.day, d.days, d.count
+      from jsonb_to_recordset(${durationDaily.json()}::jsonb) as d(scope text, from_stage application_stage, to_stage application_stage, day date, days int, count int)
+      on conflict (scope, from_stage, to_stage, day, days) do update set count = rollup_duration_daily.count + excluded.count`);
+  }
+  if (exits.size) {
+    await tx.execute(sql`
+      insert into stage_exits (scope, from_stage, exit, count)
+      select d.scope, d.from_stage, d.exit, d.count
+      from jsonb_to_recordset(${exits.json()}::jsonb) as d(scope text, from_stage application_stage, exit text, count int)
+      on conflict (scope, from_stage, exit) do update set count = stage_exits.count + excluded.count`);
+    await tx.execute(sql`
+      insert into rollup_exit_daily (scope, from_stage, exit, day, count)
+      select d.scope, d.from_stage, d.exit, d.day, d.count
+      from jsonb_to_recordset(${exitDaily.json()}::jsonb) as d(scope text, from_stage application_stage, exit text, day date, count int)
+      on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`);
+  }
+  await countCandidates(tx, firstApplications);
+}
+
+/** Transitions whose duration is measured: a pipeline stage to the next, and application to hire. */
+function timedTransitions(move: StageMove): [StageValue, Date][] {
+  const timed: [StageValue, Date][] = [];
+  const from = move.fromStage;
+  if (from && move.enteredFromAt && PIPELINE_STAGES.indexOf(move.toStage as never) === PIPELINE_STAGES.indexOf(from as never) + 1 && PIPELINE_STAGES.includes(from as never)) {
+    timed.push([from, move.enteredFromAt]);
+  }
+  if (move.toStage === "HIRED") timed.push(["APPLIED", move.appliedAt]);
+  return timed;
+}
+
+/**
+ * Distinct candidates per coarse scope: a person counts once, on the day of their first application there. A late sync
+ * can bring an earlier first day, which moves the person's count from the old day to the new one. Callers hold the
+ * candidate's row lock (every submission upserts its candidate), so concurrent batches for one person take turns here.
+ */
+async function countCandidates(tx: Executor, firsts: { scope: string; candidate_id: number; day: string }[]): Promise<void> {
+  if (firsts.length === 0) return;
+  const earliest = new Map<string, { scope: string; candidate_id: number; day: string }>();
+  for (const f of firsts) {
+    const key = `${f.scope}|${f.candidate_id}`;
+    const known = earliest.get(key);
+    if (!known || f.day < known.day) earliest.set(key, f);
+  }
+  const wanted = [...earliest.values()].sort((a, b) => a.scope.localeCompare(b.scope) || a.candidate_id - b.candidate_id);
+  const current = await selectRows<{ scope: string; candidate_id: number; first_day: string }>(
+    tx,
+    sql`select s.scope, s.candidate_id, s.first_day::text as first_day from scope_candidates s
+        join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(scope text, candidate_id int) on w.scope = s.scope and w.candidate_id = s.candidate_id
+        order by s.scope, s.candidate_id
+        for update of s`,
+  );
+  const known = new Map(current.map((c) => [`${c.scope}|${c.candidate_id}`, c.first_day]));
+  const changes = wanted.filter((w) => {
+    const day = known.get(`${w.scope}|${w.candidate_id}`);
+    return day === undefined || w.day < day;
+  });
+  if (changes.length === 0) return;
+  await tx.execute(sql`
+    insert into scope_candidates (scope, candidate_id, first_day)
+    select w.scope, w.candidate_id, w.day from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as w(scope text, candidate_id int, day date)
+    on conflict (scope, candidate_id) do update set first_day = least(scope_candidates.first_day, excluded.first_day)`);
+  const gains = new Tally<{ scope: string; day: string }>(["n"]);
+  const losses = new Tally<{ scope: string; day: string }>(["n"]);
+  for (const c of changes) {
+    gains.add({ scope: c.scope, day: c.day }, { n: 1 });
+    const previous = known.get(`${c.scope}|${c.candidate_id}`);
+    if (previous) losses.add({ scope: c.scope, day: previous }, { n: 1 });
+  }
+  await tx.execute(sql`
+    insert into rollup_candidate_daily (scope, day, new_candidates)
+    select g.scope, g.day, g.n from jsonb_to_recordset(${gains.json()}::jsonb) as g(scope text, day date, n int)
+    on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`);
+  if (losses.size) {
+    await tx.execute(sql`
+      update rollup_candidate_daily r set new_candidates = r.new_candidates - l.n
+      from jsonb_to_recordset(${losses.json()}::jsonb) as l(scope text, day date, n int)
+      where r.scope = l.scope and r.day = l.day`);
+  }
+}
+
+/** The coarse scopes each vacancy counts in: its campaign, agency (in the campaign), wave and job profile (in the campaign). */
+async function coarseScopesOf(tx: Executor, vacancyIds: number[]): Promise<Map<number, string[]>> {
+  const rows = await tx
+    .select({ id: vacancies.id, campaignId: vacancies.campaignId, agencyCode: vacancies.agencyCode, waveId: vacancies.waveId, jobProfileId: vacancies.jobProfileId })
+    .from(vacancies)
+    .where(inArray(vacancies.id, vacancyIds));
+  return new Map(rows.map((v) => [v.id, [`c:${v.campaignId}`, `a:${v.campaignId}:${v.agencyCode}`, `w:${v.waveId}`, `p:${v.campaignId}:${v.jobProfileId}`]]));
+}
+
+async function insertEvents(tx: Executor, moves: readonly StageMove[]): Promise<void> {
+  // One parameter however many moves: large batches (the demo generator's) stay within the protocol's parameter limit.
+  const events = moves.map((m) => ({
+    application_id: m.applicationId,
+    from_stage: m.fromStage,
+    to_stage: m.toStage,
+    reason: m.reason,
+    occurred_at: m.occurredAt.toISOString(),
+    actor_client_id: m.actor.clientId,
+    actor_label: m.actor.label,
+  }));
+  await tx.execute(sql`
+    insert into stage_events (application_id, from_stage, to_stage, reason, occurred_at, actor_client_id, actor_label)
+    select e.application_id, e.from_stage, e.to_stage, e.reason, e.occurred_at, e.actor_client_id, e.actor_label
+    from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+      as e(application_id int, from_stage application_stage, to_stage application_stage, reason rejection_reason, occurred_at timestamptz, actor_client_id int, actor_label text)`);
+}
+
+/** Sums of counts by key, emitted as rows in a stable order (the lock order of the upserts). */
+class Tally<K extends Record<string, string | number>> {
+  private readonly entries = new Map<string, K & Record<string, number>>();
+
+  constructor(private readonly fields: string[]) {}
+
+  add(key: K, amounts: Record<string, number>): void {
+    const id = Object.values(key).join("|");
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = { ...key, ...Object.fromEntries(this.fields.map((f) => [f, 0])) } as K & Record<string, number>;
+      this.entries.set(id, entry);
+    }
+    for (const [field, amount] of Object.entries(amounts)) (entry as Record<string, number>)[field] += amount;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  rows(compare?: (a: K, b: K) => number): (K & Record<string, number>)[] {
+    const rows = [...this.entries.values()];
+    return rows.sort(compare ?? ((a, b) => (Object.values(a).join("|") < Object.values(b).join("|") ? -1 : 1)));
+  }
+
+  json(): string {
+    return JSON.stringify(this.rows());
+  }
+}

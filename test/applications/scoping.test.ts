@@ -1,0 +1,215 @@
+import { toGlobalId } from "../../src/common/global-id";
+import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
+import { insertCampaign, insertVacancies, seededCampaign } from "../helpers/factories";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+/**
+ * Walks every query and mutation with each kind of caller and asserts what each may see and do. Another agency's
+ * record behaves exactly like an unknown id; the taskforce gets pipeline data without personal data.
+ */
+type Who = "anonymous" | "dvz" | "cgvs" | "taskforce" | "admin";
+const EVERYONE: Who[] = ["anonymous", "dvz", "cgvs", "taskforce", "admin"];
+
+let server: TestServer;
+let keys: Keys;
+let ids: { vacancy: string; draft: string; dvzApplication: string; cgvsApplication: string; candidate: string; profile: string; wave: string; client: string };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  keys = await createKeys(server);
+  const db = server.database.db;
+  const [vacancy] = await insertVacancies(db, 1, { agencyCode: "DVZ", place: "Scopestad" });
+  const [draft] = await insertVacancies(db, 1, { agencyCode: "DVZ", place: "Scopestad", status: "DRAFT" });
+  const [cgvsVacancy] = await insertVacancies(db, 1, { agencyCode: "CGVS", place: "Scopestad" });
+  const dvz = await server.data(SUBMIT, { input: { applications: [submission(toGlobalId("Vacancy", vacancy), {}, { email: "scope@example.be", birthDate: "1990-04-01" })] } }, { key: keys.dvz });
+  const cgvs = await server.data(SUBMIT, { input: { applications: [submission(toGlobalId("Vacancy", cgvsVacancy), {}, { email: "scope@example.be" })] } }, { key: keys.cgvs });
+  const dvzApplication = dvz.submitApplications.results[0].application.id;
+  const candidate = await server.data(`query($id: ID!) { application(id: $id) { candidate { id } } }`, { id: dvzApplication }, { key: keys.admin });
+  const { campaign } = await insertCampaign(db, "scoping-test");
+  const wave = await server.data(`query { campaign(slug: "scoping-test") { waves { id } } }`);
+  const seeded = await seededCampaign(db);
+  const clients = await server.data(`{ apiClients(first: 1) { edges { node { id } } } }`, {}, { key: keys.admin });
+  ids = {
+    vacancy: toGlobalId("Vacancy", vacancy),
+    draft: toGlobalId("Vacancy", draft),
+    dvzApplication,
+    cgvsApplication: cgvs.submitApplications.results[0].application.id,
+    candidate: candidate.application.candidate.id,
+    profile: toGlobalId("JobProfile", seeded.profile("NBV001").id),
+    wave: wave.campaign.waves[0].id,
+    client: clients.apiClients.edges[0].node.id,
+  };
+  expect(campaign.slug).toBe("scoping-test");
+});
+afterAll(() => server.close());
+
+function keyOf(who: Who): string | undefined {
+  return who === "anonymous" ? undefined : keys[who];
+}
+
+async function ask(who: Who, query: string, variables: Record<string, unknown> = {}) {
+  const response = await server.gql(query, variables, { key: keyOf(who) });
+  const code = response.body.errors?.[0]?.extensions?.code as string | undefined;
+  return { code, data: response.body.data };
+}
+
+test.each(EVERYONE)("public reads work for %s", async (who) => {
+  const { code, data } = await ask(
+    who,
+    `query($id: ID!) { campaign(slug: "asiel-migratie-2021") { targetHeadcount } agencies { code } vacancies(first: 1) { totalCount } vacancy(id: $id) { place } jobProfile(functionCode: "NBV001") { level } testSessions(first: 1) { totalCount } }`,
+    { id: ids.vacancy },
+  );
+  expect(code).toBeUndefined();
+  expect(data).toMatchObject({ campaign: { targetHeadcount: 700 }, vacancy: { place: "Scopestad" }, jobProfile: { level: "A" } });
+});
+
+test("viewer tells who is calling", async () => {
+  const seen: Record<string, unknown> = {};
+  for (const who of EVERYONE) seen[who] = (await ask(who, `{ viewer { anonymous role agency { code } } }`)).data!.viewer;
+  expect(seen).toEqual({
+    anonymous: { anonymous: true, role: null, agency: null },
+    dvz: { anonymous: false, role: "AGENCY_HR", agency: { code: "DVZ" } },
+    cgvs: { anonymous: false, role: "AGENCY_HR", agency: { code: "CGVS" } },
+    taskforce: { anonymous: false, role: "TASKFORCE", agency: null },
+    admin: { anonymous: false, role: "ADMIN", agency: null },
+  });
+});
+
+test("a draft: its agency, the taskforce and administrators", async () => {
+  const seen: Record<string, unknown> = {};
+  for (const who of EVERYONE) seen[who] = (await ask(who, `query($id: ID!) { vacancy(id: $id) { status } }`, { id: ids.draft })).data!.vacancy;
+  expect(seen).toEqual({ anonymous: null, dvz: { status: "DRAFT" }, cgvs: null, taskforce: { status: "DRAFT" }, admin: { status: "DRAFT" } });
+});
+
+test("one application: its agency with the candidate, the taskforce without, another agency as if unknown", async () => {
+  const seen: Record<string, unknown> = {};
+  for (const who of EVERYONE) {
+    const { code, data } = await ask(who, `query($id: ID!) { application(id: $id) { stage candidate { email birthDate } } }`, { id: ids.dvzApplication });
+    seen[who] = code ?? data!.application;
+  }
+  expect(seen).toEqual({
+    anonymous: "UNAUTHENTICATED",
+    dvz: { stage: "APPLIED", candidate: { email: "scope@example.be", birthDate: "1990-04-01" } },
+    cgvs: null,
+    taskforce: { stage: "APPLIED", candidate: null },
+    admin: { stage: "APPLIED", candidate: { email: "scope@example.be", birthDate: "1990-04-01" } },
+  });
+});
+
+test("application lists: each agency its own, the taskforce and administrators all, no personal data for the taskforce", async () => {
+  const seen: Record<string, unknown> = {};
+  for (const who of EVERYONE) {
+    const { code, data } = await ask(who, `{ applications(first: 100) { totalCount edges { node { id candidate { lastName } } } } }`);
+    seen[who] = code ?? {
+      ids: data!.applications.edges.map((e: any) => e.node.id).sort(),
+      names: data!.applications.edges.filter((e: any) => e.node.candidate).length,
+    };
+  }
+  const both = [ids.dvzApplication, ids.cgvsApplication].sort();
+  expect(seen).toEqual({
+    anonymous: "UNAUTHENTICATED",
+    dvz: { ids: [ids.dvzApplication], names: 1 },
+    cgvs: { ids: [ids.cgvsApplication], names: 1 },
+    taskforce: { ids: both, names: 0 },
+    admin: { ids: both, names: 2 },
+  });
+});
+
+test("administrative reads are for administrators only", async () => {
+  for (const query of [`{ auditLog(first: 1) { totalCount } }`, `{ apiClients(first: 1) { totalCount } }`]) {
+    const codes: Record<string, unknown> = {};
+    for (const who of EVERYONE) codes[who] = (await ask(who, query)).code ?? "ok";
+    expect(codes).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "ok" });
+  }
+});
+
+/** Runs a mutation as each caller on fresh data and returns its GraphQL error code or its first userError code. */
+async function mutationOutcomes(run: (who: Who) => Promise<{ code?: string; data?: any }>, pick: (data: any) => { userErrors: { code: string }[] }) {
+  const outcomes: Record<string, string> = {};
+  for (const who of EVERYONE) {
+    const { code, data } = await run(who);
+    outcomes[who] = code ?? (pick(data).userErrors[0]?.code || "ok");
+  }
+  return outcomes;
+}
+
+test("submitApplications: agency HR keys only, each to its own agency's vacancies", async () => {
+  const outcomes = await mutationOutcomes(
+    (who) => ask(who, SUBMIT, { input: { applications: [submission(ids.vacancy)] } }),
+    (d) => d.submitApplications.results[0],
+  );
+  expect(outcomes).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "VACANCY_NOT_FOUND", taskforce: "FORBIDDEN", admin: "FORBIDDEN" });
+});
+
+test("moveApplication and withdrawApplication: the agency's HR key and administrators", async () => {
+  const moves: Record<string, string> = {};
+  for (const who of EVERYONE) {
+    const fresh = await server.data(SUBMIT, { input: { applications: [submission(ids.vacancy)] } }, { key: keys.dvz });
+    const applicationId = fresh.submitApplications.results[0].application.id;
+    const { code, data } = await ask(who, MOVE, { input: { applicationId, toStage: "SCREENED" } });
+    moves[who] = code ?? (data!.moveApplication.userErrors[0]?.code || "ok");
+    const withdraw = await ask(who, `mutation($input: WithdrawApplicationInput!) { withdrawApplication(input: $input) { userErrors { code } } }`, { input: { applicationId } });
+    moves[`${who} withdraw`] = withdraw.code ?? (withdraw.data!.withdrawApplication.userErrors[0]?.code || "ok");
+  }
+  expect(moves).toEqual({
+    anonymous: "UNAUTHENTICATED",
+    "anonymous withdraw": "UNAUTHENTICATED",
+    dvz: "ok",
+    "dvz withdraw": "ok",
+    cgvs: "NOT_FOUND",
+    "cgvs withdraw": "NOT_FOUND",
+    taskforce: "FORBIDDEN",
+    "taskforce withdraw": "FORBIDDEN",
+    admin: "ok",
+    "admin withdraw": "ok",
+  });
+});
+
+test("vacancy management: the agency's HR key for its own vacancies, administrators for all", async () => {
+  const create = await mutationOutcomes(
+    (who) =>
+      ask(who, `mutation($input: CreateVacancyInput!) { createVacancy(input: $input) { vacancy { id } userErrors { code } } }`, {
+        input: { agency: "DVZ", jobProfileId: ids.profile, waveId: ids.wave, headcountTarget: 2 },
+      }),
+    (d) => d.createVacancy,
+  );
+  expect(create).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "AGENCY_NOT_ALLOWED", taskforce: "FORBIDDEN", admin: "ok" });
+
+  for (const [mutation, inputType, extra] of [
+    ["updateVacancy", "UpdateVacancyInput", { headcountTarget: 1 }],
+    ["publishVacancy", "PublishVacancyInput", {}],
+    ["closeVacancy", "CloseVacancyInput", { status: "CANCELLED" }],
+  ] as const) {
+    const outcomes: Record<string, string> = {};
+    for (const who of EVERYONE) {
+      const draft = await server.data(
+        `mutation($input: CreateVacancyInput!) { createVacancy(input: $input) { vacancy { id } userErrors { code } } }`,
+        { input: { agency: "DVZ", jobProfileId: ids.profile, waveId: ids.wave, headcountTarget: 1 } },
+        { key: keys.admin },
+      );
+      const { code, data } = await ask(who, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { vacancy { id } userErrors { code } } }`, {
+        input: { vacancyId: draft.createVacancy.vacancy.id, ...extra },
+      });
+      outcomes[who] = code ?? (data![mutation].userErrors[0]?.code || "ok");
+    }
+    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "NOT_FOUND", taskforce: "FORBIDDEN", admin: "ok" }]);
+  }
+});
+
+test("API clients and erasure: administrators only", async () => {
+  const create = await mutationOutcomes(
+    (who) => ask(who, `mutation { createApiClient(input: { name: "x", role: TASKFORCE }) { apiKey userErrors { code } } }`),
+    (d) => d.createApiClient,
+  );
+  expect(create).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "ok" });
+  const revoke = await mutationOutcomes(
+    (who) => ask(who, `mutation($id: ID!) { revokeApiClient(input: { apiClientId: $id }) { userErrors { code } } }`, { id: toGlobalId("ApiClient", 999999) }),
+    (d) => d.revokeApiClient,
+  );
+  expect(revoke).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "NOT_FOUND" });
+  const erase = await mutationOutcomes(
+    (who) => ask(who, `mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: toGlobalId("Candidate", 999999) }),
+    (d) => d.eraseCandidate,
+  );
+  expect(erase).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "NOT_FOUND" });
+});
