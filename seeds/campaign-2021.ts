@@ -82,20 +82,21 @@ const everyProfile = ["NBV001", "NBV101", "NBV102", "NBV103", "NBV104", "NBV105"
 const selorBrussel = "Selor, testcentrum Brussel (WTC III)";
 
 /** Computer tests on weekdays and Saturdays, written and oral exams after them; the Saturday sessions keep pace. */
+// weekday: 2 Tuesday, 3 Wednesday, 4 Thursday, 5 Friday, 6 Saturday.
 const testSessions: TestSessionSeed[] = [
-  { daysAfterSeed: 3, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "NL", capacity: 60, functionCodes: everyProfile },
-  { daysAfterSeed: 3, startsAtLocal: "13:30", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "FR", capacity: 60, functionCodes: everyProfile },
-  { daysAfterSeed: 6, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: "Selor, testcentrum Gent", language: "NL", capacity: 40, functionCodes: everyProfile },
-  { daysAfterSeed: 6, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: "Selor, centre de test Namur", language: "FR", capacity: 40, functionCodes: everyProfile },
-  { daysAfterSeed: 10, startsAtLocal: "17:00", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "NL", capacity: 80, functionCodes: ["NBV001", "NBV102", "NBV103", "NBV106", "NBV107"] },
-  { daysAfterSeed: 10, startsAtLocal: "17:00", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "FR", capacity: 80, functionCodes: ["NBV001", "NBV102", "NBV103", "NBV106", "NBV107"] },
-  { daysAfterSeed: 13, startsAtLocal: "09:30", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "NL", capacity: 100, functionCodes: ["NBV104", "NBV105"] },
-  { daysAfterSeed: 13, startsAtLocal: "13:30", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "FR", capacity: 100, functionCodes: ["NBV104", "NBV105"] },
-  { daysAfterSeed: 17, startsAtLocal: "09:00", durationMinutes: 480, kind: "ORAL", place: selorBrussel, language: "NL", capacity: 16, functionCodes: everyProfile },
-  { daysAfterSeed: 18, startsAtLocal: "09:00", durationMinutes: 480, kind: "ORAL", place: selorBrussel, language: "FR", capacity: 16, functionCodes: everyProfile },
-  { daysAfterSeed: 20, startsAtLocal: "09:00", durationMinutes: 480, kind: "ASSESSMENT", place: "Selor, assessment centre Brussel", language: "NL", capacity: 12, functionCodes: ["NBV001", "NBV101"] },
-  { daysAfterSeed: 27, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "NL", capacity: 60, functionCodes: everyProfile },
-  { daysAfterSeed: 27, startsAtLocal: "13:30", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "FR", capacity: 60, functionCodes: everyProfile },
+  { week: 1, weekday: 2, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "NL", capacity: 60, functionCodes: everyProfile },
+  { week: 1, weekday: 2, startsAtLocal: "13:30", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "FR", capacity: 60, functionCodes: everyProfile },
+  { week: 1, weekday: 6, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: "Selor, testcentrum Gent", language: "NL", capacity: 40, functionCodes: everyProfile },
+  { week: 1, weekday: 6, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: "Selor, centre de test Namur", language: "FR", capacity: 40, functionCodes: everyProfile },
+  { week: 2, weekday: 4, startsAtLocal: "17:00", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "NL", capacity: 80, functionCodes: ["NBV001", "NBV102", "NBV103", "NBV106", "NBV107"] },
+  { week: 2, weekday: 4, startsAtLocal: "17:00", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "FR", capacity: 80, functionCodes: ["NBV001", "NBV102", "NBV103", "NBV106", "NBV107"] },
+  { week: 2, weekday: 6, startsAtLocal: "09:30", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "NL", capacity: 100, functionCodes: ["NBV104", "NBV105"] },
+  { week: 2, weekday: 6, startsAtLocal: "13:30", durationMinutes: 150, kind: "WRITTEN", place: selorBrussel, language: "FR", capacity: 100, functionCodes: ["NBV104", "NBV105"] },
+  { week: 3, weekday: 2, startsAtLocal: "09:00", durationMinutes: 480, kind: "ORAL", place: selorBrussel, language: "NL", capacity: 16, functionCodes: everyProfile },
+  { week: 3, weekday: 3, startsAtLocal: "09:00", durationMinutes: 480, kind: "ORAL", place: selorBrussel, language: "FR", capacity: 16, functionCodes: everyProfile },
+  { week: 3, weekday: 5, startsAtLocal: "09:00", durationMinutes: 480, kind: "ASSESSMENT", place: "Selor, assessment centre Brussel", language: "NL", capacity: 12, functionCodes: ["NBV001", "NBV101"] },
+  { week: 4, weekday: 6, startsAtLocal: "09:00", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "NL", capacity: 60, functionCodes: everyProfile },
+  { week: 4, weekday: 6, startsAtLocal: "13:30", durationMinutes: 180, kind: "COMPUTER_TEST", place: selorBrussel, language: "FR", capacity: 60, functionCodes: everyProfile },
 ];
 
 export const campaign2021: CampaignSeed = {

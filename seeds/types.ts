@@ -103,8 +103,12 @@ export interface WaveSeed {
 }
 
 export interface TestSessionSeed {
-  /** Days after the day the seed runs: seeded sessions always lie ahead, so a fresh install has sessions to book. */
-  daysAfterSeed: number;
+  /**
+   * The ISO week counted from the week the seed runs in (1: next week) and the ISO weekday (1 Monday .. 6 Saturday):
+   * seeded sessions always lie ahead, on weekdays and Saturdays, whatever day the seed runs.
+   */
+  week: number;
+  weekday: 1 | 2 | 3 | 4 | 5 | 6;
   /** Local time in Brussels, HH:MM. */
   startsAtLocal: string;
   durationMinutes: number;

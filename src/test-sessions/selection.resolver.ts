@@ -1,0 +1,143 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { mayViewApplication } from "../applications/application.service";
+import { Application, ApplicationConnection } from "../applications/application.type";
+import { Role } from "../auth/role";
+import { actorOf } from "../auth/mover";
+import { scopedAgency } from "../auth/viewer";
+import { PageArgs, toPage } from "../common/connection";
+import { DateScalar, toIsoDate } from "../common/scalars";
+import type { Context } from "../server/context";
+import { Vacancy } from "../vacancies/vacancy.type";
+import { TestSessionPlanning } from "./planning.type";
+import type { ScoreOutcome } from "./scoring";
+import { laureateCursors, LAUREATE_ORDER, type Selector } from "./selection.service";
+import {
+  CancelTestSessionInput,
+  CreateTestSessionInput,
+  CreateTestSessionPayload,
+  InviteToTestSessionInput,
+  InviteToTestSessionPayload,
+  PartScore,
+  RecordAttendanceInput,
+  RecordAttendancePayload,
+  RecordSessionAttendanceInput,
+  RecordSessionAttendancePayload,
+  RecordTestResultInput,
+  RecordTestResultPayload,
+  RescheduleTestSessionInput,
+  Score,
+  ScoringDecision,
+  TestSessionPayload,
+} from "./test-session.inputs";
+
+function selectorOf(ctx: Context): Selector {
+  return { agencyCode: scopedAgency(ctx.viewer), actor: actorOf(ctx.viewer) };
+}
+
+export function toScore(outcome: ScoreOutcome): Score {
+  return Object.assign(new Score(), {
+    ...outcome,
+    decision: outcome.decision as ScoringDecision,
+    parts: outcome.parts.map((p) => Object.assign(new PartScore(), p)),
+  });
+}
+
+/** The planner's mutations (TASKFORCE and ADMIN) and the selection steps (also the vacancy's own agency HR). */
+@Resolver()
+export class SelectionResolver {
+  @Authorized(Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => CreateTestSessionPayload, { description: "Schedule a Selor test session for some vacancies. TASKFORCE or ADMIN." })
+  async createTestSession(@Ctx() ctx: Context, @Arg("input", () => CreateTestSessionInput, { description: "The session." }) input: CreateTestSessionInput): Promise<CreateTestSessionPayload> {
+    return Object.assign(new CreateTestSessionPayload(), await ctx.services.sessionManagement.create(input));
+  }
+
+  @Authorized(Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => TestSessionPayload, { description: "Move a session that has not started, or change its seats. TASKFORCE or ADMIN." })
+  async rescheduleTestSession(@Ctx() ctx: Context, @Arg("input", () => RescheduleTestSessionInput, { description: "The changes." }) input: RescheduleTestSessionInput): Promise<TestSessionPayload> {
+    return Object.assign(new TestSessionPayload(), await ctx.services.sessionManagement.reschedule(input));
+  }
+
+  @Authorized(Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => TestSessionPayload, { description: "Call off a session that has not started; its applicants keep INVITED and may be invited to another session. TASKFORCE or ADMIN." })
+  async cancelTestSession(@Ctx() ctx: Context, @Arg("input", () => CancelTestSessionInput, { description: "Which session." }) input: CancelTestSessionInput): Promise<TestSessionPayload> {
+    return Object.assign(new TestSessionPayload(), await ctx.services.sessionManagement.cancel(input.sessionId));
+  }
+
+  @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => InviteToTestSessionPayload, { description: "Book SCREENED applications into a session (they become INVITED): all of them, or none when a rule refuses one or the seats do not suffice (SESSION_FULL)." })
+  async inviteToTestSession(@Ctx() ctx: Context, @Arg("input", () => InviteToTestSessionInput, { description: "The invitation." }) input: InviteToTestSessionInput): Promise<InviteToTestSessionPayload> {
+    return Object.assign(new InviteToTestSessionPayload(), await ctx.services.selection.invite(selectorOf(ctx), input.sessionId, input.applicationIds));
+  }
+
+  @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => RecordAttendancePayload, { description: "Record whether an invited applicant came: present to TESTED, absent to REJECTED (NO_SHOW)." })
+  async recordAttendance(@Ctx() ctx: Context, @Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput): Promise<RecordAttendancePayload> {
+    const outcome = await ctx.services.selection.recordAttendance(selectorOf(ctx), [{ applicationId: input.applicationId, attended: input.attended, field: ["input", "applicationId"] }], null);
+    return Object.assign(new RecordAttendancePayload(), { application: outcome.applications[0] ?? null, userErrors: outcome.userErrors });
+  }
+
+  @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => RecordSessionAttendancePayload, { description: "Record a whole session's attendance at once: all of it, or none when a rule refuses one." })
+  async recordSessionAttendance(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecordSessionAttendanceInput, { description: "The attendance." }) input: RecordSessionAttendanceInput,
+  ): Promise<RecordSessionAttendancePayload> {
+    const entries = [
+      ...input.presentApplicationIds.map((applicationId, i) => ({ applicationId, attended: true, field: ["input", "presentApplicationIds", String(i)] })),
+      ...input.absentApplicationIds.map((applicationId, i) => ({ applicationId, attended: false, field: ["input", "absentApplicationIds", String(i)] })),
+    ];
+    return Object.assign(new RecordSessionAttendancePayload(), await ctx.services.selection.recordAttendance(selectorOf(ctx), entries, input.sessionId));
+  }
+
+  @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => RecordTestResultPayload, { description: "Record points for one exam part; the vacancy's procedure then decides: next part, LAUREATE, or REJECTED (FAILED_TEST)." })
+  async recordTestResult(@Ctx() ctx: Context, @Arg("input", () => RecordTestResultInput, { description: "The result." }) input: RecordTestResultInput): Promise<RecordTestResultPayload> {
+    const outcome = await ctx.services.selection.recordResult(selectorOf(ctx), input.applicationId, input.part, input.points);
+    return Object.assign(new RecordTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
+  }
+
+  @Authorized(Role.TASKFORCE, Role.ADMIN)
+  @Query(() => TestSessionPlanning, { nullable: true, description: "Selor capacity planning per ISO week (Brussels) and the backlog of applicants waiting for a seat. TASKFORCE or ADMIN; null for an unknown campaign." })
+  testSessionPlanning(
+    @Ctx() ctx: Context,
+    @Arg("from", () => DateScalar, { description: "First day of the period." }) from: Date,
+    @Arg("to", () => DateScalar, { description: "Last day of the period (at most 366 days after from)." }) to: Date,
+    @Arg("campaignSlug", () => String, { nullable: true, description: "The campaign; default the most recent." }) campaignSlug?: string | null,
+  ): Promise<TestSessionPlanning | null> {
+    return ctx.services.planning.plan(campaignSlug, toIsoDate(from), toIsoDate(to));
+  }
+}
+
+@Resolver(() => Vacancy)
+export class LaureatesResolver {
+  @FieldResolver(() => ApplicationConnection, {
+    nullable: true,
+    description:
+      "The vacancy's laureates (LAUREATE, OFFERED, HIRED), ranked by total points; ties go to the higher score on the first exam part, then the earlier application, then the lower id. For the vacancy's agency, the taskforce (candidate left out) and administrators; null for anyone else.",
+  })
+  async laureates(@Root() vacancy: Vacancy, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ApplicationConnection | null> {
+    if (!mayViewApplication(ctx.viewer, vacancy)) return null;
+    const request = laureateCursors.page(page, LAUREATE_ORDER);
+    const afterRank = request.after?.[0] ?? 0;
+    const rows = await ctx.loaders.laureatePage(afterRank, request.first + 1).load(vacancy.key);
+    return ApplicationConnection.of(
+      toPage(
+        rows,
+        request.first,
+        (r) => laureateCursors.encode(LAUREATE_ORDER, [r.rank]),
+        (r) => r.application,
+        () => ctx.loaders.laureateCount.load(vacancy.key),
+      ),
+    );
+  }
+}
+
+@Resolver(() => Application)
+export class ApplicationScoreResolver {
+  @FieldResolver(() => Score, { nullable: true, description: "The exam results under the vacancy's procedure, with the decision explained; null before any result." })
+  async score(@Root() application: Application, @Ctx() ctx: Context): Promise<Score | null> {
+    const outcome = await ctx.loaders.scoreByApplication.load({ key: application.key, vacancyKey: application.vacancyKey });
+    return outcome ? toScore(outcome) : null;
+  }
+}
+

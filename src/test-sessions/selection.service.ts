@@ -1,0 +1,345 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { AgencyCode } from "../agencies/agency.type";
+import { toApplication } from "../applications/application.service";
+import type { Application } from "../applications/application.type";
+import type { PipelineService } from "../applications/pipeline.service";
+import type { MoveActor } from "../applications/stage-moves";
+import { CursorCodec } from "../common/connection";
+import { fromGlobalId } from "../common/global-id";
+import { userError, type UserError } from "../common/user-error";
+import { selectRows, type Db, type Executor } from "../db/client";
+import { applications, bookings, examParts, testResults, testSessions, testSessionVacancies, vacancies } from "../db/tables";
+import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring";
+import { toTestSession } from "./test-session.service";
+import type { TestSession } from "./test-session.type";
+
+export enum SelectionErrorCode {
+  SESSION_NOT_FOUND = "SESSION_NOT_FOUND",
+  SESSION_CANCELLED = "SESSION_CANCELLED",
+  SESSION_STARTED = "SESSION_STARTED",
+  SESSION_NOT_STARTED = "SESSION_NOT_STARTED",
+  SESSION_FULL = "SESSION_FULL",
+  APPLICATION_NOT_FOUND = "APPLICATION_NOT_FOUND",
+  NOT_TESTED_BY_SESSION = "NOT_TESTED_BY_SESSION",
+  NOT_SCREENED = "NOT_SCREENED",
+  ALREADY_BOOKED = "ALREADY_BOOKED",
+  DUPLICATE_APPLICATION = "DUPLICATE_APPLICATION",
+  TOO_MANY = "TOO_MANY",
+  NOT_BOOKED = "NOT_BOOKED",
+  NOT_TESTED = "NOT_TESTED",
+  UNKNOWN_PART = "UNKNOWN_PART",
+  POINTS_OUT_OF_RANGE = "POINTS_OUT_OF_RANGE",
+  PREVIOUS_PART_MISSING = "PREVIOUS_PART_MISSING",
+  RESULT_ALREADY_RECORDED = "RESULT_ALREADY_RECORDED",
+}
+
+/** Who acts: an agency HR key acts only on its own agency's applications (null: any agency). */
+export interface Selector {
+  agencyCode: AgencyCode | null;
+  actor: MoveActor;
+}
+
+type ApplicationRow = typeof applications.$inferSelect;
+const MAX_INVITATIONS = 500;
+
+function refusal(code: SelectionErrorCode, message: string, ...field: string[]): UserError {
+  return userError(code, message, ["input", ...field]);
+}
+
+/**
+ * Invitations, attendance and scores. Each call is one transaction that locks the session row (seats are counted on
+ * it) and the applications in id order, so concurrent invitations take turns: fifty of them into a ten-seat session
+ * leave exactly ten booked.
+ */
+export class SelectionService {
+  constructor(
+    private readonly db: Db,
+    private readonly pipeline: PipelineService,
+  ) {
+    // An applicant who leaves the pipeline gives back a seat in a session that has not started.
+    pipeline.onMove(async (tx, move) => {
+      if (move.toStage !== "REJECTED" && move.toStage !== "WITHDRAWN") return;
+      await releaseSeats(tx, [move.applicationId]);
+    });
+  }
+
+  async invite(selector: Selector, sessionId: string, applicationIds: string[], now = new Date()): Promise<{ testSession: TestSession | null; invited: Application[]; userErrors: UserError[] }> {
+    const none = (errors: UserError[]) => ({ testSession: null, invited: [], userErrors: errors });
+    const sessionKey = fromGlobalId("TestSession", sessionId);
+    if (sessionKey == null) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
+    if (applicationIds.length === 0 || applicationIds.length > MAX_INVITATIONS) {
+      return none([refusal(SelectionErrorCode.TOO_MANY, `Invite 1 to ${MAX_INVITATIONS} applications per call.`, "applicationIds")]);
+    }
+    const keys = applicationIds.map((id) => fromGlobalId("Application", id));
+
+    return this.db.transaction(async (tx) => {
+      const [session] = await tx.select().from(testSessions).where(eq(testSessions.id, sessionKey)).for("update");
+      if (!session) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
+      if (session.status === "CANCELLED") return none([refusal(SelectionErrorCode.SESSION_CANCELLED, "The session is cancelled.", "sessionId")]);
+      if (session.startsAt <= now) return none([refusal(SelectionErrorCode.SESSION_STARTED, "The session has started: nobody can be invited any more.", "sessionId")]);
+
+      const rows = await lockApplications(tx, keys);
+      const served = new Set(
+        (await tx.select({ id: testSessionVacancies.vacancyId }).from(testSessionVacancies).where(eq(testSessionVacancies.sessionId, sessionKey))).map((r) => r.id),
+      );
+      const booked = new Set(
+        (await tx.select({ id: bookings.applicationId }).from(bookings).where(and(inArray(bookings.applicationId, rows.map((r) => r.id)), eq(bookings.status, "BOOKED")))).map(
+          (r) => r.id,
+        ),
+      );
+      const errors: UserError[] = [];
+      const seen = new Set<number>();
+      keys.forEach((key, i) => {
+        const row = key == null ? undefined : rows.find((r) => r.id === key);
+        if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
+          errors.push(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationIds", String(i)));
+        } else if (seen.has(row.id)) errors.push(refusal(SelectionErrorCode.DUPLICATE_APPLICATION, "This application is listed twice.", "applicationIds", String(i)));
+        else if (!served.has(row.vacancyId)) errors.push(refusal(SelectionErrorCode.NOT_TESTED_BY_SESSION, "The session does not test this application's vacancy.", "applicationIds", String(i)));
+        else if (booked.has(row.id)) errors.push(refusal(SelectionErrorCode.ALREADY_BOOKED, "The application already holds a seat in a session.", "applicationIds", String(i)));
+        else if (row.stage !== "SCREENED" && row.stage !== "INVITED") {
+          errors.push(refusal(SelectionErrorCode.NOT_SCREENED, `The application is ${row.stage}; only SCREENED applications are invited.`, "applicationIds", String(i)));
+        }
+        if (row) seen.add(row.id);
+      });
+      if (errors.length) return none(errors);
+
+      const seatsLeft = session.capacity - session.seatsTaken;
+      if (rows.length > seatsLeft) {
+        return none([refusal(SelectionErrorCode.SESSION_FULL, `The session has ${seatsLeft} seats left; ${rows.length} were asked for.`, "applicationIds")]);
+      }
+      const [updatedSession] = await tx
+        .update(testSessions)
+        .set({ seatsTaken: sql`${testSessions.seatsTaken} + ${rows.length}`, updatedAt: sql`now()` })
+        .where(eq(testSessions.id, sessionKey))
+        .returning();
+      await tx.insert(bookings).values(rows.map((r) => ({ sessionId: sessionKey, applicationId: r.id })));
+      // Applications invited before to a session that was then cancelled are INVITED already: they only get a seat.
+      const moved = await this.pipeline.moveRows(
+        tx,
+        rows.filter((r) => r.stage === "SCREENED").map((row) => ({ row, toStage: "INVITED" as const, reason: null, occurredAt: later(now, row.stageEnteredAt) })),
+        selector.actor,
+      );
+      const reinvited = rows.filter((r) => r.stage === "INVITED").map(toApplication);
+      return { testSession: toTestSession(updatedSession), invited: [...moved, ...reinvited].sort((a, b) => a.key - b.key), userErrors: [] };
+    });
+  }
+
+  /**
+   * Present: the booking is ATTENDED and the application TESTED; absent: NO_SHOW and REJECTED (NO_SHOW). The move is
+   * dated at the session's start, when the applicant sat (or missed) the test.
+   */
+  async recordAttendance(
+    selector: Selector,
+    entries: { applicationId: string; attended: boolean; field: string[] }[],
+    sessionId: string | null,
+    now = new Date(),
+  ): Promise<{ testSession: TestSession | null; applications: Application[]; userErrors: UserError[] }> {
+    const none = (errors: UserError[]) => ({ testSession: null, applications: [], userErrors: errors });
+    const sessionKey = sessionId == null ? null : fromGlobalId("TestSession", sessionId);
+    if (sessionId != null && sessionKey == null) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
+    const keys = entries.map((e) => fromGlobalId("Application", e.applicationId));
+
+    return this.db.transaction(async (tx) => {
+      if (sessionKey != null && (await tx.select({ id: testSessions.id }).from(testSessions).where(eq(testSessions.id, sessionKey))).length === 0) {
+        return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
+      }
+      const rows = await lockApplications(tx, keys);
+      const open = await tx
+        .select({ booking: bookings, session: testSessions })
+        .from(bookings)
+        .innerJoin(testSessions, eq(testSessions.id, bookings.sessionId))
+        .where(and(inArray(bookings.applicationId, rows.map((r) => r.id)), eq(bookings.status, "BOOKED")));
+      const bookingOf = new Map(open.map((b) => [b.booking.applicationId, b]));
+      const errors: UserError[] = [];
+      const seen = new Set<number>();
+      entries.forEach((entry, i) => {
+        const row = keys[i] == null ? undefined : rows.find((r) => r.id === keys[i]);
+        const booking = row ? bookingOf.get(row.id) : undefined;
+        if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
+          errors.push(userError(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", entry.field));
+        } else if (seen.has(row.id)) errors.push(userError(SelectionErrorCode.DUPLICATE_APPLICATION, "This application is listed twice.", entry.field));
+        else if (!booking || (sessionKey != null && booking.session.id !== sessionKey)) {
+          errors.push(userError(SelectionErrorCode.NOT_BOOKED, sessionKey != null ? "The application holds no seat in this session." : "The application holds no seat in any session.", entry.field));
+        } else if (booking.session.startsAt > now) {
+          errors.push(userError(SelectionErrorCode.SESSION_NOT_STARTED, `The session starts at ${booking.session.startsAt.toISOString()}: attendance is recorded once it has started.`, entry.field));
+        }
+        if (row) seen.add(row.id);
+      });
+      if (errors.length) return none(errors);
+
+      const present = entries.map((e, i) => ({ ...e, row: rows.find((r) => r.id === keys[i])! }));
+      const bookingIds = (attended: boolean) => present.filter((p) => p.attended === attended).map((p) => bookingOf.get(p.row.id)!.booking.id);
+      for (const [attended, status] of [[true, "ATTENDED"], [false, "NO_SHOW"]] as const) {
+        const ids = bookingIds(attended);
+        if (ids.length) await tx.update(bookings).set({ status, updatedAt: sql`now()` }).where(inArray(bookings.id, ids));
+      }
+      const perSession = new Map<number, { attended: number; absent: number }>();
+      for (const p of present) {
+        const id = bookingOf.get(p.row.id)!.session.id;
+        const tally = perSession.get(id) ?? { attended: 0, absent: 0 };
+        if (p.attended) tally.attended++;
+        else tally.absent++;
+        perSession.set(id, tally);
+      }
+      let lastSession: typeof testSessions.$inferSelect | undefined;
+      for (const [id, tally] of [...perSession].sort((a, b) => a[0] - b[0])) {
+        [lastSession] = await tx
+          .update(testSessions)
+          .set({ attendedCount: sql`${testSessions.attendedCount} + ${tally.attended}`, noShowCount: sql`${testSessions.noShowCount} + ${tally.absent}`, updatedAt: sql`now()` })
+          .where(eq(testSessions.id, id))
+          .returning();
+      }
+      const moved = await this.pipeline.moveRows(
+        tx,
+        present.map((p) => ({
+          row: p.row,
+          toStage: p.attended ? ("TESTED" as const) : ("REJECTED" as const),
+          reason: p.attended ? null : ("NO_SHOW" as const),
+          occurredAt: later(bookingOf.get(p.row.id)!.session.startsAt, p.row.stageEnteredAt),
+        })),
+        selector.actor,
+      );
+      return { testSession: sessionKey != null && lastSession ? toTestSession(lastSession) : null, applications: moved, userErrors: [] };
+    });
+  }
+
+  /** Records one part's points, then lets the vacancy's procedure decide: on to the next part, laureate, or rejected. */
+  async recordResult(selector: Selector, applicationId: string, partName: string, points: number, now = new Date()): Promise<{ application: Application | null; score: ScoreOutcome | null; userErrors: UserError[] }> {
+    const none = (error: UserError) => ({ application: null, score: null, userErrors: [error] });
+    const key = fromGlobalId("Application", applicationId);
+    return this.db.transaction(async (tx) => {
+      const [row] = await lockApplications(tx, [key]);
+      if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
+        return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId"));
+      }
+      if (row.stage !== "TESTED") return none(refusal(SelectionErrorCode.NOT_TESTED, `The application is ${row.stage}; results are recorded for TESTED applications.`, "applicationId"));
+      const procedure = await procedureOf(tx, row.vacancyId);
+      const position = procedure.parts.findIndex((p) => p.name === partName);
+      if (position < 0) {
+        return none(refusal(SelectionErrorCode.UNKNOWN_PART, `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`, "part"));
+      }
+      const part = procedure.parts[position];
+      if (!validPoints(points, part)) return none(refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, "points"));
+      const results = await resultsOf(tx, row.id, procedure);
+      if (results.has(part.name)) return none(refusal(SelectionErrorCode.RESULT_ALREADY_RECORDED, `"${part.name}" already has a result.`, "part"));
+      const missing = procedure.parts.slice(0, position).find((p) => !results.has(p.name));
+      if (missing) return none(refusal(SelectionErrorCode.PREVIOUS_PART_MISSING, `"${missing.name}" comes first: only those who pass a part go on to the next.`, "part"));
+
+      await tx.insert(testResults).values({ applicationId: row.id, vacancyId: row.vacancyId, partPosition: position + 1, points, recordedByClientId: selector.actor.clientId });
+      results.set(part.name, points);
+      const outcome = score(procedure, results);
+      const occurredAt = later(now, row.stageEnteredAt);
+      if (outcome.decision === "PENDING") {
+        const [touched] = await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, row.id)).returning();
+        return { application: toApplication(touched), score: outcome, userErrors: [] };
+      }
+      const [moved] = await this.pipeline.moveRows(
+        tx,
+        [{ row, toStage: outcome.decision === "LAUREATE" ? "LAUREATE" : "REJECTED", reason: outcome.decision === "LAUREATE" ? null : "FAILED_TEST", occurredAt }],
+        selector.actor,
+      );
+      return { application: moved, score: outcome, userErrors: [] };
+    });
+  }
+
+  laureates(vacancyKeys: readonly number[], afterRank: number, limit: number) {
+    return laureatesOf(this.db, vacancyKeys, afterRank, limit);
+  }
+
+  laureateCounts(vacancyKeys: readonly number[]) {
+    return laureateCounts(this.db, vacancyKeys);
+  }
+
+  /** Scores of several applications (for application.score), in one statement per kind of row. */
+  async scoresOf(rows: readonly { key: number; vacancyKey: number }[]): Promise<Map<number, ScoreOutcome | null>> {
+    const vacancyKeys = [...new Set(rows.map((r) => r.vacancyKey))];
+    const parts = await this.db.select().from(examParts).where(inArray(examParts.vacancyId, vacancyKeys)).orderBy(asc(examParts.vacancyId), asc(examParts.position));
+    const overall = await this.db.select({ id: vacancies.id, overall: vacancies.overallPassPercent }).from(vacancies).where(inArray(vacancies.id, vacancyKeys));
+    const results = await this.db.select().from(testResults).where(inArray(testResults.applicationId, rows.map((r) => r.key)));
+    const scores = new Map<number, ScoreOutcome | null>();
+    for (const r of rows) {
+      const own = results.filter((t) => t.applicationId === r.key);
+      if (own.length === 0) {
+        scores.set(r.key, null);
+        continue;
+      }
+      const procParts = parts.filter((p) => p.vacancyId === r.vacancyKey);
+      const procedure: Procedure = { parts: procParts, overallPassPercent: overall.find((v) => v.id === r.vacancyKey)!.overall };
+      scores.set(r.key, score(procedure, new Map(own.map((t) => [procParts.find((p) => p.position === t.partPosition)!.name, t.points]))));
+    }
+    return scores;
+  }
+}
+
+export const LAUREATE_ORDER = "rank";
+export const laureateCursors = new CursorCodec<[number]>("laureates", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
+const LAUREATE_STAGES = ["LAUREATE", "OFFERED", "HIRED"] as const;
+
+/**
+ * Laureates (LAUREATE, OFFERED or HIRED) of several vacancies, each list ranked by total points; ties go to the higher
+ * score on the first exam part, then to the earlier application, then to the lower id, so the order is total and
+ * stable. The rank is the cursor: a new laureate shifts the ranks after it, as it does on the paper list. Returns the
+ * rows after rank `afterRank`, at most `limit` per vacancy, in two statements however many vacancies.
+ */
+async function laureatesOf(db: Db, vacancyKeys: readonly number[], afterRank: number, limit: number): Promise<{ vacancyKey: number; rank: number; application: Application }[]> {
+  const rows = await selectRows<{ vacancy_id: number; id: number; rank: number }>(
+    db,
+    sql`select vacancy_id, id, rank::int as rank from (
+          select a.vacancy_id, a.id, row_number() over (
+            partition by a.vacancy_id
+            order by coalesce(sum(r.points), 0) desc, coalesce(max(r.points) filter (where r.part_position = 1), 0) desc, a.submitted_at, a.id) as rank
+          from applications a left join test_results r on r.application_id = a.id
+          where a.vacancy_id in ${sql.raw(`(${vacancyKeys.map(Number).join(",")})`)} and a.stage in ('LAUREATE', 'OFFERED', 'HIRED')
+          group by a.id) ranked
+        where rank > ${afterRank} and rank <= ${afterRank + limit}
+        order by vacancy_id, rank`,
+  );
+  const apps = rows.length ? await db.select().from(applications).where(inArray(applications.id, rows.map((r) => r.id))) : [];
+  const byId = new Map(apps.map((a) => [a.id, toApplication(a)]));
+  return rows.map((r) => ({ vacancyKey: r.vacancy_id, rank: r.rank, application: byId.get(r.id)! }));
+}
+
+async function laureateCounts(db: Db, vacancyKeys: readonly number[]): Promise<{ vacancyKey: number; count: number }[]> {
+  return db
+    .select({ vacancyKey: applications.vacancyId, count: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(and(inArray(applications.vacancyId, [...vacancyKeys]), inArray(applications.stage, [...LAUREATE_STAGES])))
+    .groupBy(applications.vacancyId);
+}
+
+/** Frees the open seats of these applications in sessions that have not started. */
+export async function releaseSeats(tx: Executor, applicationKeys: number[]): Promise<void> {
+  const released = await selectRows<{ session_id: number }>(
+    tx,
+    sql`update bookings b set status = 'CANCELLED', updated_at = now()
+        from test_sessions s
+        where b.session_id = s.id and b.application_id in ${sql.raw(`(${applicationKeys.map(Number).join(",")})`)} and b.status = 'BOOKED' and s.starts_at > now()
+        returning b.session_id`,
+  );
+  for (const { session_id } of released) {
+    await tx.update(testSessions).set({ seatsTaken: sql`${testSessions.seatsTaken} - 1`, updatedAt: sql`now()` }).where(eq(testSessions.id, session_id));
+  }
+}
+
+/** Applications locked in id order, so concurrent calls on overlapping sets queue instead of deadlocking. */
+async function lockApplications(tx: Executor, keys: (number | null)[]): Promise<ApplicationRow[]> {
+  const valid = [...new Set(keys.filter((k): k is number => k != null))].sort((a, b) => a - b);
+  if (valid.length === 0) return [];
+  return tx.select().from(applications).where(inArray(applications.id, valid)).orderBy(asc(applications.id)).for("update");
+}
+
+async function procedureOf(tx: Executor, vacancyKey: number): Promise<Procedure> {
+  const parts = await tx.select().from(examParts).where(eq(examParts.vacancyId, vacancyKey)).orderBy(asc(examParts.position));
+  const [vacancy] = await tx.select({ overall: vacancies.overallPassPercent }).from(vacancies).where(eq(vacancies.id, vacancyKey));
+  return { parts: parts.map((p) => ({ name: p.name, maxPoints: p.maxPoints, passPercent: p.passPercent })), overallPassPercent: vacancy.overall };
+}
+
+async function resultsOf(tx: Executor, applicationKey: number, procedure: Procedure): Promise<Map<string, number>> {
+  const rows = await tx.select().from(testResults).where(eq(testResults.applicationId, applicationKey));
+  return new Map(rows.map((r) => [procedure.parts[r.partPosition - 1].name, r.points]));
+}
+
+/** A move's time: the given moment, unless the application's previous move is later (clocks, late syncs). */
+function later(at: Date, previous: Date): Date {
+  return at < previous ? previous : at;
+}

@@ -1,0 +1,124 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { fromGlobalId } from "../common/global-id";
+import { userError, type UserError } from "../common/user-error";
+import type { Db } from "../db/client";
+import { bookings, testSessions, testSessionVacancies, vacancies } from "../db/tables";
+import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
+import { toTestSession } from "./test-session.service";
+import type { TestSession } from "./test-session.type";
+
+export enum SessionErrorCode {
+  NOT_FOUND = "NOT_FOUND",
+  VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
+  VACANCIES_OF_SEVERAL_CAMPAIGNS = "VACANCIES_OF_SEVERAL_CAMPAIGNS",
+  NO_VACANCIES = "NO_VACANCIES",
+  STARTS_IN_PAST = "STARTS_IN_PAST",
+  INVALID_CAPACITY = "INVALID_CAPACITY",
+  CAPACITY_BELOW_BOOKINGS = "CAPACITY_BELOW_BOOKINGS",
+  INVALID_DURATION = "INVALID_DURATION",
+  INVALID_PLACE = "INVALID_PLACE",
+  SESSION_CANCELLED = "SESSION_CANCELLED",
+  SESSION_STARTED = "SESSION_STARTED",
+}
+
+export interface SessionOutcome {
+  testSession: TestSession | null;
+  userErrors: UserError[];
+}
+
+const refused = (code: SessionErrorCode, message: string, field: string): SessionOutcome => ({ testSession: null, userErrors: [userError(code, message, ["input", field])] });
+
+/** createTestSession, rescheduleTestSession, cancelTestSession: the planner's side (TASKFORCE and ADMIN). */
+export class SessionManagementService {
+  constructor(private readonly db: Db) {}
+
+  async create(input: CreateTestSessionInput, now = new Date()): Promise<SessionOutcome> {
+    const problem = checkSchedule(input, now);
+    if (problem) return problem;
+    if (input.vacancyIds.length === 0) return refused(SessionErrorCode.NO_VACANCIES, "A session tests at least one vacancy.", "vacancyIds");
+    const keys = input.vacancyIds.map((id) => fromGlobalId("Vacancy", id));
+    const unknownIndex = keys.findIndex((k) => k == null);
+    const rows = keys.includes(null) ? [] : await this.db.select({ id: vacancies.id, campaignId: vacancies.campaignId }).from(vacancies).where(inArray(vacancies.id, keys as number[]));
+    const missing = unknownIndex >= 0 ? unknownIndex : keys.findIndex((k) => !rows.some((r) => r.id === k));
+    if (missing >= 0) return { testSession: null, userErrors: [userError(SessionErrorCode.VACANCY_NOT_FOUND, "No vacancy has this id.", ["input", "vacancyIds", String(missing)])] };
+    const campaignIds = new Set(rows.map((r) => r.campaignId));
+    if (campaignIds.size > 1) return refused(SessionErrorCode.VACANCIES_OF_SEVERAL_CAMPAIGNS, "A session's vacancies must all belong to one campaign.", "vacancyIds");
+
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(testSessions)
+        .values({
+          campaignId: rows[0].campaignId,
+          kind: input.kind,
+          startsAt: input.startsAt,
+          durationMinutes: input.durationMinutes,
+          place: input.place.trim(),
+          language: input.language,
+          capacity: input.capacity,
+        })
+        .returning();
+      await tx.insert(testSessionVacancies).values([...new Set(rows.map((r) => r.id))].map((vacancyId) => ({ sessionId: row.id, vacancyId })));
+      return { testSession: toTestSession(row), userErrors: [] };
+    });
+  }
+
+  async reschedule(input: RescheduleTestSessionInput, now = new Date()): Promise<SessionOutcome> {
+    const key = fromGlobalId("TestSession", input.sessionId);
+    if (key == null) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx.select().from(testSessions).where(eq(testSessions.id, key)).for("update");
+      if (!current) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+      if (current.status === "CANCELLED") return refused(SessionErrorCode.SESSION_CANCELLED, "The session is cancelled.", "sessionId");
+      if (current.startsAt <= now) return refused(SessionErrorCode.SESSION_STARTED, "The session has started: it can no longer be moved.", "sessionId");
+      const wanted = {
+        startsAt: input.startsAt ?? current.startsAt,
+        durationMinutes: input.durationMinutes ?? current.durationMinutes,
+        place: input.place ?? current.place,
+        capacity: input.capacity ?? current.capacity,
+      };
+      const problem = checkSchedule(wanted, now);
+      if (problem) return problem;
+      if (wanted.capacity < current.seatsTaken) {
+        return refused(SessionErrorCode.CAPACITY_BELOW_BOOKINGS, `${current.seatsTaken} seats are booked: the capacity cannot go below that.`, "capacity");
+      }
+      const [row] = await tx
+        .update(testSessions)
+        .set({ ...wanted, place: wanted.place.trim(), updatedAt: sql`now()` })
+        .where(eq(testSessions.id, key))
+        .returning();
+      return { testSession: toTestSession(row), userErrors: [] };
+    });
+  }
+
+  /** Calls a session off: its open bookings are cancelled and their applicants may be invited to another session. */
+  async cancel(sessionId: string, now = new Date()): Promise<SessionOutcome> {
+    const key = fromGlobalId("TestSession", sessionId);
+    if (key == null) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx.select().from(testSessions).where(eq(testSessions.id, key)).for("update");
+      if (!current) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+      if (current.status === "CANCELLED") return refused(SessionErrorCode.SESSION_CANCELLED, "The session is already cancelled.", "sessionId");
+      if (current.startsAt <= now) return refused(SessionErrorCode.SESSION_STARTED, "The session has started: it can no longer be cancelled.", "sessionId");
+      const freed = await tx
+        .update(bookings)
+        .set({ status: "CANCELLED", updatedAt: sql`now()` })
+        .where(and(eq(bookings.sessionId, key), eq(bookings.status, "BOOKED")))
+        .returning({ id: bookings.id });
+      const [row] = await tx
+        .update(testSessions)
+        .set({ status: "CANCELLED", seatsTaken: sql`${testSessions.seatsTaken} - ${freed.length}`, updatedAt: sql`now()` })
+        .where(eq(testSessions.id, key))
+        .returning();
+      return { testSession: toTestSession(row), userErrors: [] };
+    });
+  }
+}
+
+function checkSchedule(s: { startsAt: Date; durationMinutes: number; place: string; capacity: number }, now: Date): SessionOutcome | null {
+  if (s.startsAt <= now) return refused(SessionErrorCode.STARTS_IN_PAST, "startsAt must lie in the future.", "startsAt");
+  if (!Number.isInteger(s.capacity) || s.capacity < 1 || s.capacity > 10_000) return refused(SessionErrorCode.INVALID_CAPACITY, `capacity must be from 1 to 10000, got ${s.capacity}.`, "capacity");
+  if (s.durationMinutes < 1 || s.durationMinutes > 1440) return refused(SessionErrorCode.INVALID_DURATION, "durationMinutes must be from 1 to 1440.", "durationMinutes");
+  const place = s.place.trim();
+  if (place.length < 1 || place.length > 200) return refused(SessionErrorCode.INVALID_PLACE, "place must be 1 to 200 characters.", "place");
+  return null;
+}

@@ -1,0 +1,216 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Application } from "../applications/application.type";
+import { Language } from "../common/language";
+import { UserError } from "../common/user-error";
+import { TestKind, TestSession } from "./test-session.type";
+
+@InputType({ description: "A new Selor test session." })
+export class CreateTestSessionInput {
+  @Field(() => TestKind, { description: "What kind of test." })
+  kind!: TestKind;
+
+  @Field(() => Date, { description: "When it starts; in the future." })
+  startsAt!: Date;
+
+  @Field(() => Int, { defaultValue: 180, description: "How long it lasts, in minutes (1 to 1440)." })
+  durationMinutes!: number;
+
+  @Field({ description: "Where, 1 to 200 characters." })
+  place!: string;
+
+  @Field(() => Int, { description: "Seats, 1 to 10000." })
+  capacity!: number;
+
+  @Field(() => Language, { defaultValue: Language.NL, description: "The language the test is taken in." })
+  language!: Language;
+
+  @Field(() => [ID], { description: "The vacancies it tests (at least one, all of one campaign)." })
+  vacancyIds!: string[];
+}
+
+@ObjectType({ description: "The outcome of createTestSession." })
+export class CreateTestSessionPayload {
+  @Field(() => TestSession, { nullable: true, description: "The new session; null when refused." })
+  testSession!: TestSession | null;
+
+  @Field(() => [UserError], { description: "Why it was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Move a session to another time or place, or change its seats." })
+export class RescheduleTestSessionInput {
+  @Field(() => ID, { description: "The session." })
+  sessionId!: string;
+
+  @Field(() => Date, { nullable: true, description: "New start, in the future." })
+  startsAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "New duration in minutes." })
+  durationMinutes?: number | null;
+
+  @Field(() => String, { nullable: true, description: "New place." })
+  place?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "New number of seats; not fewer than the seats already booked." })
+  capacity?: number | null;
+}
+
+@InputType({ description: "Call off a session." })
+export class CancelTestSessionInput {
+  @Field(() => ID, { description: "The session." })
+  sessionId!: string;
+}
+
+@ObjectType({ description: "The outcome of rescheduleTestSession or cancelTestSession." })
+export class TestSessionPayload {
+  @Field(() => TestSession, { nullable: true, description: "The session after the change; null when refused." })
+  testSession!: TestSession | null;
+
+  @Field(() => [UserError], { description: "Why it was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Book SCREENED applications into a session; they move to INVITED." })
+export class InviteToTestSessionInput {
+  @Field(() => ID, { description: "The session." })
+  sessionId!: string;
+
+  @Field(() => [ID], { description: "The applications, 1 to 500, each of a vacancy the session tests." })
+  applicationIds!: string[];
+}
+
+@ObjectType({ description: "The outcome of inviteToTestSession: all invited, or none." })
+export class InviteToTestSessionPayload {
+  @Field(() => TestSession, { nullable: true, description: "The session with its seats left; null when refused." })
+  testSession!: TestSession | null;
+
+  @Field(() => [Application], { description: "The applications invited (now INVITED); empty when refused." })
+  invited!: Application[];
+
+  @Field(() => [UserError], { description: "Why nobody was invited; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Whether an invited applicant came to the test." })
+export class RecordAttendanceInput {
+  @Field(() => ID, { description: "The application (INVITED, with a seat in a session that has started)." })
+  applicationId!: string;
+
+  @Field({ description: "true: present (to TESTED); false: no-show (to REJECTED with reason NO_SHOW)." })
+  attended!: boolean;
+}
+
+@ObjectType({ description: "The outcome of recordAttendance." })
+export class RecordAttendancePayload {
+  @Field(() => Application, { nullable: true, description: "The application after the record; null when refused." })
+  application!: Application | null;
+
+  @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Attendance of a whole session at once." })
+export class RecordSessionAttendanceInput {
+  @Field(() => ID, { description: "The session (it must have started)." })
+  sessionId!: string;
+
+  @Field(() => [ID], { description: "Applications that came (to TESTED)." })
+  presentApplicationIds!: string[];
+
+  @Field(() => [ID], { description: "Applications that did not come (to REJECTED, NO_SHOW)." })
+  absentApplicationIds!: string[];
+}
+
+@ObjectType({ description: "The outcome of recordSessionAttendance: all recorded, or none." })
+export class RecordSessionAttendancePayload {
+  @Field(() => TestSession, { nullable: true, description: "The session with its attendance counts; null when refused." })
+  testSession!: TestSession | null;
+
+  @Field(() => [Application], { description: "The applications recorded." })
+  applications!: Application[];
+
+  @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Points for one exam part of one application." })
+export class RecordTestResultInput {
+  @Field(() => ID, { description: "The application (TESTED)." })
+  applicationId!: string;
+
+  @Field({ description: "The exam part's name, as in vacancy.procedure.parts." })
+  part!: string;
+
+  @Field(() => Float, { description: "Points, from 0 to the part's maxPoints, in hundredths at most." })
+  points!: number;
+}
+
+export enum ScoringDecision {
+  PENDING = "PENDING",
+  LAUREATE = "LAUREATE",
+  FAILED = "FAILED",
+}
+
+registerEnumType(ScoringDecision, {
+  name: "ScoringDecision",
+  description: "What the vacancy's procedure makes of the results so far.",
+  valuesConfig: {
+    PENDING: { description: "Every part scored so far is passed; more parts follow." },
+    LAUREATE: { description: "Every part passed and the overall pass mark reached: the application is LAUREATE." },
+    FAILED: { description: "A part or the overall mark was failed: the application is REJECTED with FAILED_TEST." },
+  },
+});
+
+@ObjectType({ description: "One exam part's score under the procedure." })
+export class PartScore {
+  @Field({ description: "The part." })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: "Points scored; null when not yet recorded." })
+  points!: number | null;
+
+  @Field(() => Float, { description: "The part's maximum." })
+  maxPoints!: number;
+
+  @Field(() => Float, { nullable: true, description: "Points as a percentage of the maximum, to two decimals." })
+  percent!: number | null;
+
+  @Field(() => Float, { description: "The percentage needed to pass the part." })
+  passPercent!: number;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the part is passed; null when not yet recorded." })
+  passed!: boolean | null;
+}
+
+@ObjectType({ description: "An application's score under its vacancy's procedure, with the reason for the decision." })
+export class Score {
+  @Field(() => ScoringDecision, { description: "What the procedure makes of the results." })
+  decision!: ScoringDecision;
+
+  @Field(() => [PartScore], { description: "Every part, in order." })
+  parts!: PartScore[];
+
+  @Field(() => Float, { description: "Points over the parts scored." })
+  totalPoints!: number;
+
+  @Field(() => Float, { description: "The procedure's maximum over all parts." })
+  maxPoints!: number;
+
+  @Field(() => Float, { description: "Total as a percentage: of all parts once complete, of the parts scored so far until then." })
+  percent!: number;
+
+  @Field({ description: "Which rule passed or failed, in words." })
+  explanation!: string;
+}
+
+@ObjectType({ description: "The outcome of recordTestResult." })
+export class RecordTestResultPayload {
+  @Field(() => Application, { nullable: true, description: "The application after scoring (LAUREATE, REJECTED or still TESTED); null when refused." })
+  application!: Application | null;
+
+  @Field(() => Score, { nullable: true, description: "The score with its explanation; null when refused." })
+  score!: Score | null;
+
+  @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
+  userErrors!: UserError[];
+}
