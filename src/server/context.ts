@@ -1,6 +1,7 @@
 import type { Viewer } from "../auth/viewer";
 import { languageKey, type Language } from "../common/language";
 import type { LanguageKey } from "../common/localized-text";
+import type { Logger } from "../common/logger";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Services } from "./services";
 
@@ -13,9 +14,10 @@ export interface Context {
   lang(argument?: Language | null): LanguageKey;
   services: Services;
   loaders: Loaders;
+  logger: Logger;
 }
 
-export function buildContext(services: Services, requestId: string, viewer: Viewer, language: LanguageKey): Context {
+export function buildContext(services: Services, logger: Logger, requestId: string, viewer: Viewer, language: LanguageKey): Context {
   return {
     requestId,
     viewer,
@@ -23,5 +25,6 @@ export function buildContext(services: Services, requestId: string, viewer: View
     lang: (argument) => (argument ? languageKey(argument) : language),
     services,
     loaders: createLoaders(services),
+    logger,
   };
 }

@@ -1,4 +1,5 @@
 import { createAgencyLoaders } from "../agencies/agency.loaders";
+import { createApplicationLoaders } from "../applications/application.loaders";
 import { createCampaignLoaders } from "../campaigns/campaign.loaders";
 import { createJobProfileLoaders } from "../job-profiles/job-profile.loaders";
 import { createTestSessionLoaders } from "../test-sessions/test-session.loaders";
@@ -12,7 +13,8 @@ export function createLoaders(services: Services) {
     ...createCampaignLoaders(services.campaigns),
     ...createJobProfileLoaders(services.jobProfiles),
     ...createVacancyLoaders(services.vacancies),
-    ...createTestSessionLoaders(services.testSessions),
+    ...createTestSessionLoaders(services.testSessions, services.selection),
+    ...createApplicationLoaders(services.applications),
   };
 }
 

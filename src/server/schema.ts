@@ -1,11 +1,19 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AgencyResolver } from "../agencies/agency.resolver";
+import { ApiClientResolver, ViewerResolver } from "../api-clients/api-client.resolver";
+import { ApplicationResolver } from "../applications/application.resolver";
+import { audited } from "../audit/audit.middleware";
+import { AuditResolver } from "../audit/audit.resolver";
+import { CandidateResolver } from "../candidates/candidate.resolver";
+import { DashboardResolver } from "../dashboard/dashboard.resolver";
 import { RoleAuthChecker } from "../auth/auth-checker";
 import { CampaignResolver, WaveResolver } from "../campaigns/campaign.resolver";
 import { DateTimeScalar } from "../common/scalars";
 import { CompetenceAreaResolver, JobProfileResolver, ResultAreaResolver, SalaryScaleResolver } from "../job-profiles/job-profile.resolver";
+import { ApplicationScoreResolver, LaureatesResolver, SelectionResolver } from "../test-sessions/selection.resolver";
 import { TestSessionResolver } from "../test-sessions/test-session.resolver";
+import { VacancyManagementResolver } from "../vacancies/vacancy-management.resolver";
 import { CampaignVacanciesResolver, VacancyResolver } from "../vacancies/vacancy.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -19,7 +27,17 @@ const resolvers: NonEmptyArray<Function> = [
   CompetenceAreaResolver,
   SalaryScaleResolver,
   VacancyResolver,
+  VacancyManagementResolver,
   TestSessionResolver,
+  SelectionResolver,
+  LaureatesResolver,
+  ApplicationScoreResolver,
+  ApplicationResolver,
+  CandidateResolver,
+  ApiClientResolver,
+  ViewerResolver,
+  AuditResolver,
+  DashboardResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -41,13 +59,24 @@ const ROOT_DESCRIPTIONS = {
   Mutation: "One mutation per business action, each taking one input and returning a payload with userErrors.",
 } as const;
 
-/** type-graphql leaves the root types undescribed; the SDL is the front-end teams' documentation, so describe them. */
+/**
+ * type-graphql leaves the root types undescribed (the SDL is the front-end teams' documentation, so describe them); and
+ * every mutation is wrapped for the audit log, outside the authorization check so refusals are recorded too.
+ */
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const config = schema.toConfig();
   const describe = (type: GraphQLObjectType | null | undefined) =>
     type ? new GraphQLObjectType({ ...type.toConfig(), description: ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS] }) : type;
   const query = describe(config.query);
-  const mutation = describe(config.mutation);
+  const mutation = config.mutation
+    ? new GraphQLObjectType({
+        ...config.mutation.toConfig(),
+        description: ROOT_DESCRIPTIONS.Mutation,
+        fields: Object.fromEntries(
+          Object.entries(config.mutation.toConfig().fields).map(([name, field]) => [name, { ...field, resolve: field.resolve && audited(field.resolve as never) }]),
+        ),
+      })
+    : undefined;
   return new GraphQLSchema({
     ...config,
     query,

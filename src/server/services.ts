@@ -1,13 +1,25 @@
 import { AgencyService } from "../agencies/agency.service";
+import { ApiClientService } from "../api-clients/api-client.service";
+import { ApplicationService } from "../applications/application.service";
+import { PipelineService } from "../applications/pipeline.service";
+import { SubmissionService } from "../applications/submission.service";
+import { AuditService } from "../audit/audit.service";
+import { CandidateService } from "../candidates/candidate.service";
+import { DashboardService } from "../dashboard/dashboard.service";
 import { ViewerService } from "../auth/viewer.service";
 import { CampaignService } from "../campaigns/campaign.service";
 import type { Db } from "../db/client";
 import { JobProfileService } from "../job-profiles/job-profile.service";
+import { PlanningService } from "../test-sessions/planning.service";
+import { SelectionService } from "../test-sessions/selection.service";
+import { SessionManagementService } from "../test-sessions/session-management.service";
 import { TestSessionService } from "../test-sessions/test-session.service";
+import { VacancyManagementService } from "../vacancies/vacancy-management.service";
 import { VacancyService } from "../vacancies/vacancy.service";
 
 /** The plain services behind the resolvers: stateless, built once per process around the database. */
 export function createServices(db: Db, options: { adminApiKey: string | null }) {
+  const pipeline = new PipelineService(db);
   return {
     viewers: new ViewerService(db, options.adminApiKey),
     agencies: new AgencyService(db),
@@ -15,6 +27,17 @@ export function createServices(db: Db, options: { adminApiKey: string | null }) 
     jobProfiles: new JobProfileService(db),
     vacancies: new VacancyService(db),
     testSessions: new TestSessionService(db),
+    vacancyManagement: new VacancyManagementService(db),
+    applications: new ApplicationService(db),
+    submissions: new SubmissionService(db),
+    pipeline,
+    selection: new SelectionService(db, pipeline),
+    sessionManagement: new SessionManagementService(db),
+    planning: new PlanningService(db),
+    candidates: new CandidateService(db),
+    apiClients: new ApiClientService(db),
+    audit: new AuditService(db),
+    dashboard: new DashboardService(db),
   };
 }
 

@@ -5,3 +5,4 @@ export * from "./vacancies";
 export * from "./applications";
 export * from "./test-sessions";
 export * from "./api-clients";
+export * from "./rollups";

@@ -1,0 +1,200 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import type { AgencyCode } from "../agencies/agency.type";
+import { ApplicationStage, RejectionReason } from "../applications/application.type";
+import { PIPELINE_STAGES } from "../applications/stages";
+import { Role } from "../auth/role";
+import { CursorCodec, PageArgs } from "../common/connection";
+import { DateScalar } from "../common/scalars";
+import type { Context } from "../server/context";
+import type { DashboardQuery, SelectedVacancy, StageTotals } from "./dashboard.service";
+import {
+  AgencyForecast,
+  AgencyFunnel,
+  CampaignForecast,
+  Dashboard,
+  DashboardFilter,
+  FunnelStep,
+  GroupFigures,
+  JobProfileFunnel,
+  ReasonCount,
+  SessionLoad,
+  StageDuration,
+  StageExits,
+  VacancyFunnel,
+  VacancyFunnelConnection,
+  WaveFunnel,
+  WeeklyFigures,
+} from "./dashboard.type";
+
+/** The dashboard object carries its query; each field computes (once) only what it needs. */
+type DashboardRoot = Dashboard & { query: DashboardQuery };
+
+const AGENCY_ORDER: AgencyCode[] = ["DVZ", "CGVS", "RVV", "FEDASIL"] as AgencyCode[];
+const vacancyCursors = new CursorCodec<[number]>("dashboardVacancies", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
+
+export function funnelOf(totals: StageTotals): FunnelStep[] {
+  return PIPELINE_STAGES.map((stage, i) => {
+    const previous = i > 0 ? totals.reached[PIPELINE_STAGES[i - 1]] : 0;
+    return Object.assign(new FunnelStep(), {
+      stage: stage as ApplicationStage,
+      reached: totals.reached[stage],
+      current: totals.current[stage],
+      conversionFromPrevious: i > 0 && previous > 0 ? totals.reached[stage] / previous : null,
+    });
+  });
+}
+
+async function group<T extends GroupFigures>(query: DashboardQuery, members: SelectedVacancy[], into: T): Promise<T> {
+  const totals = await query.totals(members);
+  const target = query.target(members, false);
+  const hired = totals.reached.HIRED;
+  return Object.assign(into, { target, hired, gapToTarget: Math.max(0, target - hired), fillRate: target ? hired / target : 0, funnel: funnelOf(totals) });
+}
+
+function groupBy<K>(vacancies: SelectedVacancy[], keyOf: (v: SelectedVacancy) => K): Map<K, SelectedVacancy[]> {
+  const groups = new Map<K, SelectedVacancy[]>();
+  for (const v of vacancies) groups.set(keyOf(v), [...(groups.get(keyOf(v)) ?? []), v]);
+  return groups;
+}
+
+@Resolver(() => Dashboard)
+export class DashboardResolver {
+  @Authorized(Role.TASKFORCE, Role.ADMIN)
+  @Query(() => Dashboard, {
+    nullable: true,
+    description: "The taskforce dashboard of a campaign (default: the most recent), optionally narrowed and as of the end of a past day. TASKFORCE or ADMIN; null for an unknown campaign.",
+  })
+  async dashboard(
+    @Ctx() ctx: Context,
+    @Arg("campaignSlug", () => String, { nullable: true, description: "The campaign's slug." }) campaignSlug?: string | null,
+    @Arg("filter", () => DashboardFilter, { nullable: true, description: "Which vacancies, and which period, the figures cover." }) filter?: DashboardFilter | null,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "Reproduce the figures as they stood at the end of this past day (Brussels)." }) asOf?: Date | null,
+  ): Promise<Dashboard | null> {
+    const query = await ctx.services.dashboard.open({ campaignSlug, filter, asOf });
+    if (!query) return null;
+    const campaign = await ctx.loaders.campaignByKey.load(query.campaign.id);
+    return Object.assign(new Dashboard(), { campaign: campaign!, asOf: query.end, from: query.from, query }) as DashboardRoot;
+  }
+
+  @FieldResolver(() => Int, { description: "The headcount target: the campaign's, or the selected vacancies' together (cancelled ones aside)." })
+  target(@Root() d: DashboardRoot): number {
+    return d.query.target();
+  }
+
+  @FieldResolver(() => Int, { description: "Hired." })
+  async hired(@Root() d: DashboardRoot): Promise<number> {
+    return (await d.query.totals()).reached.HIRED;
+  }
+
+  @FieldResolver(() => Int, { description: "Applications that reached OFFERED." })
+  async offered(@Root() d: DashboardRoot): Promise<number> {
+    return (await d.query.totals()).reached.OFFERED;
+  }
+
+  @FieldResolver(() => Int, { description: "Applications that reached LAUREATE." })
+  async laureates(@Root() d: DashboardRoot): Promise<number> {
+    return (await d.query.totals()).reached.LAUREATE;
+  }
+
+  @FieldResolver(() => Int, { description: "Applications received." })
+  async applications(@Root() d: DashboardRoot): Promise<number> {
+    return (await d.query.totals()).reached.APPLIED;
+  }
+
+  @FieldResolver(() => Int, { description: "Distinct people behind the applications (one e-mail address, one person), counted on their first application's day." })
+  distinctCandidates(@Root() d: DashboardRoot): Promise<number> {
+    return d.query.distinctCandidates();
+  }
+
+  @FieldResolver(() => Int, { description: "Selected vacancies open now (the current status, also with asOf)." })
+  openVacancies(@Root() d: DashboardRoot): number {
+    return d.query.openVacancies();
+  }
+
+  @FieldResolver(() => Float, { description: "hired divided by target (0 when the target is 0)." })
+  async progress(@Root() d: DashboardRoot): Promise<number> {
+    const target = d.query.target();
+    return target ? (await d.query.totals()).reached.HIRED / target : 0;
+  }
+
+  @FieldResolver(() => [FunnelStep], { description: "One step per stage, APPLIED to HIRED, in order." })
+  async funnel(@Root() d: DashboardRoot): Promise<FunnelStep[]> {
+    return funnelOf(await d.query.totals());
+  }
+
+  @FieldResolver(() => [AgencyFunnel], { description: "Per agency with selected vacancies, by code." })
+  async byAgency(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<AgencyFunnel[]> {
+    const groups = groupBy(d.query.vacancies, (v) => v.agencyCode);
+    const codes = AGENCY_ORDER.filter((code) => groups.has(code));
+    return Promise.all(
+      codes.map(async (code) => group(d.query, groups.get(code)!, Object.assign(new AgencyFunnel(), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! }))),
+    );
+  }
+
+  @FieldResolver(() => [WaveFunnel], { description: "Per wave with selected vacancies, by number." })
+  async byWave(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<WaveFunnel[]> {
+    const groups = groupBy(d.query.vacancies, (v) => v.waveId);
+    const waves = (await ctx.loaders.waveByKey.loadMany([...groups.keys()])).filter((w) => w != null && !(w instanceof Error)) as NonNullable<WaveFunnel["wave"]>[];
+    waves.sort((a, b) => a.number - b.number);
+    return Promise.all(waves.map((wave) => group(d.query, groups.get(wave.key)!, Object.assign(new WaveFunnel(), { waveKey: wave.key, wave }))));
+  }
+
+  @FieldResolver(() => [JobProfileFunnel], { description: "Per job profile with selected vacancies, by function code." })
+  async byJobProfile(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<JobProfileFunnel[]> {
+    const groups = groupBy(d.query.vacancies, (v) => v.jobProfileId);
+    const profiles = (await ctx.loaders.jobProfileByKey.loadMany([...groups.keys()])).filter((p) => p != null && !(p instanceof Error)) as NonNullable<JobProfileFunnel["jobProfile"]>[];
+    profiles.sort((a, b) => a.functionCode.localeCompare(b.functionCode));
+    return Promise.all(profiles.map((jobProfile) => group(d.query, groups.get(jobProfile.key)!, Object.assign(new JobProfileFunnel(), { jobProfileKey: jobProfile.key, jobProfile }))));
+  }
+
+  @FieldResolver(() => VacancyFunnelConnection, { description: "Per selected vacancy, by id." })
+  async byVacancy(@Root() d: DashboardRoot, @Ctx() ctx: Context, @Args() pageArgs: PageArgs): Promise<VacancyFunnelConnection> {
+    const page = vacancyCursors.page(pageArgs, "id");
+    const rows = d.query.vacancies.filter((v) => page.after == null || v.id > page.after[0]).slice(0, page.first + 1);
+    const shown = rows.slice(0, page.first);
+    const vacancies = await ctx.loaders.vacancyByKey.loadMany(shown.map((v) => v.id));
+    const funnels = await Promise.all(
+      shown.map((v, i) => group(d.query, [v], Object.assign(new VacancyFunnel(), { vacancyKey: v.id, vacancy: vacancies[i] as VacancyFunnel["vacancy"] }))),
+    );
+    return VacancyFunnelConnection.of({
+      edges: funnels.map((node) => ({ cursor: vacancyCursors.encode("id", [node.vacancyKey]), node })),
+      hasNextPage: rows.length > page.first,
+      totalCount: async () => d.query.vacancies.length,
+    });
+  }
+
+  @FieldResolver(() => [WeeklyFigures], { description: "Per ISO week (Europe/Brussels), from the campaign's start (or the period's) to the figures' day." })
+  async weekly(@Root() d: DashboardRoot): Promise<WeeklyFigures[]> {
+    return (await d.query.weekly()).map((w) => Object.assign(new WeeklyFigures(), w));
+  }
+
+  @FieldResolver(() => [StageDuration], { description: "Days from entering each pipeline stage to entering the next, and from application to hire (APPLIED to HIRED, last)." })
+  async timeInStage(@Root() d: DashboardRoot): Promise<StageDuration[]> {
+    return (await d.query.timeInStage()).map((t) => Object.assign(new StageDuration(), { ...t, fromStage: t.fromStage as ApplicationStage, toStage: t.toStage as ApplicationStage }));
+  }
+
+  @FieldResolver(() => [StageExits], { description: "Rejections by reason and withdrawals, per stage left (APPLIED to OFFERED)." })
+  async exits(@Root() d: DashboardRoot): Promise<StageExits[]> {
+    return (await d.query.exits()).map((e) =>
+      Object.assign(new StageExits(), {
+        ...e,
+        stage: e.stage as ApplicationStage,
+        rejectedByReason: e.rejectedByReason.map((r) => Object.assign(new ReasonCount(), { reason: r.reason as RejectionReason, count: r.count })),
+      }),
+    );
+  }
+
+  @FieldResolver(() => SessionLoad, { description: "Seats of the scheduled sessions testing the selected vacancies (in the period, when one is given)." })
+  async testSessions(@Root() d: DashboardRoot): Promise<SessionLoad> {
+    return Object.assign(new SessionLoad(), await d.query.testSessions());
+  }
+
+  @FieldResolver(() => CampaignForecast, { description: "At the trailing four-week hiring rate: hires by the campaign's end and when the target is reached; per agency too." })
+  async forecast(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<CampaignForecast> {
+    const agencies = AGENCY_ORDER.filter((code) => d.query.vacancies.some((v) => v.agencyCode === code));
+    const byAgency = await Promise.all(
+      agencies.map(async (code) => Object.assign(new AgencyForecast(), await d.query.forecast(code), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! })),
+    );
+    return Object.assign(new CampaignForecast(), await d.query.forecast(), { byAgency });
+  }
+}

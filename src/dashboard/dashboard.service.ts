@@ -1,0 +1,403 @@
+import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { AgencyCode } from "../agencies/agency.type";
+import { PIPELINE_STAGES } from "../applications/stages";
+import { addDays, brusselsDate, daysBetween, isoWeek, isoWeekMonday, isoWeekday } from "../common/brussels-time";
+import { badUserInput } from "../common/errors";
+import { fromGlobalId } from "../common/global-id";
+import { toIsoDate } from "../common/scalars";
+import { selectRows, type Db } from "../db/client";
+import { campaigns, testSessions, testSessionVacancies, vacancies, type StageValue } from "../db/tables";
+import { figures } from "../test-sessions/planning.service";
+import { percentile } from "./percentile";
+
+type CampaignRow = typeof campaigns.$inferSelect;
+type Pipeline = (typeof PIPELINE_STAGES)[number];
+
+export interface StageTotals {
+  reached: Record<Pipeline, number>;
+  current: Record<Pipeline, number>;
+}
+
+export interface SelectedVacancy {
+  id: number;
+  agencyCode: AgencyCode;
+  waveId: number;
+  jobProfileId: number;
+  headcountTarget: number;
+  status: string;
+}
+
+export interface DashboardArgs {
+  campaignSlug?: string | null;
+  filter?: {
+    agencies?: AgencyCode[] | null;
+    waveIds?: string[] | null;
+    jobProfileIds?: string[] | null;
+    vacancyIds?: string[] | null;
+    from?: Date | null;
+    to?: Date | null;
+  } | null;
+  asOf?: Date | null;
+}
+
+const TRANSITIONS: [Pipeline, Pipeline][] = [
+  ["APPLIED", "SCREENED"],
+  ["SCREENED", "INVITED"],
+  ["INVITED", "TESTED"],
+  ["TESTED", "LAUREATE"],
+  ["LAUREATE", "OFFERED"],
+  ["OFFERED", "HIRED"],
+  ["APPLIED", "HIRED"],
+];
+const EXIT_STAGES: Pipeline[] = ["APPLIED", "SCREENED", "INVITED", "TESTED", "LAUREATE", "OFFERED"];
+const REASONS = ["INELIGIBLE", "FAILED_TEST", "NO_SHOW", "FAILED_INTERVIEW", "OTHER"] as const;
+
+export class DashboardService {
+  constructor(private readonly db: Db) {}
+
+  /** The dashboard of a campaign (the most recent without a slug); null for an unknown campaign. */
+  async open(args: DashboardArgs, today = brusselsDate(new Date())): Promise<DashboardQuery | null> {
+    const filter = args.filter ?? {};
+    const asOf = args.asOf ? toIsoDate(args.asOf) : null;
+    const to = filter.to ? toIsoDate(filter.to) : null;
+    const from = filter.from ? toIsoDate(filter.from) : null;
+    if (asOf && asOf > today) throw badUserInput(`asOf (${asOf}) lies in the future; figures exist up to today (${today}).`, "asOf");
+    if (from && to && to < from) throw badUserInput(`filter.to (${to}) lies before filter.from (${from}).`, "filter");
+    const ids = (list: string[] | null | undefined, type: "Wave" | "JobProfile" | "Vacancy", name: string) =>
+      list?.map((id, i) => {
+        const key = fromGlobalId(type, id);
+        if (key == null) throw badUserInput(`filter.${name}[${i}]: "${id}" is not a ${type === "JobProfile" ? "job profile" : type.toLowerCase()} id.`, "filter");
+        return key;
+      }) ?? null;
+    const waveKeys = ids(filter.waveIds, "Wave", "waveIds");
+    const profileKeys = ids(filter.jobProfileIds, "JobProfile", "jobProfileIds");
+    const vacancyKeys = ids(filter.vacancyIds, "Vacancy", "vacancyIds");
+
+    const [campaign] = args.campaignSlug
+      ? await this.db.select().from(campaigns).where(eq(campaigns.slug, args.campaignSlug))
+      : await this.db.select().from(campaigns).orderBy(sql`${campaigns.startsOn} desc, ${campaigns.id} desc`).limit(1);
+    if (!campaign) return null;
+
+    const conditions: (SQL | undefined)[] = [eq(vacancies.campaignId, campaign.id)];
+    if (filter.agencies) conditions.push(inArray(vacancies.agencyCode, filter.agencies));
+    if (waveKeys) conditions.push(inArray(vacancies.waveId, waveKeys));
+    if (profileKeys) conditions.push(inArray(vacancies.jobProfileId, profileKeys));
+    if (vacancyKeys) conditions.push(inArray(vacancies.id, vacancyKeys));
+    const selected = await this.db
+      .select({ id: vacancies.id, agencyCode: vacancies.agencyCode, waveId: vacancies.waveId, jobProfileId: vacancies.jobProfileId, headcountTarget: vacancies.headcountTarget, status: vacancies.status })
+      .from(vacancies)
+      .where(and(...conditions))
+      .orderBy(vacancies.id);
+
+    // Disjoint coarse scopes covering exactly the selection, when the filter is one dimension (or none).
+    const dimensions = [filter.agencies, waveKeys, profileKeys, vacancyKeys].filter((d) => d != null);
+    let scopes: string[] | null = null;
+    if (dimensions.length === 0) scopes = [`c:${campaign.id}`];
+    else if (dimensions.length === 1 && filter.agencies) scopes = [...new Set(filter.agencies)].map((a) => `a:${campaign.id}:${a}`);
+    else if (dimensions.length === 1 && waveKeys) scopes = [...new Set(selected.map((v) => v.waveId))].map((w) => `w:${w}`);
+    else if (dimensions.length === 1 && profileKeys) scopes = [...new Set(selected.map((v) => v.jobProfileId))].map((p) => `p:${campaign.id}:${p}`);
+
+    const end = [asOf, to, today].filter((d): d is string => d != null).sort()[0];
+    return new DashboardQuery(this.db, campaign, selected as SelectedVacancy[], scopes, from, end, asOf == null && from == null && to == null);
+  }
+}
+
+/**
+ * One dashboard request: the selected vacancies, the period and the figures, each section computed once, on first use,
+ * in one statement. Sections read counters kept by every move (src/applications/stage-moves.ts), never the
+ * applications themselves, except distinct candidates over a selection no coarse scope covers.
+ */
+export class DashboardQuery {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly db: Db,
+    readonly campaign: CampaignRow,
+    readonly vacancies: SelectedVacancy[],
+    /** Coarse scopes covering exactly the selected vacancies, or null when the filter mixes dimensions. */
+    private readonly scopes: string[] | null,
+    /** First day counted; null: from the beginning. */
+    readonly from: string | null,
+    /** Last day counted; the figures are as of its end. */
+    readonly end: string,
+    /** No asOf and no period: the current counters answer directly. */
+    private readonly live: boolean,
+  ) {}
+
+  private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.memo.get(key) as Promise<T> | undefined;
+    if (!value) this.memo.set(key, (value = compute()));
+    return value;
+  }
+
+  private get vacancyIds(): number[] {
+    return this.vacancies.map((v) => v.id);
+  }
+
+  private get vacancyList(): SQL {
+    return sql.raw(`(${this.vacancyIds.length ? this.vacancyIds.join(",") : "null"})`);
+  }
+
+  private get startDay(): string {
+    return this.from ?? "0001-01-01";
+  }
+
+  /** Target of the selection: the campaign's own target without a filter, the vacancies' (cancelled aside) with one. */
+  target(vacancies: SelectedVacancy[] = this.vacancies, whole = this.scopes?.[0] === `c:${this.campaign.id}`): number {
+    return whole ? this.campaign.targetHeadcount : vacancies.filter((v) => v.status !== "CANCELLED").reduce((sum, v) => sum + v.headcountTarget, 0);
+  }
+
+  openVacancies(): number {
+    return this.vacancies.filter((v) => v.status === "OPEN").length;
+  }
+
+  /** Reached and current per vacancy and stage, as of the end of the period. */
+  stageFigures(): Promise<Map<number, StageTotals>> {
+    return this.once("stages", async () => {
+      const rows = this.live
+        ? await selectRows<{ vacancy_id: number; stage: StageValue; reached: number; current: number }>(
+            this.db,
+            sql`select vacancy_id, stage, reached, current from vacancy_stage_counts where vacancy_id in ${this.vacancyList}`,
+          )
+        : await selectRows<{ vacancy_id: number; stage: StageValue; reached: number; current: number }>(
+            this.db,
+            sql`select vacancy_id, stage,
+                  coalesce(sum(entered) filter (where day >= ${this.startDay}), 0)::int as reached,
+                  coalesce(sum(entered - exited), 0)::int as current
+                from vacancy_stage_daily where vacancy_id in ${this.vacancyList} and day <= ${this.end}
+                group by vacancy_id, stage`,
+          );
+      const byVacancy = new Map<number, StageTotals>();
+      for (const id of this.vacancyIds) byVacancy.set(id, emptyTotals());
+      for (const row of rows) {
+        if (!(PIPELINE_STAGES as readonly string[]).includes(row.stage)) continue;
+        const totals = byVacancy.get(row.vacancy_id)!;
+        totals.reached[row.stage as Pipeline] += row.reached;
+        totals.current[row.stage as Pipeline] += row.current;
+      }
+      return byVacancy;
+    });
+  }
+
+  async totals(vacancies: SelectedVacancy[] = this.vacancies): Promise<StageTotals> {
+    const perVacancy = await this.stageFigures();
+    const sum = emptyTotals();
+    for (const v of vacancies) {
+      const t = perVacancy.get(v.id)!;
+      for (const stage of PIPELINE_STAGES) {
+        sum.reached[stage] += t.reached[stage];
+        sum.current[stage] += t.current[stage];
+      }
+    }
+    return sum;
+  }
+
+  /** People behind the applications, each once: the first application's day (in the selection) within the period. */
+  distinctCandidates(): Promise<number> {
+    return this.once("candidates", async () => {
+      if (this.scopes?.length === 1) {
+        const [row] = await selectRows<{ n: number }>(
+          this.db,
+          sql`select coalesce(sum(new_candidates), 0)::int as n from rollup_candidate_daily where scope = ${this.scopes[0]} and day between ${this.startDay} and ${this.end}`,
+        );
+        return row.n;
+      }
+      // Several scopes may share people: count them from the applications (exact, but it reads the selection's rows).
+      const [row] = await selectRows<{ n: number }>(
+        this.db,
+        sql`select count(*)::int as n from (
+              select candidate_id, min((submitted_at at time zone 'Europe/Brussels')::date) as first_day
+              from applications where vacancy_id in ${this.vacancyList} group by candidate_id) firsts
+            where first_day between ${this.startDay} and ${this.end}`,
+      );
+      return row.n;
+    });
+  }
+
+  /** Applications, laureates, offers and hires per ISO week, every week from the start of the period to its end. */
+  weekly(): Promise<{ weekStart: string; isoWeek: string; applications: number; laureates: number; offers: number; hires: number }[]> {
+    return this.once("weekly", async () => {
+      const source = this.scopes
+        ? sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from rollup_stage_daily
+              where scope in ${scopeList(this.scopes)} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
+              group by 1, 2`
+        : sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from vacancy_stage_daily
+              where vacancy_id in ${this.vacancyList} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
+              group by 1, 2`;
+      const rows = await selectRows<{ week: string; stage: StageValue; n: number }>(this.db, source);
+      const first = this.from ?? this.campaign.startsOn;
+      const weeks = new Map<string, { weekStart: string; isoWeek: string; applications: number; laureates: number; offers: number; hires: number }>();
+      for (let monday = isoWeekMonday(first < this.end ? first : this.end); monday <= this.end; monday = addDays(monday, 7)) {
+        weeks.set(monday, { weekStart: monday, isoWeek: isoWeek(monday), applications: 0, laureates: 0, offers: 0, hires: 0 });
+      }
+      for (const row of rows) {
+        const week = weeks.get(row.week) ?? { weekStart: row.week, isoWeek: isoWeek(row.week), applications: 0, laureates: 0, offers: 0, hires: 0 };
+        weeks.set(row.week, week);
+        if (row.stage === "APPLIED") week.applications += row.n;
+        if (row.stage === "LAUREATE") week.laureates += row.n;
+        if (row.stage === "OFFERED") week.offers += row.n;
+        if (row.stage === "HIRED") week.hires += row.n;
+      }
+      return [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+    });
+  }
+
+  /** Median and 90th percentile days per transition, from the duration histograms. */
+  timeInStage(): Promise<{ fromStage: Pipeline; toStage: Pipeline; count: number; medianDays: number | null; p90Days: number | null }[]> {
+    return this.once("durations", async () => {
+      let rows: { from_stage: Pipeline; to_stage: Pipeline; days: number; n: number }[];
+      if (this.live) {
+        rows = await selectRows(
+          this.db,
+          sql`select from_stage, to_stage, days, sum(count)::int as n from stage_durations where scope in ${scopeList(this.scopes ?? this.vacancyIds.map((id) => `v:${id}`))}
+              group by 1, 2, 3`,
+        );
+      } else if (this.scopes) {
+        rows = await selectRows(
+          this.db,
+          sql`select from_stage, to_stage, days, sum(count)::int as n from rollup_duration_daily
+              where scope in ${scopeList(this.scopes)} and day between ${this.startDay} and ${this.end} group by 1, 2, 3`,
+        );
+      } else {
+        // A period over a mixed selection: recount from the selection's events (exact, but it reads them).
+        rows = await selectRows(
+          this.db,
+          sql`with m as (
+                select e.from_stage, e.to_stage, (e.occurred_at at time zone 'Europe/Brussels')::date as day,
+                       (lag(e.occurred_at) over w at time zone 'Europe/Brussels')::date as from_day,
+                       (first_value(e.occurred_at) over w at time zone 'Europe/Brussels')::date as applied_day
+                from stage_events e join applications a on a.id = e.application_id
+                where a.vacancy_id in ${this.vacancyList}
+                window w as (partition by e.application_id order by e.occurred_at, e.id)),
+              d as (
+                select from_stage, to_stage, day, day - from_day as days from m
+                where (from_stage, to_stage) in (('APPLIED', 'SCREENED'), ('SCREENED', 'INVITED'), ('INVITED', 'TESTED'), ('TESTED', 'LAUREATE'), ('LAUREATE', 'OFFERED'), ('OFFERED', 'HIRED'))
+                union all select 'APPLIED', 'HIRED', day, day - applied_day from m where to_stage = 'HIRED')
+              select from_stage, to_stage, days, count(*)::int as n from d where day between ${this.startDay} and ${this.end} group by 1, 2, 3`,
+        );
+      }
+      return TRANSITIONS.map(([fromStage, toStage]) => {
+        const histogram = rows.filter((r) => r.from_stage === fromStage && r.to_stage === toStage).map((r) => ({ value: r.days, count: r.n }));
+        return {
+          fromStage,
+          toStage,
+          count: histogram.reduce((sum, h) => sum + h.count, 0),
+          medianDays: percentile(histogram, 50),
+          p90Days: percentile(histogram, 90),
+        };
+      });
+    });
+  }
+
+  /** Rejections by reason and withdrawals, per stage left. */
+  exits(): Promise<{ stage: Pipeline; rejected: number; rejectedByReason: { reason: string; count: number }[]; withdrawn: number }[]> {
+    return this.once("exits", async () => {
+      let rows: { from_stage: Pipeline; exit: string; n: number }[];
+      if (this.live) {
+        rows = await selectRows(
+          this.db,
+          sql`select from_stage, exit, sum(count)::int as n from stage_exits where scope in ${scopeList(this.scopes ?? this.vacancyIds.map((id) => `v:${id}`))} group by 1, 2`,
+        );
+      } else if (this.scopes) {
+        rows = await selectRows(
+          this.db,
+          sql`select from_stage, exit, sum(count)::int as n from rollup_exit_daily where scope in ${scopeList(this.scopes)} and day between ${this.startDay} and ${this.end} group by 1, 2`,
+        );
+      } else {
+        rows = await selectRows(
+          this.db,
+          sql`select e.from_stage, coalesce(e.reason::text, 'WITHDRAWN') as exit, count(*)::int as n
+              from stage_events e join applications a on a.id = e.application_id
+              where a.vacancy_id in ${this.vacancyList} and e.to_stage in ('REJECTED', 'WITHDRAWN')
+                and (e.occurred_at at time zone 'Europe/Brussels')::date between ${this.startDay} and ${this.end}
+              group by 1, 2`,
+        );
+      }
+      return EXIT_STAGES.map((stage) => {
+        const own = rows.filter((r) => r.from_stage === stage);
+        const byReason = REASONS.map((reason) => ({ reason, count: own.filter((r) => r.exit === reason).reduce((s, r) => s + r.n, 0) })).filter((r) => r.count > 0);
+        return {
+          stage,
+          rejected: byReason.reduce((s, r) => s + r.count, 0),
+          rejectedByReason: byReason,
+          withdrawn: own.filter((r) => r.exit === "WITHDRAWN").reduce((s, r) => s + r.n, 0),
+        };
+      });
+    });
+  }
+
+  /** Seats of the scheduled sessions that test the selection: in the period, or up to its end. */
+  testSessions() {
+    return this.once("sessions", async () => {
+      const rows = await this.db
+        .select()
+        .from(testSessions)
+        .where(
+          and(
+            eq(testSessions.campaignId, this.campaign.id),
+            ne(testSessions.status, "CANCELLED"),
+            this.scopes?.[0] === `c:${this.campaign.id}`
+              ? undefined
+              : inArray(testSessions.id, this.db.select({ id: testSessionVacancies.sessionId }).from(testSessionVacancies).where(inArray(testSessionVacancies.vacancyId, [...this.vacancyIds, -1]))),
+          ),
+        );
+      const inPeriod = rows.filter((s) => {
+        const day = brusselsDate(s.startsAt);
+        return (this.live || day <= this.end) && day >= this.startDay;
+      });
+      const saturday = (s: (typeof rows)[number]) => isoWeekday(brusselsDate(s.startsAt)) === 6;
+      return { all: figures(inPeriod), weekday: figures(inPeriod.filter((s) => !saturday(s))), saturday: figures(inPeriod.filter(saturday)) };
+    });
+  }
+
+  /** Hires per agency in the 28 days ending with the period. */
+  private recentHires(): Promise<Map<AgencyCode, number>> {
+    return this.once("recentHires", async () => {
+      const rows = await selectRows<{ vacancy_id: number; n: number }>(
+        this.db,
+        sql`select vacancy_id, sum(entered)::int as n from vacancy_stage_daily
+            where vacancy_id in ${this.vacancyList} and stage = 'HIRED' and day between ${addDays(this.end, -27)} and ${this.end}
+            group by vacancy_id`,
+      );
+      const byAgency = new Map<AgencyCode, number>();
+      for (const row of rows) {
+        const agency = this.vacancies.find((v) => v.id === row.vacancy_id)!.agencyCode;
+        byAgency.set(agency, (byAgency.get(agency) ?? 0) + row.n);
+      }
+      return byAgency;
+    });
+  }
+
+  /** At the hiring rate of the last four weeks: hires by the campaign's end, and when the target would be reached. */
+  async forecast(agency?: AgencyCode) {
+    const vacancies = agency ? this.vacancies.filter((v) => v.agencyCode === agency) : this.vacancies;
+    const target = agency ? this.target(vacancies, false) : this.target();
+    const hired = (await this.totals(vacancies)).reached.HIRED;
+    const recent = await this.recentHires();
+    const hiresLastFourWeeks = agency ? (recent.get(agency) ?? 0) : [...recent.values()].reduce((a, b) => a + b, 0);
+    const weeklyHiringRate = hiresLastFourWeeks / 4;
+    const weeksRemaining = Math.max(0, daysBetween(this.end, this.campaign.endsOn) / 7);
+    const missing = Math.max(0, target - hired);
+    const projectedHiresByEnd = Math.floor(hired + weeklyHiringRate * weeksRemaining);
+    return {
+      hiresLastFourWeeks,
+      weeklyHiringRate,
+      projectedHiresByEnd,
+      projectedTargetDate: missing === 0 ? this.end : weeklyHiringRate > 0 ? addDays(this.end, Math.ceil((missing / weeklyHiringRate) * 7)) : null,
+      requiredWeeklyRate: weeksRemaining > 0 ? missing / weeksRemaining : missing,
+      weeksRemaining: Math.round(weeksRemaining * 100) / 100,
+      onTrack: projectedHiresByEnd >= target,
+      target,
+      hired,
+    };
+  }
+}
+
+function emptyTotals(): StageTotals {
+  const zero = () => Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0])) as Record<Pipeline, number>;
+  return { reached: zero(), current: zero() };
+}
+
+function scopeList(scopes: string[]): SQL {
+  return scopes.length ? sql`(${sql.join(scopes.map((s) => sql`${s}`), sql`, `)})` : sql`(null)`;
+}
