@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { fromGlobalId } from "../common/global-id";
+import { Language } from "../common/language";
 import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
 import { bookings, testSessions, testSessionVacancies, vacancies } from "../db/tables";
@@ -53,7 +54,7 @@ export class SessionManagementService {
           startsAt: input.startsAt,
           durationMinutes: input.durationMinutes,
           place: input.place.trim(),
-          language: input.language,
+          language: input.language ?? Language.NL,
           capacity: input.capacity,
         })
         .returning();

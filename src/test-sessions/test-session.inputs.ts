@@ -21,8 +21,8 @@ export class CreateTestSessionInput {
   @Field(() => Int, { description: "Seats, 1 to 10000." })
   capacity!: number;
 
-  @Field(() => Language, { defaultValue: Language.NL, description: "The language the test is taken in." })
-  language!: Language;
+  @Field(() => Language, { nullable: true, defaultValue: Language.NL, description: "The language the test is taken in (default NL)." })
+  language?: Language | null;
 
   @Field(() => [ID], { description: "The vacancies it tests (at least one, all of one campaign)." })
   vacancyIds!: string[];
