@@ -200,7 +200,8 @@ async function coarseScopesOf(tx: Executor, vacancyIds: number[]): Promise<Map<n
   return new Map(rows.map((v) => [v.id, [`c:${v.campaignId}`, `a:${v.campaignId}:${v.agencyCode}`, `w:${v.waveId}`, `p:${v.campaignId}:${v.jobProfileId}`]]));
 }
 
-async function insertEvents(tx: Executor, moves: readonly StageMove[]): Promise<void> {
+/** The events alone, without counters: for bulk loads that rebuild the counters afterwards (counter-rebuild.ts). */
+export async function insertEvents(tx: Executor, moves: readonly Omit<StageMove, "vacancyId" | "candidateId" | "enteredFromAt" | "appliedAt">[]): Promise<void> {
   // One parameter however many moves: large batches (the demo generator's) stay within the protocol's parameter limit.
   const events = moves.map((m) => ({
     application_id: m.applicationId,
@@ -231,16 +232,17 @@ class Tally<K extends Record<string, string | number>> {
       entry = { ...key, ...Object.fromEntries(this.fields.map((f) => [f, 0])) } as K & Record<string, number>;
       this.entries.set(id, entry);
     }
-    for (const [field, amount] of Object.entries(amounts)) (entry as Record<string, number>)[field] += amount;
+    for (const field in amounts) (entry as Record<string, number>)[field] += amounts[field];
   }
 
   get size(): number {
     return this.entries.size;
   }
 
+  /** By the given order, or by key. */
   rows(compare?: (a: K, b: K) => number): (K & Record<string, number>)[] {
-    const rows = [...this.entries.values()];
-    return rows.sort(compare ?? ((a, b) => (Object.values(a).join("|") < Object.values(b).join("|") ? -1 : 1)));
+    if (compare) return [...this.entries.values()].sort(compare);
+    return [...this.entries.keys()].sort().map((id) => this.entries.get(id)!);
   }
 
   json(): string {

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { selectRows } from "../../src/db/client";
 import { generateDemoData } from "../../src/seeding/demo-generator";
-import { expectCountersToMatchEvents } from "../helpers/recount";
+import { rebuildCounters } from "../../src/applications/counter-rebuild";
+import { countersAndRecount, expectCountersToMatchEvents, rollupsAndRecount } from "../helpers/recount";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 let server: TestServer;
@@ -44,4 +45,15 @@ test("demo data: legal histories, exact counters, deterministic and idempotent",
     sql`select count(*)::int as n from vacancy_stage_counts c join vacancies v on v.id = c.vacancy_id where c.stage = 'HIRED' and c.reached > v.headcount_target`,
   );
   expect(overHired.n).toBe(0);
+});
+
+test("the bulk path recounts the counters to exactly what the moves kept", async () => {
+  const db = server.database.db;
+  const incremental = [await countersAndRecount(db), await rollupsAndRecount(db)];
+  await db.transaction((tx) => rebuildCounters(tx));
+  expect([await countersAndRecount(db), await rollupsAndRecount(db)]).toEqual(incremental);
+
+  const bulk = await generateDemoData(db, { applications: 800, seed: 8, until: "2026-06-30", bulk: true });
+  expect(bulk.created).toBe(800);
+  await expectCountersToMatchEvents(db);
 });
