@@ -1,4 +1,5 @@
 import { toGlobalId } from "../../src/common/global-id";
+import { campaignSchema } from "../../src/server/schema";
 import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
 import { insertCampaign, insertVacancies, seededCampaign } from "../helpers/factories";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -56,7 +57,7 @@ async function ask(who: Who, query: string, variables: Record<string, unknown> =
 test.each(EVERYONE)("public reads work for %s", async (who) => {
   const { code, data } = await ask(
     who,
-    `query($id: ID!) { campaign(slug: "asiel-migratie-2021") { targetHeadcount } agencies { code } vacancies(first: 1) { totalCount } vacancy(id: $id) { place } jobProfile(functionCode: "NBV001") { level } testSessions(first: 1) { totalCount } }`,
+    `query($id: ID!) { campaign(slug: "asiel-migratie-2021") { targetHeadcount } agencies { code } vacancies(first: 1) { totalCount } vacancy(id: $id) { place } jobProfile(functionCode: "NBV001") { level } jobProfiles { functionCode } competenceAreas { number } testSessions(first: 1) { totalCount } }`,
     { id: ids.vacancy },
   );
   expect(code).toBeUndefined();
@@ -212,4 +213,97 @@ test("API clients and erasure: administrators only", async () => {
     (d) => d.eraseCandidate,
   );
   expect(erase).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "NOT_FOUND" });
+});
+
+test("test sessions: the planner schedules; the planner and the vacancy's agency invite, record attendance and results", async () => {
+  const CREATE = `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`;
+  const sessionInput = { kind: "WRITTEN", startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: "Selor", capacity: 50, vacancyIds: [ids.vacancy] };
+  const create = await mutationOutcomes((who) => ask(who, CREATE, { input: sessionInput }), (d) => d.createTestSession);
+  expect(create).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "ok", admin: "ok" });
+
+  for (const mutation of ["rescheduleTestSession", "cancelTestSession"]) {
+    const outcomes: Record<string, string> = {};
+    for (const who of EVERYONE) {
+      const session = (await server.data(CREATE, { input: sessionInput }, { key: keys.taskforce })).createTestSession.testSession.id;
+      const input = mutation === "cancelTestSession" ? { sessionId: session } : { sessionId: session, capacity: 40 };
+      const type = mutation === "cancelTestSession" ? "CancelTestSessionInput" : "RescheduleTestSessionInput";
+      const { code, data } = await ask(who, `mutation($input: ${type}!) { ${mutation}(input: $input) { userErrors { code } } }`, { input });
+      outcomes[who] = code ?? (data![mutation].userErrors[0]?.code || "ok");
+    }
+    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "ok", admin: "ok" }]);
+  }
+
+  const session = (await server.data(CREATE, { input: sessionInput }, { key: keys.taskforce })).createTestSession.testSession.id;
+  const invite = await mutationOutcomes(
+    async (who) => {
+      const fresh = await server.data(SUBMIT, { input: { applications: [submission(ids.vacancy)] } }, { key: keys.dvz });
+      const applicationId = fresh.submitApplications.results[0].application.id;
+      await server.data(MOVE, { input: { applicationId, toStage: "SCREENED" } }, { key: keys.dvz });
+      return ask(who, `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`, { input: { sessionId: session, applicationIds: [applicationId] } });
+    },
+    (d) => d.inviteToTestSession,
+  );
+  expect(invite).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "APPLICATION_NOT_FOUND", taskforce: "ok", admin: "ok" });
+
+  for (const [mutation, type, input] of [
+    ["recordAttendance", "RecordAttendanceInput", { applicationId: ids.dvzApplication, attended: true }],
+    ["recordTestResult", "RecordTestResultInput", { applicationId: ids.dvzApplication, part: "Schriftelijk", points: 30 }],
+  ] as const) {
+    // The application is APPLIED: whoever may act gets the rule's refusal, whoever may not gets FORBIDDEN or "not found".
+    const outcomes = await mutationOutcomes(
+      (who) => ask(who, `mutation($input: ${type}!) { ${mutation}(input: $input) { userErrors { code } } }`, { input }),
+      (d) => d[mutation],
+    );
+    const refusal = mutation === "recordAttendance" ? "NOT_BOOKED" : "NOT_TESTED";
+    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: refusal, cgvs: "APPLICATION_NOT_FOUND", taskforce: refusal, admin: refusal }]);
+  }
+  const sessionAttendance = await mutationOutcomes(
+    (who) =>
+      ask(who, `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`, {
+        input: { sessionId: session, presentApplicationIds: [ids.dvzApplication], absentApplicationIds: [] },
+      }),
+    (d) => d.recordSessionAttendance,
+  );
+  expect(sessionAttendance).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "NOT_BOOKED", cgvs: "APPLICATION_NOT_FOUND", taskforce: "NOT_BOOKED", admin: "NOT_BOOKED" });
+});
+
+test("dashboard and capacity planning: the taskforce and administrators", async () => {
+  for (const query of [`{ dashboard { target hired } }`, `{ testSessionPlanning(from: "2030-01-01", to: "2030-01-31") { total { sessions } } }`]) {
+    const codes: Record<string, unknown> = {};
+    for (const who of EVERYONE) codes[who] = (await ask(who, query)).code ?? "ok";
+    expect([query, codes]).toEqual([query, { anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "ok", admin: "ok" }]);
+  }
+});
+
+test("laureate lists: the vacancy's agency, the taskforce and administrators", async () => {
+  const seen: Record<string, unknown> = {};
+  for (const who of EVERYONE) seen[who] = (await ask(who, `query($id: ID!) { vacancy(id: $id) { laureates { totalCount } } }`, { id: ids.vacancy })).data!.vacancy.laureates;
+  expect(seen).toEqual({ anonymous: null, dvz: { totalCount: 0 }, cgvs: null, taskforce: { totalCount: 0 }, admin: { totalCount: 0 } });
+});
+
+test("this file walks every root field: a new query or mutation must be added here", async () => {
+  const schema = await campaignSchema();
+  const walked = {
+    queries: ["agencies", "apiClients", "application", "applications", "auditLog", "campaign", "competenceAreas", "dashboard", "jobProfile", "jobProfiles", "testSessionPlanning", "testSessions", "vacancies", "vacancy", "viewer"],
+    mutations: [
+      "cancelTestSession",
+      "closeVacancy",
+      "createApiClient",
+      "createTestSession",
+      "createVacancy",
+      "eraseCandidate",
+      "inviteToTestSession",
+      "moveApplication",
+      "publishVacancy",
+      "recordAttendance",
+      "recordSessionAttendance",
+      "recordTestResult",
+      "rescheduleTestSession",
+      "revokeApiClient",
+      "submitApplications",
+      "updateVacancy",
+      "withdrawApplication",
+    ],
+  };
+  expect({ queries: Object.keys(schema.getQueryType()!.getFields()).sort(), mutations: Object.keys(schema.getMutationType()!.getFields()).sort() }).toEqual(walked);
 });
