@@ -16,11 +16,12 @@ export interface TestDatabase {
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `migrate: false` leaves the database empty, for tests of start-up itself. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ driver: "pglite", dataDir: "memory://" });
-    await migrateDatabase(database);
+    if (options.migrate !== false) await migrateDatabase(database);
     return { database, url: null, drop: () => database.close() };
   }
   const name = `campaign_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
@@ -28,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database ${name}`);
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ driver: "postgres", url, poolMax: 10, statementTimeoutMs: 30_000, connectTimeoutSeconds: 5 });
-  await migrateDatabase(database);
+  if (options.migrate !== false) await migrateDatabase(database);
   return {
     database,
     url,

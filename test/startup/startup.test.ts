@@ -2,6 +2,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
+import { selectRows } from "../../src/db/client";
+import { createTestDatabase, onPostgres } from "../helpers/test-database";
 
 /** The compiled service as `npm start` runs it (pretest builds dist/). */
 const MAIN = path.join(__dirname, "../../dist/src/main.js");
@@ -56,5 +59,21 @@ test("the embedded database keeps its data across restarts and is seeded once", 
     expect(second.code).toBe(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}, 90_000);
+
+(onPostgres ? test : test.skip)("on PostgreSQL: two processes starting together migrate and seed exactly once", async () => {
+  const fresh = await createTestDatabase({ migrate: false });
+  try {
+    const env = { DATABASE_URL: fresh.url!, PORT: "0", LOG_LEVEL: "info" };
+    const [a, b] = await Promise.all([runService(env, true), runService(env, true)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const seeded = [a, b].filter((r) => r.stdout.includes('"msg":"campaign seeded"'));
+    const skipped = [a, b].filter((r) => r.stdout.includes('"msg":"campaign already present, seed skipped"'));
+    expect([seeded.length, skipped.length]).toEqual([1, 1]);
+    const [row] = await selectRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from vacancies`);
+    expect(row.n).toBe(37);
+  } finally {
+    await fresh.drop();
   }
 }, 90_000);
