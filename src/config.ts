@@ -1,4 +1,4 @@
-import type { DatabaseConfig } from "./db/client";
+import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
 
 /** Everything the service reads from its environment, with the defaults a fresh machine needs. */
 export interface Config {
@@ -71,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           poolMax: integer(env.DATABASE_POOL_MAX ?? "10", "DATABASE_POOL_MAX", 1, 1000),
           statementTimeoutMs: integer(env.DATABASE_STATEMENT_TIMEOUT_MS ?? "5000", "DATABASE_STATEMENT_TIMEOUT_MS", 0, 3_600_000),
           connectTimeoutSeconds: integer(env.DATABASE_CONNECT_TIMEOUT_S ?? "5", "DATABASE_CONNECT_TIMEOUT_S", 1, 600),
+          poolQueueTimeoutMs: integer(env.DATABASE_POOL_QUEUE_TIMEOUT_MS ?? String(DEFAULT_POOL_QUEUE_TIMEOUT_MS), "DATABASE_POOL_QUEUE_TIMEOUT_MS", 1, 60_000),
         }
       : { driver: "pglite", dataDir: env.PGLITE_DIR ?? "data/pglite" },
     adminApiKey: env.ADMIN_API_KEY ? minLength(env.ADMIN_API_KEY, 24, "ADMIN_API_KEY") : null,

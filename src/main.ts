@@ -3,6 +3,7 @@ import { createLogger, describeError } from "./common/logger";
 import { ConfigError, loadConfig } from "./config";
 import { DatabaseUnreachableError, openDatabase } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
+import { installFatalErrorHandlers } from "./ops/fatal-errors";
 import { seedCampaign } from "./seeding/seed-campaign";
 import { createApp } from "./server/app";
 
@@ -10,7 +11,10 @@ import { createApp } from "./server/app";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.database);
+  // Until the server runs, a fatal error simply ends start-up; from then on it drains first (below).
+  let onFatal: () => void = () => process.exit(1);
+  installFatalErrorHandlers(logger, () => onFatal());
+  const database = await openDatabase(config.database, { logger });
   logger.info("database connected", { database: database.description });
   await migrateDatabase(database);
   if (!config.skipSeed) {
@@ -20,14 +24,17 @@ async function main(): Promise<void> {
   const app = await createApp({ config, database, logger });
 
   // SIGTERM (orchestrators) or SIGINT (Ctrl-C): drain, then exit. A second signal exits at once.
+  // A fatal error (src/ops/fatal-errors.ts) takes the same way out without the drain delay, and exits with status 1.
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals | "fatal") => {
     if (stopping) {
-      logger.warn("second signal during shutdown, exiting now", { signal });
+      logger.warn(signal === "fatal" ? "fatal error during shutdown, exiting now" : "second signal during shutdown, exiting now", { signal });
       process.exit(1);
     }
     stopping = true;
-    const { shutdownDrainDelayMs, shutdownGraceMs } = config.operating;
+    const exitCode = signal === "fatal" ? 1 : 0;
+    const { shutdownGraceMs } = config.operating;
+    const shutdownDrainDelayMs = signal === "fatal" ? 0 : config.operating.shutdownDrainDelayMs;
     logger.info("shutting down", { signal, drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs });
     // Whatever hangs below (a pool that will not close), the process is gone 2 s after the grace period.
     setTimeout(() => {
@@ -35,17 +42,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }, shutdownGraceMs + 2_000).unref();
     app
-      .shutdown()
+      .shutdown({ drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs })
       .then(() => database.close())
       .then(() => {
         logger.info("shutdown complete");
-        process.exit(0);
+        process.exit(exitCode);
       })
       .catch((error: unknown) => {
         logger.error("shutdown failed", describeError(error));
         process.exit(1);
       });
   };
+  onFatal = () => stop("fatal");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   const address = await app.listen(config.port, config.host);

@@ -1,11 +1,14 @@
 import { PGlite } from "@electric-sql/pglite";
 import { sql, type SQL } from "drizzle-orm";
-import type { Logger } from "drizzle-orm/logger";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { Logger as DrizzleLogger } from "drizzle-orm/logger";
+import { drizzle as drizzleNodePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction, PgTransactionConfig } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import pg from "pg";
+import type { Logger } from "../common/logger";
 import { currentRequestScope } from "../common/request-scope";
+import { asDatabaseFault, describeConnectionFault } from "./faults";
+import { install as instrumentQueries } from "./query-instrumentation";
 import * as tables from "./tables";
 
 export type Tables = typeof tables;
@@ -16,8 +19,28 @@ export type Tx = PgTransaction<PgQueryResultHKT, Tables>;
 export type Executor = Db | Tx;
 
 export type DatabaseConfig =
-  | { driver: "postgres"; url: string; poolMax: number; statementTimeoutMs: number; connectTimeoutSeconds: number }
+  | {
+      driver: "postgres";
+      url: string;
+      poolMax: number;
+      statementTimeoutMs: number;
+      /** Opening the start-up and migration connections. */
+      connectTimeoutSeconds: number;
+      /**
+       * How long a statement may wait for a pooled connection (a busy pool, or a new connection being opened) before it
+       * fails with SERVICE_UNAVAILABLE. Default DEFAULT_POOL_QUEUE_TIMEOUT_MS.
+       */
+      poolQueueTimeoutMs?: number;
+    }
   | { driver: "pglite"; dataDir: string };
+
+/** DATABASE_POOL_QUEUE_TIMEOUT_MS's default: well inside the 10 s request deadline, long past any healthy wait. */
+export const DEFAULT_POOL_QUEUE_TIMEOUT_MS = 2_000;
+
+export interface OpenOptions {
+  /** Where connection faults (a connection lost while idle or in use) are logged; they are otherwise only seen by the statement that meets them. */
+  logger?: Logger;
+}
 
 export interface Database {
   readonly db: Db;
@@ -32,7 +55,7 @@ export interface Database {
 }
 
 /** Counts every statement drizzle sends, per request, so tests can hold the N+1 budget. */
-const countingLogger: Logger = {
+const countingLogger: DrizzleLogger = {
   logQuery() {
     const scope = currentRequestScope();
     if (scope) scope.statements++;
@@ -41,42 +64,148 @@ const countingLogger: Logger = {
 
 const MIGRATION_LOCK_KEY = 7_000_2021;
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.driver === "postgres" ? openPostgres(config) : openPglite(config.dataDir);
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  return config.driver === "postgres" ? openPostgres(config, options.logger) : openPglite(config.dataDir);
 }
 
-async function openPostgres(config: Extract<DatabaseConfig, { driver: "postgres" }>): Promise<Database> {
-  const client = postgres(config.url, {
-    max: config.poolMax,
-    connect_timeout: config.connectTimeoutSeconds,
-    idle_timeout: 60,
-    onnotice: () => {},
-    connection: { statement_timeout: config.statementTimeoutMs, application_name: "campaign-api" },
-  });
+/**
+ * PostgreSQL through node-postgres (pg) and its pool. Not postgres.js: version 3.4.9, the latest, throws an uncatchable
+ * TypeError from a timer (connection.js `nextWrite`, porsager/postgres#1066, #1154) when the server closes a connection
+ * inside an open `sql.begin()` transaction, which kills the process on every PostgreSQL restart under write load, and
+ * the statements of such a transaction can go on running, outside any transaction, on the connection once it has
+ * reconnected (porsager/postgres#1155). docs/operating.md ("Database faults") has the whole story.
+ *
+ * node-postgres reports a lost connection as an 'error' event on the client, which Node turns into an uncaught exception
+ * when nobody listens: every pooled client gets a listener for its whole life, and the pool one for its idle clients.
+ */
+async function openPostgres(config: Extract<DatabaseConfig, { driver: "postgres" }>, logger: Logger | undefined): Promise<Database> {
   const description = describePostgresUrl(config.url);
+  const common: pg.ClientConfig = {
+    connectionString: config.url,
+    application_name: "campaign-api",
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+  // Fail at start-up, with one clear line, when the database cannot be reached at all.
+  const probe = new pg.Client({ ...common, connectionTimeoutMillis: config.connectTimeoutSeconds * 1000 });
+  probe.on("error", () => {});
   try {
-    await client`select 1`;
+    await probe.connect();
+    await probe.query("select 1");
   } catch (error) {
-    await client.end({ timeout: 1 }).catch(() => {});
     throw new DatabaseUnreachableError(description, error);
+  } finally {
+    await endQuietly(probe);
   }
-  const db = drizzlePostgres({ client, schema: tables, logger: countingLogger }) as unknown as Db;
+
+  const pool = new pg.Pool({
+    ...common,
+    max: config.poolMax,
+    // pg-pool applies this both to waiting for a busy pool and to opening a new connection: either way a statement
+    // gets a connection within this time or fails with SERVICE_UNAVAILABLE, instead of queueing for ever.
+    connectionTimeoutMillis: config.poolQueueTimeoutMs ?? DEFAULT_POOL_QUEUE_TIMEOUT_MS,
+    idleTimeoutMillis: 60_000,
+    statement_timeout: config.statementTimeoutMs > 0 ? config.statementTimeoutMs : undefined,
+    // PostgreSQL ends a statement at statement_timeout and answers; no answer 2 s after that means the connection is
+    // dead without having said so (a network partition): the statement fails and its connection is thrown away.
+    query_timeout: config.statementTimeoutMs > 0 ? config.statementTimeoutMs + 2_000 : undefined,
+  });
+  // Each pooled client keeps this listener for its whole life, idle or in use, so a lost connection is logged once.
+  // The pool re-emits the errors of idle clients (and Node would throw them without a listener): nothing more to say.
+  const connectionLost = (error: Error) => logger?.warn("database connection lost", describeConnectionFault(error));
+  pool.on("connect", (client) => client.on("error", connectionLost));
+  pool.on("error", () => {});
+
+  const db = drizzleNodePg({ client: pool, schema: tables, logger: countingLogger }) as unknown as Db;
+  guardTransactions(db, pool);
+  instrumentQueries();
+  let closing: Promise<void> | undefined;
   return {
     db,
     driver: "postgres",
     poolSize: config.poolMax,
     description,
     async withExclusiveLock(fn) {
-      // A one-connection pool: the session-level advisory lock and everything fn runs share that connection.
-      const lockClient = postgres(config.url, { max: 1, onnotice: () => {}, connect_timeout: config.connectTimeoutSeconds });
+      // One connection: the session-level advisory lock and everything fn runs share it.
+      const lockClient = new pg.Client({ ...common, connectionTimeoutMillis: config.connectTimeoutSeconds * 1000 });
+      lockClient.on("error", connectionLost);
+      await lockClient.connect();
       try {
-        await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        return await fn(drizzlePostgres({ client: lockClient, schema: tables }) as unknown as Db);
+        await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        return await fn(drizzleNodePg({ client: lockClient, schema: tables }) as unknown as Db);
       } finally {
-        await lockClient.end({ timeout: 5 });
+        await endQuietly(lockClient);
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close() {
+      // Idempotent. pool.end() waits for every client to be released; a request cut at shutdown may never release its own.
+      closing ??= (async () => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([pool.end(), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]).finally(() => clearTimeout(timer));
+      })();
+      return closing;
+    },
+  };
+}
+
+function beginStatement(config: PgTransactionConfig | undefined): string {
+  const modes = [
+    config?.isolationLevel ? `isolation level ${config.isolationLevel}` : null,
+    config?.accessMode ?? null,
+    typeof config?.deferrable === "boolean" ? (config.deferrable ? "deferrable" : "not deferrable") : null,
+  ].filter(Boolean);
+  return ["begin", ...modes].join(" ");
+}
+
+/** Closes a single connection, whatever state it is in, without waiting more than a second. */
+async function endQuietly(client: pg.Client): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([client.end().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]).finally(() => clearTimeout(timer));
+}
+
+interface SessionInternals {
+  dialect: PgDialect;
+  schema: unknown;
+  options: ConstructorParameters<typeof NodePgSession>[3];
+  transaction: (fn: (tx: unknown) => Promise<unknown>, config?: PgTransactionConfig) => Promise<unknown>;
+}
+
+/**
+ * Replaces drizzle's node-postgres transaction (drizzle-orm 0.45.4, NodePgSession.transaction), which
+ * - leaves its pooled client checked out for ever when `begin` fails (a connection lost just then, or a request past its
+ *   deadline): a few such failures during an outage and the pool is exhausted for good;
+ * - hands a client whose `rollback` failed back to the pool as if it were healthy.
+ * Here the client is always released, and destroyed (not reused) when its connection is in doubt. begin, commit and
+ * rollback go straight to the client, as with the other drivers: they are not counted among a request's statements
+ * nor refused past its deadline (a rollback must run).
+ */
+function guardTransactions(db: Db, pool: pg.Pool): void {
+  const session = (db as unknown as { session: SessionInternals }).session;
+  session.transaction = async (fn, config) => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw asDatabaseFault(error);
+    }
+    const txSession = new NodePgSession(client, session.dialect, session.schema as never, session.options);
+    const tx = new NodePgTransaction(session.dialect, txSession, session.schema as never);
+    let broken: Error | undefined;
+    try {
+      await client.query(beginStatement(config));
+      const result = await fn(tx);
+      await client.query("commit");
+      return result;
+    } catch (error) {
+      try {
+        await client.query("rollback");
+      } catch (rollbackError) {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+      throw asDatabaseFault(error);
+    } finally {
+      client.release(broken);
+    }
   };
 }
 

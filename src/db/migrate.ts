@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Database, Db } from "./client";
 
 /** drizzle/ at the project root, found from here whether running compiled (dist/src/db) or from source (src/db). */
@@ -23,5 +23,5 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export async function applyMigrations(driver: Database["driver"], db: Db): Promise<void> {
   const config = { migrationsFolder: migrationsFolder() };
   if (driver === "pglite") await migratePglite(db as unknown as PgliteDatabase<Record<string, never>>, config);
-  else await migratePostgres(db as unknown as PostgresJsDatabase<Record<string, never>>, config);
+  else await migratePostgres(db as unknown as NodePgDatabase<Record<string, never>>, config);
 }

@@ -1,5 +1,6 @@
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
 import { currentRequestScope } from "../common/request-scope";
+import { asDatabaseFault } from "./faults";
 
 /** What one statement took, reported to every listener (the metrics of each running app). */
 export interface QueryObservation {
@@ -20,10 +21,12 @@ export function queriesInFlight(): number {
 
 /**
  * Times every statement drizzle runs, on either driver, by wrapping PgPreparedQuery.queryWithCache: the one method both
- * the PGlite and the postgres.js prepared queries run their statement through (drizzle-orm is pinned, and a test fails
+ * the PGlite and the node-postgres prepared queries run their statement through (drizzle-orm is pinned, and a test fails
  * if the method disappears). drizzle's logger hook only fires before a statement, so it cannot time one.
  *
- * It also refuses statements of a request whose deadline has passed: nobody waits for their answer any more.
+ * It also refuses statements of a request whose deadline has passed: nobody waits for their answer any more, and turns
+ * the errors of a database that is away (restarting, unreachable, pool exhausted) into DatabaseUnavailableError
+ * (src/db/faults.ts), which clients get as a retryable SERVICE_UNAVAILABLE.
  * Returns a function that removes the listener.
  */
 export function observeQueries(listener: Listener): () => void {
@@ -39,7 +42,8 @@ export class RequestAbandonedError extends Error {
   }
 }
 
-function install(): void {
+/** Installs the wrapper (idempotent); openDatabase calls it, so faults are classified even without metrics. */
+export function install(): void {
   if (installed) return;
   const prototype = PgPreparedQuery.prototype as unknown as { queryWithCache?: (...args: unknown[]) => Promise<unknown> };
   const original = prototype.queryWithCache;
@@ -55,6 +59,8 @@ function install(): void {
       const result = await original.apply(this, args);
       ok = true;
       return result;
+    } catch (error) {
+      throw asDatabaseFault(error);
     } finally {
       inFlight--;
       const seconds = (performance.now() - started) / 1000;

@@ -4,6 +4,7 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import { ErrorCode } from "../common/errors";
 import type { Logger } from "../common/logger";
 import { currentRequestScope } from "../common/request-scope";
+import { DatabaseUnavailableError, describeConnectionFault, unavailableReason } from "../db/faults";
 import { RequestAbandonedError } from "../db/query-instrumentation";
 import { TOKEN_LIMIT_MESSAGE } from "./plugins/request-limits";
 
@@ -71,11 +72,24 @@ function formatWith(logger: Logger) {
       // graphql-js names the limit; clients get told what is wrong, not where the line is.
       return { message: "The document is too long.", extensions: { code, reason: "MAX_TOKENS" } };
     }
+    if (code === ErrorCode.ServiceUnavailable && original instanceof DatabaseUnavailableError) {
+      // Expected during a database restart or overload, and retryable; the operator still sees each one, at warn.
+      logger.warn("database unavailable", { path: formatted.path, reason: original.reason, ...describeConnectionFault(original) });
+    }
     if (EXPECTED_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const requestId = currentRequestScope()?.requestId;
+    const unavailable = unavailableReason(original);
+    if (unavailable) {
+      // A database fault that reached here without passing the query wrapper (src/db/query-instrumentation.ts): same
+      // code and message, though the HTTP status is that of a field error.
+      const converted = new DatabaseUnavailableError(unavailable, original);
+      logger.warn("database unavailable", { path: formatted.path, reason: unavailable, ...describeConnectionFault(original) });
+      const { http: _http, ...extensions } = converted.extensions;
+      return { message: converted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
     const fault = describeFault(original);
     if (fault.errorName === "RequestAbandonedError" || fault.errorCode === QUERY_CANCELED) {
       logger.warn("statement abandoned past the deadline", { path: formatted.path, ...fault });
