@@ -2,9 +2,8 @@ import "reflect-metadata";
 import { createLogger, describeError } from "./common/logger";
 import { ConfigError, loadConfig } from "./config";
 import { DatabaseUnreachableError, openDatabase } from "./db/client";
-import { migrateDatabase } from "./db/migrate";
 import { installFatalErrorHandlers } from "./ops/fatal-errors";
-import { seedCampaign } from "./seeding/seed-campaign";
+import { prepareDatabase } from "./seeding/prepare-database";
 import { createApp } from "./server/app";
 
 /** Start-up: configuration, database, migrations, the campaign's seed (once), then the HTTP server. */
@@ -16,11 +15,8 @@ async function main(): Promise<void> {
   installFatalErrorHandlers(logger, () => onFatal());
   const database = await openDatabase(config.database, { logger });
   logger.info("database connected", { database: database.description });
-  await migrateDatabase(database);
-  if (!config.skipSeed) {
-    const outcome = await database.withExclusiveLock((db) => seedCampaign(db));
-    logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
-  }
+  const outcome = await prepareDatabase(database, { seed: !config.skipSeed });
+  if (outcome) logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
   const app = await createApp({ config, database, logger });
 
   // SIGTERM (orchestrators) or SIGINT (Ctrl-C): drain, then exit. A second signal exits at once.

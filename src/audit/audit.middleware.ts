@@ -2,6 +2,7 @@ import type { GraphQLError, GraphQLFieldResolver } from "graphql";
 import { ErrorCode } from "../common/errors";
 import type { NodeType } from "../common/global-id";
 import { describeError } from "../common/logger";
+import { unavailableReason } from "../db/faults";
 import type { Context } from "../server/context";
 import { AuditOutcome } from "./audit.type";
 
@@ -57,7 +58,7 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
         userErrorCodes: [],
         detail: { ...detail, ...(denied ? {} : { error: describeError(error).errorName }) },
       })
-      .catch((auditError: unknown) => context.logger.error("audit record not written", { operation, ...describeError(auditError) }));
+      .catch((auditError: unknown) => auditWriteFailed(context, operation, auditError));
     throw error;
   }
 
@@ -80,6 +81,12 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
       userErrorCodes: [...new Set(codes)].sort(),
       detail: Object.keys(detail).length ? detail : null,
     })
-    .catch((error: unknown) => context.logger.error("audit record not written", { operation, ...describeError(error) }));
+    .catch((error: unknown) => auditWriteFailed(context, operation, error));
   return payload;
+}
+
+/** A lost audit record is an error, unless the database is down: then the failed mutation itself says so already. */
+function auditWriteFailed(context: Context, operation: string, error: unknown): void {
+  const log = unavailableReason(error) ? context.logger.warn : context.logger.error;
+  log("audit record not written", { operation, ...describeError(error) });
 }

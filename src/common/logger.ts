@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { currentRequestScope } from "./request-scope";
 
 /**
@@ -23,11 +24,32 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
-/** An error's class and message (and code), without its stack or any data it carries. */
+/**
+ * What the operator needs to find a fault, without personal data: the class and message of application errors, but for
+ * database errors only the statement (parameters are never logged: they carry names and e-mail addresses) and the
+ * SQLSTATE with the names of the table, column and constraint involved (PostgreSQL's message and detail can quote values).
+ */
 export function describeError(error: unknown): Record<string, unknown> {
+  if (error instanceof DrizzleQueryError) {
+    const cause = error.cause as Record<string, unknown> | undefined;
+    const field = (...names: string[]) => names.map((n) => cause?.[n]).find((v) => typeof v === "string" && v !== "");
+    return {
+      errorName: "DatabaseError",
+      statement: error.query.slice(0, 500),
+      ...(cause instanceof Error ? { causeName: cause.name } : {}),
+      ...(field("code") ? { errorCode: field("code") } : {}),
+      ...(field("table_name", "table") ? { table: field("table_name", "table") } : {}),
+      ...(field("column_name", "column") ? { column: field("column_name", "column") } : {}),
+      ...(field("constraint_name", "constraint") ? { constraint: field("constraint_name", "constraint") } : {}),
+      // Connection-level failures (the database closed or unreachable) carry no SQLSTATE and no data: their message helps.
+      ...(!field("code") && cause instanceof Error ? { causeMessage: cause.message.slice(0, 200) } : {}),
+    };
+  }
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return { errorName: error.name, errorMessage: error.message, ...(code ? { errorCode: String(code) } : {}) };
+    // A driver error outside drizzle (SQLSTATE code) may quote values in its message: keep only its class and code.
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return { errorName: error.name, errorCode: code };
+    return { errorName: error.name, errorMessage: error.message.slice(0, 500), ...(code ? { errorCode: String(code) } : {}) };
   }
-  return { errorMessage: String(error) };
+  return { errorName: typeof error };
 }

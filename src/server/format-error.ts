@@ -1,11 +1,9 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DrizzleQueryError } from "drizzle-orm/errors";
 import { ErrorCode } from "../common/errors";
-import type { Logger } from "../common/logger";
+import { describeError, type Logger } from "../common/logger";
 import { currentRequestScope } from "../common/request-scope";
 import { DatabaseUnavailableError, describeConnectionFault, unavailableReason } from "../db/faults";
-import { RequestAbandonedError } from "../db/query-instrumentation";
 import { TOKEN_LIMIT_MESSAGE } from "./plugins/request-limits";
 
 /** Codes of the HTTP layer and of the request deadline, beside those of src/common/errors.ts. */
@@ -90,7 +88,7 @@ function formatWith(logger: Logger) {
       const { http: _http, ...extensions } = converted.extensions;
       return { message: converted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
-    const fault = describeFault(original);
+    const fault = describeError(original);
     if (fault.errorName === "RequestAbandonedError" || fault.errorCode === QUERY_CANCELED) {
       logger.warn("statement abandoned past the deadline", { path: formatted.path, ...fault });
       return { message: DEADLINE_MESSAGE, path: formatted.path, extensions: { code: DEADLINE_EXCEEDED, ...(requestId ? { requestId } : {}) } };
@@ -107,33 +105,4 @@ function formatWith(logger: Logger) {
       extensions: { code: ErrorCode.InternalServerError, ...(requestId ? { requestId } : {}) },
     };
   };
-}
-
-/**
- * What the operator needs to find a fault, without personal data: the class and message of application errors, but for
- * database errors only the statement (parameters are never logged: they carry names and e-mail addresses) and the
- * SQLSTATE with the names of the table, column and constraint involved (PostgreSQL's message and detail can quote values).
- */
-export function describeFault(error: unknown): Record<string, unknown> {
-  if (error instanceof RequestAbandonedError) return { errorName: error.name, errorMessage: error.message };
-  if (error instanceof DrizzleQueryError) {
-    const cause = error.cause as Record<string, unknown> | undefined;
-    const field = (...names: string[]) => names.map((n) => cause?.[n]).find((v) => typeof v === "string" && v !== "");
-    return {
-      errorName: "DatabaseError",
-      statement: error.query.slice(0, 500),
-      ...(cause instanceof Error ? { causeName: cause.name } : {}),
-      ...(field("code") ? { errorCode: field("code") } : {}),
-      ...(field("table_name", "table") ? { table: field("table_name", "table") } : {}),
-      ...(field("column_name", "column") ? { column: field("column_name", "column") } : {}),
-      ...(field("constraint_name", "constraint") ? { constraint: field("constraint_name", "constraint") } : {}),
-      // Connection-level failures (the database closed or unreachable) carry no SQLSTATE and no data: their message helps.
-      ...(!field("code") && cause instanceof Error ? { causeMessage: cause.message.slice(0, 200) } : {}),
-    };
-  }
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { errorName: error.name, errorMessage: error.message.slice(0, 500), ...(code ? { errorCode: String(code) } : {}) };
-  }
-  return { errorName: typeof error };
 }
