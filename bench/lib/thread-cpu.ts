@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+
+/** Clock ticks per second of /proc's utime and stime: 100 on every mainstream Linux (getconf CLK_TCK). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time the main thread has used, in ms (Linux; null elsewhere). Unlike process.cpuUsage() it leaves out the load
+ * generator's worker thread, so it measures the service alone, and unlike wall-clock latency it does not grow when
+ * other processes compete for the CPUs. Resolution 10 ms: read it over whole measurements.
+ */
+export function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the command name: state is field 3 of stat(5), utime 14 and stime 15.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
