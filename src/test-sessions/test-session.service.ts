@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { Language } from "../common/language";
-import { selectRows, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { campaigns, testSessions, testSessionVacancies } from "../db/tables";
 import { TestKind, TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
 
@@ -61,21 +61,25 @@ export class TestSessionService {
     return (await this.db.select().from(testSessions).where(inArray(testSessions.id, [...keys]))).map(toTestSession);
   }
 
-  /** Up to `limit` upcoming, scheduled sessions per vacancy, soonest first, in one statement. */
+  /** Up to `limit` upcoming, scheduled sessions per vacancy, soonest first: one pass over the vacancies' links, ranked. */
   async upcomingForVacancies(vacancyKeys: readonly number[], limit: number): Promise<{ vacancyKey: number; session: TestSession }[]> {
-    const rows = await selectRows<{ vacancy_id: number; session: TestSessionRow & { starts_at: string } }>(
-      this.db,
-      sql`select v.vacancy_id, to_jsonb(s) as session
-          from unnest(${sqlIntArray(vacancyKeys)}) as v(vacancy_id)
-          cross join lateral (
-            select ts.* from ${testSessionVacancies} tsv
-            join ${testSessions} ts on ts.id = tsv.session_id
-            where tsv.vacancy_id = v.vacancy_id and ts.status = 'SCHEDULED' and ts.starts_at > now()
-            order by ts.starts_at, ts.id
-            limit ${limit}
-          ) s`,
-    );
-    return rows.map((r) => ({ vacancyKey: Number(r.vacancy_id), session: toTestSession(fromJsonRow(r.session)) }));
+    const ranked = this.db
+      .select({
+        vacancyKey: sql<number>`${testSessionVacancies.vacancyId}`.as("vacancy_key"),
+        sessionId: sql<number>`${testSessions.id}`.as("session_id"),
+        rank: sql<number>`row_number() over (partition by ${testSessionVacancies.vacancyId} order by ${testSessions.startsAt}, ${testSessions.id})`.as("rank"),
+      })
+      .from(testSessionVacancies)
+      .innerJoin(testSessions, eq(testSessions.id, testSessionVacancies.sessionId))
+      .where(and(inArray(testSessionVacancies.vacancyId, [...vacancyKeys]), eq(testSessions.status, "SCHEDULED"), gt(testSessions.startsAt, sql`now()`)))
+      .as("ranked");
+    const rows = await this.db
+      .select({ vacancyKey: ranked.vacancyKey, session: testSessions })
+      .from(ranked)
+      .innerJoin(testSessions, eq(testSessions.id, ranked.sessionId))
+      .where(lte(ranked.rank, limit))
+      .orderBy(ranked.vacancyKey, ranked.rank);
+    return rows.map((r) => ({ vacancyKey: r.vacancyKey, session: toTestSession(r.session) }));
   }
 
   async vacancyKeysOfSessions(sessionKeys: readonly number[]): Promise<{ sessionKey: number; vacancyKey: number }[]> {
@@ -108,28 +112,4 @@ export class TestSessionService {
     }
     return conditions;
   }
-}
-
-function sqlIntArray(values: readonly number[]): SQL {
-  return sql`${"{" + values.map((v) => Math.trunc(v)).join(",") + "}"}::int[]`;
-}
-
-/** A test_sessions row read through to_jsonb: snake_case keys and text timestamps. */
-function fromJsonRow(json: Record<string, unknown>): TestSessionRow {
-  return {
-    id: Number(json.id),
-    campaignId: Number(json.campaign_id),
-    kind: json.kind as TestSessionRow["kind"],
-    startsAt: new Date(json.starts_at as string),
-    durationMinutes: Number(json.duration_minutes),
-    place: json.place as string,
-    language: json.language as TestSessionRow["language"],
-    capacity: Number(json.capacity),
-    seatsTaken: Number(json.seats_taken),
-    attendedCount: Number(json.attended_count),
-    noShowCount: Number(json.no_show_count),
-    status: json.status as TestSessionRow["status"],
-    createdAt: new Date(json.created_at as string),
-    updatedAt: new Date(json.updated_at as string),
-  };
 }

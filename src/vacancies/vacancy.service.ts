@@ -12,7 +12,26 @@ import type { Db } from "../db/client";
 import { campaigns, examParts, jobProfiles, vacancies, waves } from "../db/tables";
 import { ContractType, ExamPart, LanguageRegime, Vacancy, VacancyFilter, VacancyOrder, VacancyOrderField, VacancyStatus } from "./vacancy.type";
 
-type VacancyRow = typeof vacancies.$inferSelect;
+/** What a Vacancy is built from: every column but the search text (long, and only ever searched, never shown). */
+export const vacancyColumns = {
+  id: vacancies.id,
+  campaignId: vacancies.campaignId,
+  waveId: vacancies.waveId,
+  jobProfileId: vacancies.jobProfileId,
+  agencyCode: vacancies.agencyCode,
+  headcountTarget: vacancies.headcountTarget,
+  status: vacancies.status,
+  place: vacancies.place,
+  languageRegime: vacancies.languageRegime,
+  contractType: vacancies.contractType,
+  publishedAt: vacancies.publishedAt,
+  applicationDeadline: vacancies.applicationDeadline,
+  title: vacancies.title,
+  description: vacancies.description,
+  overallPassPercent: vacancies.overallPassPercent,
+};
+
+type VacancyRow = Pick<typeof vacancies.$inferSelect, keyof typeof vacancyColumns>;
 
 export function toVacancy(row: VacancyRow): Vacancy {
   return Object.assign(new Vacancy(), {
@@ -81,7 +100,7 @@ export class VacancyService {
     const sortKey = SORT_KEYS[sortOrder.field];
 
     const rows = await this.db
-            .select({ vacancy: vacancies, sortKey: sortKeyText(sortKey) })
+            .select({ vacancy: vacancyColumns, sortKey: sortKeyText(sortKey) })
             .from(vacancies)
             .where(and(where, page.after ? afterCondition(sortKey, vacancies.id, sortOrder.direction, page.after) : undefined))
             .orderBy(...orderByKey(sortKey, vacancies.id, sortOrder.direction))
@@ -98,7 +117,7 @@ export class VacancyService {
 
   /** Vacancies by key, whatever their status: callers check visibility with mayView. */
   async byKeys(keys: readonly number[]): Promise<Vacancy[]> {
-    return (await this.db.select().from(vacancies).where(inArray(vacancies.id, [...keys]))).map(toVacancy);
+    return (await this.db.select(vacancyColumns).from(vacancies).where(inArray(vacancies.id, [...keys]))).map(toVacancy);
   }
 
   async examPartsOf(vacancyKeys: readonly number[]): Promise<{ vacancyKey: number; part: ExamPart }[]> {

@@ -48,6 +48,10 @@ export const vacancies = pgTable(
     check("vacancies_place_not_blank", sql`length(trim(${t.place})) between 1 and 200`),
     check("vacancies_title_nl", sql`${t.title} ? 'nl'`),
     index("vacancies_campaign_status").on(t.campaignId, t.status),
+    // The list orders by these expressions (keyset pagination needs a total order without nulls): indexed as written,
+    // a page is read in order instead of sorting every matching vacancy.
+    index("vacancies_publication_order").on(sql`coalesce(${t.publishedAt}, '-infinity'::timestamptz)`, t.id),
+    index("vacancies_deadline_order").on(sql`coalesce(${t.applicationDeadline}, 'infinity'::timestamptz)`, t.id),
     index("vacancies_status_published").on(t.status, t.publishedAt, t.id),
     index("vacancies_agency_status").on(t.agencyCode, t.status),
     index("vacancies_wave").on(t.waveId),

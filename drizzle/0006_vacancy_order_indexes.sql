@@ -1,0 +1,2 @@
+CREATE INDEX "vacancies_publication_order" ON "vacancies" USING btree (coalesce("published_at", '-infinity'::timestamptz),"id");--> statement-breakpoint
+CREATE INDEX "vacancies_deadline_order" ON "vacancies" USING btree (coalesce("application_deadline", 'infinity'::timestamptz),"id");
