@@ -6,12 +6,15 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { campaignPage } from "./campaign-page";
+import { dashboard } from "./dashboard";
+import { ingestion } from "./ingestion";
 import type { Benchmark, BenchOptions, Measurement } from "./lib/benchmark";
 import { cleanUpAll, DATABASE_KINDS, DEFAULT_POSTGRES_URL, type DatabaseKind } from "./lib/databases";
 import { formatNumber, renderTable } from "./lib/table";
+import { mixedLoad } from "./mixed-load";
 
 /** Every benchmark, by name. A new one is a module exporting a Benchmark, added to this list. */
-const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries([campaignPage].map((b) => [b.name, b]));
+const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries([campaignPage, dashboard, ingestion, mixedLoad].map((b) => [b.name, b]));
 
 const USAGE = `npm run bench -- [options]
 
@@ -82,11 +85,18 @@ async function main(): Promise<void> {
   let failed = false;
   for (const name of names) {
     const benchmark = BENCHMARKS[name];
+    // A benchmark may have its own full-run length and concurrency (mixed-load: 60 s; ingestion: 8 connections);
+    // --duration, --connections and --smoke override them.
+    const runOptions: BenchOptions = {
+      ...options,
+      ...(values.duration === undefined && !smoke && benchmark.defaultDurationS ? { durationS: benchmark.defaultDurationS } : {}),
+      ...(values.connections === undefined && !smoke && benchmark.defaultConnections ? { connections: benchmark.defaultConnections } : {}),
+    };
     const startedAt = new Date();
     const started = performance.now();
     const loadBefore = os.loadavg()[0];
     options.log(`${benchmark.name}${smoke ? " (smoke)" : ""}: ${benchmark.description}`);
-    const result = await benchmark.run(options);
+    const result = await benchmark.run(runOptions);
     const seconds = (performance.now() - started) / 1000;
 
     const record: RunRecord = {
@@ -95,7 +105,7 @@ async function main(): Promise<void> {
       smoke,
       startedAt: startedAt.toISOString(),
       seconds: Math.round(seconds * 10) / 10,
-      options: { smoke, durationS: options.durationS, warmupS: options.warmupS, connections: options.connections, databases: options.databases, poolMax: options.poolMax, postgresServer: hostOf(postgresUrl) },
+      options: { smoke, durationS: runOptions.durationS, warmupS: options.warmupS, connections: runOptions.connections, databases: options.databases, poolMax: options.poolMax, postgresServer: hostOf(postgresUrl) },
       machine: { ...machine(), loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(os.loadavg()[0], 2) },
       dataset: result.dataset,
       measurements: result.measurements.map((m) => ({ ...m, vsBaseline: comparison(m, result.measurements) })),
@@ -150,8 +160,7 @@ function report(record: RunRecord): string {
     `${record.benchmark}${record.smoke ? " (smoke: sizes too small to judge speed)" : ""}, ${record.options.connections} connections, ${record.options.durationS} s per measurement after ${record.options.warmupS} s warm-up`,
     table,
     "",
-    "GraphQL against the floor (hand-written SQL in-process):",
-    ...ratios,
+    ...(ratios.length ? ["GraphQL against the floor (hand-written SQL in-process):", ...ratios] : []),
     ...record.notes.map((n) => `- ${n}`),
     ...failures,
     ...(record.warning ? [`WARNING: ${record.warning}`] : []),

@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database);
     const started = Date.now();
-    await database.db.transaction((tx) => rebuildCounters(tx));
+    // A connection of its own, without the service's per-statement timeouts: the recount can take minutes.
+    await database.withExclusiveLock((db) => db.transaction((tx) => rebuildCounters(tx)));
     process.stdout.write(`counters rebuilt from the event log in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.description})\n`);
   } finally {
     await database.close();

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   try {
     await prepareDatabase(database, { seed: true });
     const started = Date.now();
-    const summary = await generateDemoData(database.db, {
+    const summary = await generateDemoData(database, {
       applications: count,
       seed: values.seed ? Number(values.seed) : undefined,
       until: values.until,

@@ -3,7 +3,7 @@ import { rebuildCounters } from "../applications/counter-rebuild";
 import { insertEvents, recordStageMoves, type StageMove } from "../applications/stage-moves";
 import { brusselsDate } from "../common/brussels-time";
 import { zonedInstant } from "../common/zoned-instant";
-import { selectRows, type Db } from "../db/client";
+import { selectRows, type Database } from "../db/client";
 import { campaigns, vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
 
 export interface DemoOptions {
@@ -73,7 +73,8 @@ const REJECTION_AT: Partial<Record<StageValue, RejectionReasonValue>> = {
  * e-mail addresses derive from the seed, so a rerun adds nothing), and written in large set-based chunks, so a million
  * applications load in minutes rather than hours.
  */
-export async function generateDemoData(db: Db, options: DemoOptions): Promise<DemoSummary> {
+export async function generateDemoData(database: Database, options: DemoOptions): Promise<DemoSummary> {
+  const db = database.db;
   const seed = options.seed ?? 2021;
   // Each application draws from its own stream, so what one application becomes never shifts another's draws.
   const streamOf = (i: number) => mulberry32(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35));
@@ -196,7 +197,9 @@ export async function generateDemoData(db: Db, options: DemoOptions): Promise<De
     });
     options.onProgress?.(Math.min(options.applications, start + chunkSize));
   }
-  if (options.bulk) await db.transaction((tx) => rebuildCounters(tx));
+  // The recount's statements run for minutes at a million applications: on a connection of its own, without the
+  // service's per-statement timeouts.
+  if (options.bulk) await database.withExclusiveLock((own) => own.transaction((tx) => rebuildCounters(tx)));
   return summary;
 }
 

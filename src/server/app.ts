@@ -88,6 +88,9 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
       requestTimeout: operating.requestDeadlineMs,
       headersTimeout: Math.min(operating.requestDeadlineMs, 60_000),
       connectionsCheckingInterval: Math.min(1_000, operating.requestDeadlineMs),
+      // Idle keep-alive connections stay open longer than a load balancer's idle timeout (60 s on the common ones), so it
+      // is always the client side that closes them: a server closing first races the client's next request (ECONNRESET).
+      keepAliveTimeout: 65_000,
     },
     (req, res) => {
       const started = performance.now();

@@ -282,7 +282,7 @@ describe("random histories against a recount from the event log", () => {
     const db = server.database.db;
     // Extra vacancies in the seeded campaign, so filters have several of each dimension to pick from.
     await insertVacancies(db, 6, (i) => ({ agencyCode: (["DVZ", "CGVS", "RVV"] as const)[i % 3], waveNumber: 1 + (i % 3), functionCode: ["NBV001", "NBV104"][i % 2], headcountTarget: 1 + i }));
-    await generateDemoData(db, { applications: 1500, seed: 11, until: "2026-10-31", chunkSize: 400 });
+    await generateDemoData(server.database, { applications: 1500, seed: 11, until: "2026-10-31", chunkSize: 400 });
     // And some through the API, with moves on past days, so both writers' counters meet.
     const vacancies = await server.data(`{ vacancies(first: 100, filter: { campaignSlug: "asiel-migratie-2021", agencies: [DVZ], acceptingApplications: true }) { edges { node { id } } } }`);
     const ids = vacancies.vacancies.edges.map((e: any) => e.node.id);

@@ -13,12 +13,12 @@ afterAll(() => server.close());
 
 test("demo data: legal histories, exact counters, deterministic and idempotent", async () => {
   const db = server.database.db;
-  const first = await generateDemoData(db, { applications: 1200, seed: 7, until: "2026-06-30", chunkSize: 500 });
+  const first = await generateDemoData(server.database, { applications: 1200, seed: 7, until: "2026-06-30", chunkSize: 500 });
   expect(first.created).toBe(1200);
   expect(Object.values(first.byStage).reduce((a, b) => a + b, 0)).toBe(1200);
   expect(first.candidates).toBeLessThan(1200);
 
-  const again = await generateDemoData(db, { applications: 1200, seed: 7, until: "2026-06-30", chunkSize: 300 });
+  const again = await generateDemoData(server.database, { applications: 1200, seed: 7, until: "2026-06-30", chunkSize: 300 });
   expect(again).toMatchObject({ created: 0, candidates: 0, events: 0 });
 
   await expectCountersToMatchEvents(db);
@@ -53,7 +53,7 @@ test("the bulk path recounts the counters to exactly what the moves kept", async
   await db.transaction((tx) => rebuildCounters(tx));
   expect([await countersAndRecount(db), await rollupsAndRecount(db)]).toEqual(incremental);
 
-  const bulk = await generateDemoData(db, { applications: 800, seed: 8, until: "2026-06-30", bulk: true });
+  const bulk = await generateDemoData(server.database, { applications: 800, seed: 8, until: "2026-06-30", bulk: true });
   expect(bulk.created).toBe(800);
   await expectCountersToMatchEvents(db);
 });
