@@ -3,6 +3,7 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { ApplicationStage, RejectionReason } from "../applications/application.type";
 import { PIPELINE_STAGES } from "../applications/stages";
 import { Role } from "../auth/role";
+import { toCampaign } from "../campaigns/campaign.service";
 import { CursorCodec, PageArgs } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import type { Context } from "../server/context";
@@ -72,8 +73,7 @@ export class DashboardResolver {
   ): Promise<Dashboard | null> {
     const query = await ctx.services.dashboard.open({ campaignSlug, filter, asOf });
     if (!query) return null;
-    const campaign = await ctx.loaders.campaignByKey.load(query.campaign.id);
-    return Object.assign(new Dashboard(), { campaign: campaign!, asOf: query.end, from: query.from, query }) as DashboardRoot;
+    return Object.assign(new Dashboard(), { campaign: toCampaign(query.campaign), asOf: query.end, from: query.from, query }) as DashboardRoot;
   }
 
   @FieldResolver(() => Int, { description: "The headcount target: the campaign's, or the selected vacancies' together (cancelled ones aside)." })

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
 import { PIPELINE_STAGES } from "../applications/stages";
 import { addDays, brusselsDate, daysBetween, isoWeek, isoWeekMonday, isoWeekday } from "../common/brussels-time";
@@ -6,7 +6,7 @@ import { badUserInput } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
 import { toIsoDate } from "../common/scalars";
 import { selectRows, type Db } from "../db/client";
-import { campaigns, testSessions, testSessionVacancies, vacancies, type StageValue } from "../db/tables";
+import { campaigns, vacancies, type StageValue } from "../db/tables";
 import { figures } from "../test-sessions/planning.service";
 import { percentile } from "./percentile";
 
@@ -25,6 +25,17 @@ export interface SelectedVacancy {
   jobProfileId: number;
   headcountTarget: number;
   status: string;
+}
+
+/** One row set per section, as the bundle statement returns them (JSON). */
+interface Bundle {
+  stages: { vacancy_id: number; stage: StageValue; reached: number; current: number }[];
+  candidates: number;
+  weekly: { week: string; stage: StageValue; n: number }[];
+  durations: { from_stage: Pipeline; to_stage: Pipeline; days: number; n: number }[];
+  exits: { from_stage: Pipeline; exit: string; n: number }[];
+  sessions: { capacity: number; seats_taken: number; attended_count: number; no_show_count: number; starts_at: string }[];
+  recent_hires: { vacancy_id: number; n: number }[];
 }
 
 export interface DashboardArgs {
@@ -98,7 +109,7 @@ export class DashboardService {
     else if (dimensions.length === 1 && profileKeys) scopes = [...new Set(selected.map((v) => v.jobProfileId))].map((p) => `p:${campaign.id}:${p}`);
 
     const end = [asOf, to, today].filter((d): d is string => d != null).sort()[0];
-    return new DashboardQuery(this.db, campaign, selected as SelectedVacancy[], scopes, from, end, asOf == null && from == null && to == null);
+    return new DashboardQuery(this.db, campaign, selected as SelectedVacancy[], scopes, from, end, asOf == null && from == null && to == null, today);
   }
 }
 
@@ -122,7 +133,16 @@ export class DashboardQuery {
     readonly end: string,
     /** No asOf and no period: the current counters answer directly. */
     private readonly live: boolean,
-  ) {}
+    today: string,
+  ) {
+    // A past day or a period is counted from whichever side reads fewer days of daily rows: up from the campaign's
+    // start, or down from today's counters, taking away what happened outside the period.
+    const direct = daysBetween(campaign.startsOn, end);
+    const fromNow = (from ? Math.max(0, daysBetween(campaign.startsOn, from)) : 0) + daysBetween(end, today);
+    this.counting = fromNow < direct ? "from-now" : "up-to";
+  }
+
+  private readonly counting: "from-now" | "up-to";
 
   private once<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let value = this.memo.get(key) as Promise<T> | undefined;
@@ -152,24 +172,144 @@ export class DashboardQuery {
   }
 
   /** Reached and current per vacancy and stage, as of the end of the period. */
+  /**
+   * Every section's rows in one statement (one round trip, however many sections are asked for): the stage counts per
+   * vacancy, distinct candidates, the weekly trend, time-in-stage histograms, exits, sessions and recent hires. Each
+   * part reads counters: today's as they are, a past day or a period from the cheaper side (see `counting`).
+   */
+  private bundle(): Promise<Bundle> {
+    return this.once("bundle", async () => {
+      const rows = (query: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${query}) r)`;
+      const [bundle] = await selectRows<Bundle>(
+        this.db,
+        sql`select ${rows(this.stagesSql())} as stages, (${this.candidatesSql()}) as candidates, ${rows(this.weeklySql())} as weekly,
+                   ${rows(this.durationsSql())} as durations, ${rows(this.exitsSql())} as exits, ${rows(this.sessionsSql())} as sessions,
+                   ${rows(this.recentHiresSql())} as recent_hires`,
+      );
+      return bundle;
+    });
+  }
+
+  private stagesSql(): SQL {
+    if (this.live) return sql`select vacancy_id, stage, reached, current from vacancy_stage_counts where vacancy_id in ${this.vacancyList}`;
+    if (this.counting === "from-now") {
+      // Today's counts minus what happened outside the period: few rows when the period ends recently.
+      return sql`select c.vacancy_id, c.stage,
+                   (c.reached - coalesce(d.entered_before, 0) - coalesce(d.entered_after, 0))::int as reached,
+                   (c.current - coalesce(d.net_after, 0))::int as current
+                 from vacancy_stage_counts c
+                 left join (
+                   select vacancy_id, stage,
+                     sum(entered) filter (where day < ${this.startDay}) as entered_before,
+                     sum(entered) filter (where day > ${this.end}) as entered_after,
+                     sum(entered - exited) filter (where day > ${this.end}) as net_after
+                   from vacancy_stage_daily
+                   where vacancy_id in ${this.vacancyList} and (day < ${this.startDay} or day > ${this.end})
+                   group by vacancy_id, stage) d on d.vacancy_id = c.vacancy_id and d.stage = c.stage
+                 where c.vacancy_id in ${this.vacancyList}`;
+    }
+    return sql`select vacancy_id, stage,
+                 coalesce(sum(entered) filter (where day >= ${this.startDay}), 0)::int as reached,
+                 coalesce(sum(entered - exited), 0)::int as current
+               from vacancy_stage_daily where vacancy_id in ${this.vacancyList} and day <= ${this.end}
+               group by vacancy_id, stage`;
+  }
+
+  private candidatesSql(): SQL {
+    if (this.scopes?.length === 1) {
+      return sql`select coalesce(sum(new_candidates), 0)::int from rollup_candidate_daily where scope = ${this.scopes[0]} and day between ${this.startDay} and ${this.end}`;
+    }
+    // Several scopes may share people: count them from the applications (exact, but it reads the selection's rows).
+    return sql`select count(*)::int from (
+                 select candidate_id, min((submitted_at at time zone 'Europe/Brussels')::date) as first_day
+                 from applications where vacancy_id in ${this.vacancyList} group by candidate_id) firsts
+               where first_day between ${this.startDay} and ${this.end}`;
+  }
+
+  private weeklySql(): SQL {
+    return this.scopes
+      ? sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from rollup_stage_daily
+            where scope in ${scopeList(this.scopes)} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
+            group by 1, 2`
+      : sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from vacancy_stage_daily
+            where vacancy_id in ${this.vacancyList} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
+            group by 1, 2`;
+  }
+
+  private durationsSql(): SQL {
+    if (this.live) {
+      return sql`select from_stage, to_stage, days, sum(count)::int as n from stage_durations
+                 where scope in ${scopeList(this.scopes ?? this.vacancyIds.map((id) => `v:${id}`))} group by 1, 2, 3`;
+    }
+    if (this.scopes && this.counting === "from-now") {
+      return sql`select d.from_stage, d.to_stage, d.days, (d.n - coalesce(o.n, 0))::int as n
+                 from (select from_stage, to_stage, days, sum(count) as n from stage_durations where scope in ${scopeList(this.scopes)} group by 1, 2, 3) d
+                 left join (
+                   select from_stage, to_stage, days, sum(count) as n from rollup_duration_daily
+                   where scope in ${scopeList(this.scopes)} and (day < ${this.startDay} or day > ${this.end}) group by 1, 2, 3
+                 ) o on o.from_stage = d.from_stage and o.to_stage = d.to_stage and o.days = d.days`;
+    }
+    if (this.scopes) {
+      return sql`select from_stage, to_stage, days, sum(count)::int as n from rollup_duration_daily
+                 where scope in ${scopeList(this.scopes)} and day between ${this.startDay} and ${this.end} group by 1, 2, 3`;
+    }
+    // A period over a mixed selection: recount from the selection's events (exact, but it reads them).
+    return sql`with m as (
+                 select e.from_stage, e.to_stage, (e.occurred_at at time zone 'Europe/Brussels')::date as day,
+                        (lag(e.occurred_at) over w at time zone 'Europe/Brussels')::date as from_day,
+                        (first_value(e.occurred_at) over w at time zone 'Europe/Brussels')::date as applied_day
+                 from stage_events e join applications a on a.id = e.application_id
+                 where a.vacancy_id in ${this.vacancyList}
+                 window w as (partition by e.application_id order by e.occurred_at, e.id)),
+               d as (
+                 select from_stage, to_stage, day, day - from_day as days from m
+                 where (from_stage, to_stage) in (('APPLIED', 'SCREENED'), ('SCREENED', 'INVITED'), ('INVITED', 'TESTED'), ('TESTED', 'LAUREATE'), ('LAUREATE', 'OFFERED'), ('OFFERED', 'HIRED'))
+                 union all select 'APPLIED', 'HIRED', day, day - applied_day from m where to_stage = 'HIRED')
+               select from_stage, to_stage, days, count(*)::int as n from d where day between ${this.startDay} and ${this.end} group by 1, 2, 3`;
+  }
+
+  private exitsSql(): SQL {
+    if (this.live) {
+      return sql`select from_stage, exit, sum(count)::int as n from stage_exits where scope in ${scopeList(this.scopes ?? this.vacancyIds.map((id) => `v:${id}`))} group by 1, 2`;
+    }
+    if (this.scopes && this.counting === "from-now") {
+      return sql`select x.from_stage, x.exit, (x.n - coalesce(o.n, 0))::int as n
+                 from (select from_stage, exit, sum(count) as n from stage_exits where scope in ${scopeList(this.scopes)} group by 1, 2) x
+                 left join (
+                   select from_stage, exit, sum(count) as n from rollup_exit_daily
+                   where scope in ${scopeList(this.scopes)} and (day < ${this.startDay} or day > ${this.end}) group by 1, 2
+                 ) o on o.from_stage = x.from_stage and o.exit = x.exit`;
+    }
+    if (this.scopes) {
+      return sql`select from_stage, exit, sum(count)::int as n from rollup_exit_daily where scope in ${scopeList(this.scopes)} and day between ${this.startDay} and ${this.end} group by 1, 2`;
+    }
+    return sql`select e.from_stage, coalesce(e.reason::text, 'WITHDRAWN') as exit, count(*)::int as n
+               from stage_events e join applications a on a.id = e.application_id
+               where a.vacancy_id in ${this.vacancyList} and e.to_stage in ('REJECTED', 'WITHDRAWN')
+                 and (e.occurred_at at time zone 'Europe/Brussels')::date between ${this.startDay} and ${this.end}
+               group by 1, 2`;
+  }
+
+  /** The scheduled sessions that test the selection (every session of the campaign without a filter). */
+  private sessionsSql(): SQL {
+    const tested = this.scopes?.[0] === `c:${this.campaign.id}` ? sql`` : sql`and id in (select session_id from test_session_vacancies where vacancy_id in ${this.vacancyList})`;
+    return sql`select capacity, seats_taken, attended_count, no_show_count, starts_at from test_sessions
+               where campaign_id = ${this.campaign.id} and status <> 'CANCELLED' ${tested}`;
+  }
+
+  /** Hires per vacancy in the 28 days ending with the period. */
+  private recentHiresSql(): SQL {
+    return sql`select vacancy_id, sum(entered)::int as n from vacancy_stage_daily
+               where vacancy_id in ${this.vacancyList} and stage = 'HIRED' and day between ${addDays(this.end, -27)} and ${this.end}
+               group by vacancy_id`;
+  }
+
+  /** Reached and current per vacancy and stage, as of the end of the period. */
   stageFigures(): Promise<Map<number, StageTotals>> {
     return this.once("stages", async () => {
-      const rows = this.live
-        ? await selectRows<{ vacancy_id: number; stage: StageValue; reached: number; current: number }>(
-            this.db,
-            sql`select vacancy_id, stage, reached, current from vacancy_stage_counts where vacancy_id in ${this.vacancyList}`,
-          )
-        : await selectRows<{ vacancy_id: number; stage: StageValue; reached: number; current: number }>(
-            this.db,
-            sql`select vacancy_id, stage,
-                  coalesce(sum(entered) filter (where day >= ${this.startDay}), 0)::int as reached,
-                  coalesce(sum(entered - exited), 0)::int as current
-                from vacancy_stage_daily where vacancy_id in ${this.vacancyList} and day <= ${this.end}
-                group by vacancy_id, stage`,
-          );
       const byVacancy = new Map<number, StageTotals>();
       for (const id of this.vacancyIds) byVacancy.set(id, emptyTotals());
-      for (const row of rows) {
+      for (const row of (await this.bundle()).stages) {
         if (!(PIPELINE_STAGES as readonly string[]).includes(row.stage)) continue;
         const totals = byVacancy.get(row.vacancy_id)!;
         totals.reached[row.stage as Pipeline] += row.reached;
@@ -193,44 +333,19 @@ export class DashboardQuery {
   }
 
   /** People behind the applications, each once: the first application's day (in the selection) within the period. */
-  distinctCandidates(): Promise<number> {
-    return this.once("candidates", async () => {
-      if (this.scopes?.length === 1) {
-        const [row] = await selectRows<{ n: number }>(
-          this.db,
-          sql`select coalesce(sum(new_candidates), 0)::int as n from rollup_candidate_daily where scope = ${this.scopes[0]} and day between ${this.startDay} and ${this.end}`,
-        );
-        return row.n;
-      }
-      // Several scopes may share people: count them from the applications (exact, but it reads the selection's rows).
-      const [row] = await selectRows<{ n: number }>(
-        this.db,
-        sql`select count(*)::int as n from (
-              select candidate_id, min((submitted_at at time zone 'Europe/Brussels')::date) as first_day
-              from applications where vacancy_id in ${this.vacancyList} group by candidate_id) firsts
-            where first_day between ${this.startDay} and ${this.end}`,
-      );
-      return row.n;
-    });
+  async distinctCandidates(): Promise<number> {
+    return (await this.bundle()).candidates;
   }
 
   /** Applications, laureates, offers and hires per ISO week, every week from the start of the period to its end. */
   weekly(): Promise<{ weekStart: string; isoWeek: string; applications: number; laureates: number; offers: number; hires: number }[]> {
     return this.once("weekly", async () => {
-      const source = this.scopes
-        ? sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from rollup_stage_daily
-              where scope in ${scopeList(this.scopes)} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
-              group by 1, 2`
-        : sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from vacancy_stage_daily
-              where vacancy_id in ${this.vacancyList} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
-              group by 1, 2`;
-      const rows = await selectRows<{ week: string; stage: StageValue; n: number }>(this.db, source);
       const first = this.from ?? this.campaign.startsOn;
       const weeks = new Map<string, { weekStart: string; isoWeek: string; applications: number; laureates: number; offers: number; hires: number }>();
       for (let monday = isoWeekMonday(first < this.end ? first : this.end); monday <= this.end; monday = addDays(monday, 7)) {
         weeks.set(monday, { weekStart: monday, isoWeek: isoWeek(monday), applications: 0, laureates: 0, offers: 0, hires: 0 });
       }
-      for (const row of rows) {
+      for (const row of (await this.bundle()).weekly) {
         const week = weeks.get(row.week) ?? { weekStart: row.week, isoWeek: isoWeek(row.week), applications: 0, laureates: 0, offers: 0, hires: 0 };
         weeks.set(row.week, week);
         if (row.stage === "APPLIED") week.applications += row.n;
@@ -243,129 +358,52 @@ export class DashboardQuery {
   }
 
   /** Median and 90th percentile days per transition, from the duration histograms. */
-  timeInStage(): Promise<{ fromStage: Pipeline; toStage: Pipeline; count: number; medianDays: number | null; p90Days: number | null }[]> {
-    return this.once("durations", async () => {
-      let rows: { from_stage: Pipeline; to_stage: Pipeline; days: number; n: number }[];
-      if (this.live) {
-        rows = await selectRows(
-          this.db,
-          sql`select from_stage, to_stage, days, sum(count)::int as n from stage_durations where scope in ${scopeList(this.scopes ?? this.vacancyIds.map((id) => `v:${id}`))}
-              group by 1, 2, 3`,
-        );
-      } else if (this.scopes) {
-        rows = await selectRows(
-          this.db,
-          sql`select from_stage, to_stage, days, sum(count)::int as n from rollup_duration_daily
-              where scope in ${scopeList(this.scopes)} and day between ${this.startDay} and ${this.end} group by 1, 2, 3`,
-        );
-      } else {
-        // A period over a mixed selection: recount from the selection's events (exact, but it reads them).
-        rows = await selectRows(
-          this.db,
-          sql`with m as (
-                select e.from_stage, e.to_stage, (e.occurred_at at time zone 'Europe/Brussels')::date as day,
-                       (lag(e.occurred_at) over w at time zone 'Europe/Brussels')::date as from_day,
-                       (first_value(e.occurred_at) over w at time zone 'Europe/Brussels')::date as applied_day
-                from stage_events e join applications a on a.id = e.application_id
-                where a.vacancy_id in ${this.vacancyList}
-                window w as (partition by e.application_id order by e.occurred_at, e.id)),
-              d as (
-                select from_stage, to_stage, day, day - from_day as days from m
-                where (from_stage, to_stage) in (('APPLIED', 'SCREENED'), ('SCREENED', 'INVITED'), ('INVITED', 'TESTED'), ('TESTED', 'LAUREATE'), ('LAUREATE', 'OFFERED'), ('OFFERED', 'HIRED'))
-                union all select 'APPLIED', 'HIRED', day, day - applied_day from m where to_stage = 'HIRED')
-              select from_stage, to_stage, days, count(*)::int as n from d where day between ${this.startDay} and ${this.end} group by 1, 2, 3`,
-        );
-      }
-      return TRANSITIONS.map(([fromStage, toStage]) => {
-        const histogram = rows.filter((r) => r.from_stage === fromStage && r.to_stage === toStage).map((r) => ({ value: r.days, count: r.n }));
-        return {
-          fromStage,
-          toStage,
-          count: histogram.reduce((sum, h) => sum + h.count, 0),
-          medianDays: percentile(histogram, 50),
-          p90Days: percentile(histogram, 90),
-        };
-      });
+  async timeInStage(): Promise<{ fromStage: Pipeline; toStage: Pipeline; count: number; medianDays: number | null; p90Days: number | null }[]> {
+    const rows = (await this.bundle()).durations;
+    return TRANSITIONS.map(([fromStage, toStage]) => {
+      const histogram = rows.filter((r) => r.from_stage === fromStage && r.to_stage === toStage).map((r) => ({ value: r.days, count: r.n }));
+      return {
+        fromStage,
+        toStage,
+        count: histogram.reduce((sum, h) => sum + h.count, 0),
+        medianDays: percentile(histogram, 50),
+        p90Days: percentile(histogram, 90),
+      };
     });
   }
 
   /** Rejections by reason and withdrawals, per stage left. */
-  exits(): Promise<{ stage: Pipeline; rejected: number; rejectedByReason: { reason: string; count: number }[]; withdrawn: number }[]> {
-    return this.once("exits", async () => {
-      let rows: { from_stage: Pipeline; exit: string; n: number }[];
-      if (this.live) {
-        rows = await selectRows(
-          this.db,
-          sql`select from_stage, exit, sum(count)::int as n from stage_exits where scope in ${scopeList(this.scopes ?? this.vacancyIds.map((id) => `v:${id}`))} group by 1, 2`,
-        );
-      } else if (this.scopes) {
-        rows = await selectRows(
-          this.db,
-          sql`select from_stage, exit, sum(count)::int as n from rollup_exit_daily where scope in ${scopeList(this.scopes)} and day between ${this.startDay} and ${this.end} group by 1, 2`,
-        );
-      } else {
-        rows = await selectRows(
-          this.db,
-          sql`select e.from_stage, coalesce(e.reason::text, 'WITHDRAWN') as exit, count(*)::int as n
-              from stage_events e join applications a on a.id = e.application_id
-              where a.vacancy_id in ${this.vacancyList} and e.to_stage in ('REJECTED', 'WITHDRAWN')
-                and (e.occurred_at at time zone 'Europe/Brussels')::date between ${this.startDay} and ${this.end}
-              group by 1, 2`,
-        );
-      }
-      return EXIT_STAGES.map((stage) => {
-        const own = rows.filter((r) => r.from_stage === stage);
-        const byReason = REASONS.map((reason) => ({ reason, count: own.filter((r) => r.exit === reason).reduce((s, r) => s + r.n, 0) })).filter((r) => r.count > 0);
-        return {
-          stage,
-          rejected: byReason.reduce((s, r) => s + r.count, 0),
-          rejectedByReason: byReason,
-          withdrawn: own.filter((r) => r.exit === "WITHDRAWN").reduce((s, r) => s + r.n, 0),
-        };
-      });
+  async exits(): Promise<{ stage: Pipeline; rejected: number; rejectedByReason: { reason: string; count: number }[]; withdrawn: number }[]> {
+    const rows = (await this.bundle()).exits;
+    return EXIT_STAGES.map((stage) => {
+      const own = rows.filter((r) => r.from_stage === stage);
+      const byReason = REASONS.map((reason) => ({ reason, count: own.filter((r) => r.exit === reason).reduce((s, r) => s + r.n, 0) })).filter((r) => r.count > 0);
+      return {
+        stage,
+        rejected: byReason.reduce((s, r) => s + r.count, 0),
+        rejectedByReason: byReason,
+        withdrawn: own.filter((r) => r.exit === "WITHDRAWN").reduce((s, r) => s + r.n, 0),
+      };
     });
   }
 
   /** Seats of the scheduled sessions that test the selection: in the period, or up to its end. */
-  testSessions() {
-    return this.once("sessions", async () => {
-      const rows = await this.db
-        .select()
-        .from(testSessions)
-        .where(
-          and(
-            eq(testSessions.campaignId, this.campaign.id),
-            ne(testSessions.status, "CANCELLED"),
-            this.scopes?.[0] === `c:${this.campaign.id}`
-              ? undefined
-              : inArray(testSessions.id, this.db.select({ id: testSessionVacancies.sessionId }).from(testSessionVacancies).where(inArray(testSessionVacancies.vacancyId, [...this.vacancyIds, -1]))),
-          ),
-        );
-      const inPeriod = rows.filter((s) => {
-        const day = brusselsDate(s.startsAt);
-        return (this.live || day <= this.end) && day >= this.startDay;
-      });
-      const saturday = (s: (typeof rows)[number]) => isoWeekday(brusselsDate(s.startsAt)) === 6;
-      return { all: figures(inPeriod), weekday: figures(inPeriod.filter((s) => !saturday(s))), saturday: figures(inPeriod.filter(saturday)) };
-    });
+  async testSessions() {
+    const sessions = (await this.bundle()).sessions
+      .map((s) => ({ capacity: s.capacity, seatsTaken: s.seats_taken, attendedCount: s.attended_count, noShowCount: s.no_show_count, day: brusselsDate(new Date(s.starts_at)) }))
+      .filter((s) => (this.live || s.day <= this.end) && s.day >= this.startDay);
+    const saturday = (s: { day: string }) => isoWeekday(s.day) === 6;
+    return { all: figures(sessions), weekday: figures(sessions.filter((s) => !saturday(s))), saturday: figures(sessions.filter(saturday)) };
   }
 
   /** Hires per agency in the 28 days ending with the period. */
-  private recentHires(): Promise<Map<AgencyCode, number>> {
-    return this.once("recentHires", async () => {
-      const rows = await selectRows<{ vacancy_id: number; n: number }>(
-        this.db,
-        sql`select vacancy_id, sum(entered)::int as n from vacancy_stage_daily
-            where vacancy_id in ${this.vacancyList} and stage = 'HIRED' and day between ${addDays(this.end, -27)} and ${this.end}
-            group by vacancy_id`,
-      );
-      const byAgency = new Map<AgencyCode, number>();
-      for (const row of rows) {
-        const agency = this.vacancies.find((v) => v.id === row.vacancy_id)!.agencyCode;
-        byAgency.set(agency, (byAgency.get(agency) ?? 0) + row.n);
-      }
-      return byAgency;
-    });
+  private async recentHires(): Promise<Map<AgencyCode, number>> {
+    const byAgency = new Map<AgencyCode, number>();
+    for (const row of (await this.bundle()).recent_hires) {
+      const agency = this.vacancies.find((v) => v.id === row.vacancy_id)!.agencyCode;
+      byAgency.set(agency, (byAgency.get(agency) ?? 0) + row.n);
+    }
+    return byAgency;
   }
 
   /** At the hiring rate of the last four weeks: hires by the campaign's end, and when the target would be reached. */

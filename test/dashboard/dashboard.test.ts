@@ -305,6 +305,9 @@ describe("random histories against a recount from the event log", () => {
   test.each([
     ["the whole campaign", {}],
     ["as of 2024-05-31", { asOf: "2024-05-31" }],
+    // Recent days are counted down from today's counters, distant ones up from the start: both ways must agree.
+    ["as of a week ago", { asOf: addDays(brusselsDate(new Date()), -7) }],
+    ["one agency as of a week ago", { agencies: ["CGVS"], asOf: addDays(brusselsDate(new Date()), -7) }],
     ["as of 2022-01-15", { asOf: "2022-01-15" }],
     ["one agency", { agencies: ["DVZ"] }],
     ["two agencies as of 2025-03-01", { agencies: ["CGVS", "RVV"], asOf: "2025-03-01" }],
