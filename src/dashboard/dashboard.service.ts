@@ -190,6 +190,11 @@ export class DashboardQuery {
     });
   }
 
+  /** The days outside the period, for counting down from today's counters: after its end, and before its start if any. */
+  private outsidePeriod(): SQL {
+    return this.from ? sql`(day < ${this.from} or day > ${this.end})` : sql`day > ${this.end}`;
+  }
+
   private stagesSql(): SQL {
     if (this.live) return sql`select vacancy_id, stage, reached, current from vacancy_stage_counts where vacancy_id in ${this.vacancyList}`;
     if (this.counting === "from-now") {
@@ -204,7 +209,7 @@ export class DashboardQuery {
                      sum(entered) filter (where day > ${this.end}) as entered_after,
                      sum(entered - exited) filter (where day > ${this.end}) as net_after
                    from vacancy_stage_daily
-                   where vacancy_id in ${this.vacancyList} and (day < ${this.startDay} or day > ${this.end})
+                   where vacancy_id in ${this.vacancyList} and ${this.outsidePeriod()}
                    group by vacancy_id, stage) d on d.vacancy_id = c.vacancy_id and d.stage = c.stage
                  where c.vacancy_id in ${this.vacancyList}`;
     }
@@ -228,10 +233,10 @@ export class DashboardQuery {
 
   private weeklySql(): SQL {
     return this.scopes
-      ? sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from rollup_stage_daily
+      ? sql`select (day - (extract(isodow from day)::int - 1))::text as week, stage, sum(entered)::int as n from rollup_stage_daily
             where scope in ${scopeList(this.scopes)} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
             group by 1, 2`
-      : sql`select date_trunc('week', day)::date::text as week, stage, sum(entered)::int as n from vacancy_stage_daily
+      : sql`select (day - (extract(isodow from day)::int - 1))::text as week, stage, sum(entered)::int as n from vacancy_stage_daily
             where vacancy_id in ${this.vacancyList} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
             group by 1, 2`;
   }
@@ -246,7 +251,7 @@ export class DashboardQuery {
                  from (select from_stage, to_stage, days, sum(count) as n from stage_durations where scope in ${scopeList(this.scopes)} group by 1, 2, 3) d
                  left join (
                    select from_stage, to_stage, days, sum(count) as n from rollup_duration_daily
-                   where scope in ${scopeList(this.scopes)} and (day < ${this.startDay} or day > ${this.end}) group by 1, 2, 3
+                   where scope in ${scopeList(this.scopes)} and ${this.outsidePeriod()} group by 1, 2, 3
                  ) o on o.from_stage = d.from_stage and o.to_stage = d.to_stage and o.days = d.days`;
     }
     if (this.scopes) {
@@ -277,7 +282,7 @@ export class DashboardQuery {
                  from (select from_stage, exit, sum(count) as n from stage_exits where scope in ${scopeList(this.scopes)} group by 1, 2) x
                  left join (
                    select from_stage, exit, sum(count) as n from rollup_exit_daily
-                   where scope in ${scopeList(this.scopes)} and (day < ${this.startDay} or day > ${this.end}) group by 1, 2
+                   where scope in ${scopeList(this.scopes)} and ${this.outsidePeriod()} group by 1, 2
                  ) o on o.from_stage = x.from_stage and o.exit = x.exit`;
     }
     if (this.scopes) {

@@ -122,5 +122,7 @@ export const vacancyStageDaily = pgTable(
   (t) => [
     primaryKey({ columns: [t.vacancyId, t.stage, t.day] }),
     check("vacancy_stage_daily_non_negative", sql`${t.entered} >= 0 and ${t.exited} >= 0`),
+    // A past day's figures are today's minus the days after it: read by day.
+    index("vacancy_stage_daily_day").on(t.day),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { candidates } from "./applications";
 import { applicationStageEnum } from "./enums";
 
@@ -80,6 +80,7 @@ export const rollupDurationDaily = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.scope, t.fromStage, t.toStage, t.day, t.days] }),
+    index("rollup_duration_daily_scope_day").on(t.scope, t.day),
     check("rollup_duration_daily_scope", scopeFormat(t.scope)),
     check("rollup_duration_daily_values", sql`${t.days} >= 0 and ${t.count} >= 0`),
   ],
@@ -109,6 +110,7 @@ export const rollupExitDaily = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.scope, t.fromStage, t.exit, t.day] }),
+    index("rollup_exit_daily_scope_day").on(t.scope, t.day),
     check("rollup_exit_daily_scope", scopeFormat(t.scope)),
     check("rollup_exit_daily_kind", exitKind(t.exit)),
     check("rollup_exit_daily_count", sql`${t.count} >= 0`),
