@@ -46,8 +46,3 @@ export function checkMove(from: StageValue, to: StageValue, reason: RejectionRea
   if (setBy && origin === "hr") return { code: "STAGE_SET_BY_SELECTION", message: `${to} is set by ${setBy}, not by moving the application.` };
   return null;
 }
-
-/** Whether the stage lies on the pipeline rather than being one of its exits. */
-export function isPipelineStage(stage: StageValue): stage is (typeof PIPELINE_STAGES)[number] {
-  return (PIPELINE_STAGES as readonly StageValue[]).includes(stage);
-}

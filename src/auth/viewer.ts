@@ -8,18 +8,7 @@ export type Viewer =
 
 export const anonymous: Viewer = { kind: "anonymous" };
 
-export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
-  return viewer.kind === "client" && roles.includes(viewer.role);
-}
-
 /** The agency an AGENCY_HR viewer is confined to; null for everyone else. */
 export function scopedAgency(viewer: Viewer): AgencyCode | null {
   return viewer.kind === "client" && viewer.role === Role.AGENCY_HR ? viewer.agencyCode : null;
-}
-
-/** Whether the viewer may see records of this agency that the public may not (drafts, applications). */
-export function mayManageAgency(viewer: Viewer, agency: AgencyCode): boolean {
-  if (viewer.kind !== "client") return false;
-  if (viewer.role === Role.AGENCY_HR) return viewer.agencyCode === agency;
-  return true;
 }

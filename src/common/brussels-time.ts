@@ -4,8 +4,6 @@
  */
 const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" });
 
-export const CAMPAIGN_TIME_ZONE = "Europe/Brussels";
-
 const HOUR = 3_600_000;
 const dateByHour = new Map<number, string>();
 

@@ -1,9 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Agency } from "../agencies/agency.type";
 import { Campaign, Wave } from "../campaigns/campaign.type";
 import { PageArgs, pageSize } from "../common/connection";
 import { fromGlobalId } from "../common/global-id";
-import { ID } from "type-graphql";
 import { Language, langArg } from "../common/language";
 import { pickOptionalText, pickText } from "../common/localized-text";
 import { JobProfile, SalaryScale } from "../job-profiles/job-profile.type";

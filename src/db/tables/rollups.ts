@@ -11,7 +11,6 @@ import { applicationStageEnum } from "./enums";
  * few thousand rows at most, however many applications there are.
  */
 const scopeFormat = (column: unknown) => sql`${column} ~ '^(c:[0-9]+|a:[0-9]+:[A-Z]+|w:[0-9]+|p:[0-9]+:[0-9]+|v:[0-9]+)$'`;
-export const EXIT_KINDS = ["WITHDRAWN", "INELIGIBLE", "FAILED_TEST", "NO_SHOW", "FAILED_INTERVIEW", "OTHER"] as const;
 const exitKind = (column: unknown) => sql`${column} in ('WITHDRAWN', 'INELIGIBLE', 'FAILED_TEST', 'NO_SHOW', 'FAILED_INTERVIEW', 'OTHER')`;
 
 /** Per coarse scope, stage and Brussels day: entries into and exits out of the stage. */
