@@ -80,6 +80,10 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
     }
   }
 
+  // Rows no other batch touches first (this batch's candidates); the counters every batch shares last, so their locks
+  // are held only for the last statements and the commit.
+  const candidateDays = await recordFirstApplications(tx, firstApplications);
+
   // The counters of stages being left are decremented, so they are updated, never inserted: lock them in key order.
   const totalsJson = JSON.stringify(totals.rows((a, b) => a.vacancy_id - b.vacancy_id || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)));
   await tx.execute(sql`
@@ -127,7 +131,7 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
       from jsonb_to_recordset(${exitDaily.json()}::jsonb) as d(scope text, from_stage application_stage, exit text, day date, count int)
       on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`);
   }
-  await countCandidates(tx, firstApplications);
+  await countCandidateDays(tx, candidateDays);
 }
 
 /** Transitions whose duration is measured: a pipeline stage to the next, and application to hire. */
@@ -141,13 +145,18 @@ function timedTransitions(move: StageMove): [StageValue, Date][] {
   return timed;
 }
 
+type DayTally = Tally<{ scope: string; day: string }>;
+
 /**
  * Distinct candidates per coarse scope: a person counts once, on the day of their first application there. A late sync
- * can bring an earlier first day, which moves the person's count from the old day to the new one. Callers hold the
- * candidate's row lock (every submission upserts its candidate), so concurrent batches for one person take turns here.
+ * can bring an earlier first day, which moves the person's count from the old day to the new one. Returns the per-day
+ * gains and losses for countCandidateDays. Callers hold the candidate's row lock (every submission upserts its
+ * candidate), so concurrent batches for one person take turns here.
  */
-async function countCandidates(tx: Executor, firsts: { scope: string; candidate_id: number; day: string }[]): Promise<void> {
-  if (firsts.length === 0) return;
+async function recordFirstApplications(tx: Executor, firsts: { scope: string; candidate_id: number; day: string }[]): Promise<{ gains: DayTally; losses: DayTally }> {
+  const gains: DayTally = new Tally(["n"]);
+  const losses: DayTally = new Tally(["n"]);
+  if (firsts.length === 0) return { gains, losses };
   const earliest = new Map<string, { scope: string; candidate_id: number; day: string }>();
   for (const f of firsts) {
     const key = `${f.scope}|${f.candidate_id}`;
@@ -167,22 +176,27 @@ async function countCandidates(tx: Executor, firsts: { scope: string; candidate_
     const day = known.get(`${w.scope}|${w.candidate_id}`);
     return day === undefined || w.day < day;
   });
-  if (changes.length === 0) return;
+  if (changes.length === 0) return { gains, losses };
   await tx.execute(sql`
     insert into scope_candidates (scope, candidate_id, first_day)
     select w.scope, w.candidate_id, w.day from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as w(scope text, candidate_id int, day date)
     on conflict (scope, candidate_id) do update set first_day = least(scope_candidates.first_day, excluded.first_day)`);
-  const gains = new Tally<{ scope: string; day: string }>(["n"]);
-  const losses = new Tally<{ scope: string; day: string }>(["n"]);
   for (const c of changes) {
     gains.add({ scope: c.scope, day: c.day }, { n: 1 });
     const previous = known.get(`${c.scope}|${c.candidate_id}`);
     if (previous) losses.add({ scope: c.scope, day: previous }, { n: 1 });
   }
-  await tx.execute(sql`
-    insert into rollup_candidate_daily (scope, day, new_candidates)
-    select g.scope, g.day, g.n from jsonb_to_recordset(${gains.json()}::jsonb) as g(scope text, day date, n int)
-    on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`);
+  return { gains, losses };
+}
+
+/** New candidates per scope and day (shared counters: written with the others at the end of the transaction). */
+async function countCandidateDays(tx: Executor, { gains, losses }: { gains: DayTally; losses: DayTally }): Promise<void> {
+  if (gains.size) {
+    await tx.execute(sql`
+      insert into rollup_candidate_daily (scope, day, new_candidates)
+      select g.scope, g.day, g.n from jsonb_to_recordset(${gains.json()}::jsonb) as g(scope text, day date, n int)
+      on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`);
+  }
   if (losses.size) {
     await tx.execute(sql`
       update rollup_candidate_daily r set new_candidates = r.new_candidates - l.n
