@@ -37,5 +37,9 @@ export interface BenchResult {
 export interface Benchmark {
   name: string;
   description: string;
+  /** Recorded seconds per measurement in a full run without --duration (default: run.ts's 20 s). */
+  defaultDurationS?: number;
+  /** Requests in flight in a full run without --connections (default: run.ts's 16). */
+  defaultConnections?: number;
   run(options: BenchOptions): Promise<BenchResult>;
 }
