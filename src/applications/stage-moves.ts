@@ -40,7 +40,7 @@ const STAGE_ORDER: readonly StageValue[] = ALL_STAGES;
  * A constant number of statements however many moves. Rows are touched in a fixed order so concurrent transactions
  * queue rather than deadlock. The counters can always be recounted from the events (drizzle/0005 does exactly that).
  */
-export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]): Promise<void> {
+export async function recordStageMoves(tx: Executor, moves: readonly StageMove[], newCandidates: ReadonlySet<number> = new Set()): Promise<void> {
   if (moves.length === 0) return;
   await insertEvents(tx, moves);
 
@@ -82,7 +82,7 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
 
   // Rows no other batch touches first (this batch's candidates); the counters every batch shares last, so their locks
   // are held only for the last statements and the commit.
-  const candidateDays = await recordFirstApplications(tx, firstApplications);
+  const candidateDays = await recordFirstApplications(tx, firstApplications, newCandidates);
 
   // The counters of stages being left are decremented, so they are updated, never inserted: lock them in key order.
   const totalsJson = JSON.stringify(totals.rows((a, b) => a.vacancy_id - b.vacancy_id || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)));
@@ -153,7 +153,11 @@ type DayTally = Tally<{ scope: string; day: string }>;
  * gains and losses for countCandidateDays. Callers hold the candidate's row lock (every submission upserts its
  * candidate), so concurrent batches for one person take turns here.
  */
-async function recordFirstApplications(tx: Executor, firsts: { scope: string; candidate_id: number; day: string }[]): Promise<{ gains: DayTally; losses: DayTally }> {
+async function recordFirstApplications(
+  tx: Executor,
+  firsts: { scope: string; candidate_id: number; day: string }[],
+  newCandidates: ReadonlySet<number>,
+): Promise<{ gains: DayTally; losses: DayTally }> {
   const gains: DayTally = new Tally(["n"]);
   const losses: DayTally = new Tally(["n"]);
   if (firsts.length === 0) return { gains, losses };
@@ -164,13 +168,17 @@ async function recordFirstApplications(tx: Executor, firsts: { scope: string; ca
     if (!known || f.day < known.day) earliest.set(key, f);
   }
   const wanted = [...earliest.values()].sort((a, b) => a.scope.localeCompare(b.scope) || a.candidate_id - b.candidate_id);
-  const current = await selectRows<{ scope: string; candidate_id: number; first_day: string }>(
-    tx,
-    sql`select s.scope, s.candidate_id, s.first_day::text as first_day from scope_candidates s
-        join jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(scope text, candidate_id int) on w.scope = s.scope and w.candidate_id = s.candidate_id
-        order by s.scope, s.candidate_id
-        for update of s`,
-  );
+  // Candidates this transaction created have no rows yet: only the others are looked up (and locked).
+  const existing = wanted.filter((w) => !newCandidates.has(w.candidate_id));
+  const current = existing.length
+    ? await selectRows<{ scope: string; candidate_id: number; first_day: string }>(
+        tx,
+        sql`select s.scope, s.candidate_id, s.first_day::text as first_day from scope_candidates s
+            join jsonb_to_recordset(${JSON.stringify(existing)}::jsonb) as w(scope text, candidate_id int) on w.scope = s.scope and w.candidate_id = s.candidate_id
+            order by s.scope, s.candidate_id
+            for update of s`,
+      )
+    : [];
   const known = new Map(current.map((c) => [`${c.scope}|${c.candidate_id}`, c.first_day]));
   const changes = wanted.filter((w) => {
     const day = known.get(`${w.scope}|${w.candidate_id}`);

@@ -5,7 +5,7 @@ import { badUserInput } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
 import { toIsoDate } from "../common/scalars";
 import { userError, type UserError } from "../common/user-error";
-import type { Db, Executor } from "../db/client";
+import { selectRows, type Db, type Executor } from "../db/client";
 import { applications, candidates, vacancies } from "../db/tables";
 import { ApplicationSubmission, MAX_BATCH } from "./application.inputs";
 import type { Application } from "./application.type";
@@ -123,7 +123,7 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
   const existing = await tx
     .select()
     .from(applications)
-    .where(and(eq(applications.agencyCode, submitter.agencyCode), inArray(applications.externalId, items.map((i) => i.externalId))));
+    .where(and(eq(applications.agencyCode, submitter.agencyCode), externalIdIn(items.map((i) => i.externalId))));
   const existingByExternalId = new Map(existing.map((row) => [row.externalId, row]));
 
   const vacancyRows = await tx
@@ -209,38 +209,42 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
   // One row per address (the last one in the batch wins), in a fixed order so concurrent batches lock alike.
   const byEmail = new Map(fresh.map((item) => [item.candidate.email, item.candidate]));
   const people = [...byEmail.values()].sort((a, b) => (a.email < b.email ? -1 : 1));
-  const candidateRows = await tx
-    .insert(candidates)
-    .values(people)
-    .onConflictDoUpdate({
-      target: candidates.email,
-      set: {
-        firstName: sql`excluded.first_name`,
-        lastName: sql`excluded.last_name`,
-        phone: sql`coalesce(excluded.phone, ${candidates.phone})`,
-        birthDate: sql`coalesce(excluded.birth_date, ${candidates.birthDate})`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning({ id: candidates.id, email: candidates.email });
-  const candidateIdByEmail = new Map(candidateRows.map((c) => [c.email!, c.id]));
+  // Both inserts take their rows as one JSON parameter: a batch of 500 would otherwise be thousands of placeholders,
+  // which cost more to build and parse than the rows do to write.
+  const candidateRows = await selectRows<{ id: number; email: string; created: boolean }>(
+    tx,
+    sql`insert into candidates (email, first_name, last_name, phone, birth_date)
+        select p.email, p."firstName", p."lastName", p.phone, p."birthDate"
+        from jsonb_to_recordset(${JSON.stringify(people)}::jsonb) as p(email text, "firstName" text, "lastName" text, phone text, "birthDate" date)
+        on conflict (email) do update set
+          first_name = excluded.first_name,
+          last_name = excluded.last_name,
+          phone = coalesce(excluded.phone, candidates.phone),
+          birth_date = coalesce(excluded.birth_date, candidates.birth_date),
+          updated_at = now()
+        returning id, email, (xmax = 0) as created`,
+  );
+  const candidateIdByEmail = new Map(candidateRows.map((c) => [c.email, c.id]));
+  // A person first stored by this batch has no earlier applications to compare their first day with.
+  const newCandidates = new Set(candidateRows.filter((c) => c.created).map((c) => c.id));
 
-  const inserted = await tx
-    .insert(applications)
-    .values(
-      fresh.map((item) => ({
-        vacancyId: item.vacancyKey,
-        agencyCode: submitter.agencyCode,
-        candidateId: candidateIdByEmail.get(item.candidate.email)!,
-        externalId: item.externalId,
-        stage: "APPLIED" as const,
-        submittedAt: item.submittedAt,
-        stageEnteredAt: item.submittedAt,
-      })),
+  const rows = fresh.map((item) => ({
+    vacancy_id: item.vacancyKey,
+    candidate_id: candidateIdByEmail.get(item.candidate.email)!,
+    external_id: item.externalId,
+    submitted_at: item.submittedAt.toISOString(),
+  }));
+  const inserted = (
+    await selectRows<ApplicationRow>(
+      tx,
+    sql`insert into applications (vacancy_id, agency_code, candidate_id, external_id, stage, submitted_at, stage_entered_at)
+        select a.vacancy_id, ${submitter.agencyCode}::agency_code, a.candidate_id, a.external_id, 'APPLIED'::application_stage, a.submitted_at, a.submitted_at
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as a(vacancy_id int, candidate_id int, external_id text, submitted_at timestamptz)
+        -- Either key may already be taken: the same external id by a concurrent resend, or the same person and vacancy.
+        on conflict do nothing
+        returning ${APPLICATION_COLUMNS}`,
     )
-    // Either key may already be taken: the same external id by a concurrent resend, or the same person and vacancy.
-    .onConflictDoNothing()
-    .returning();
+  ).map(withDates);
   const insertedByExternalId = new Map(inserted.map((row) => [row.externalId, row]));
 
   const missing = fresh.filter((item) => !insertedByExternalId.has(item.externalId));
@@ -250,7 +254,7 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
           await tx
             .select()
             .from(applications)
-            .where(and(eq(applications.agencyCode, submitter.agencyCode), inArray(applications.externalId, missing.map((i) => i.externalId))))
+            .where(and(eq(applications.agencyCode, submitter.agencyCode), externalIdIn(missing.map((i) => i.externalId))))
         ).map((row) => [row.externalId, row]),
       )
     : new Map<string, typeof applications.$inferSelect>();
@@ -287,7 +291,28 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
       appliedAt: row.submittedAt,
       actor: submitter.actor,
     })),
+    newCandidates,
   );
+}
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+/** The applications table's columns under the names drizzle gives them: raw inserts return what toApplication takes. */
+const APPLICATION_COLUMNS = sql.raw(
+  `id, vacancy_id as "vacancyId", agency_code as "agencyCode", candidate_id as "candidateId", external_id as "externalId", stage,
+   rejection_reason as "rejectionReason", version, submitted_at as "submittedAt", stage_entered_at as "stageEnteredAt",
+   created_at as "createdAt", updated_at as "updatedAt"`,
+);
+
+/** Raw SQL hands timestamps over as text (drizzle turns the drivers' own parsing off). */
+function withDates(row: ApplicationRow): ApplicationRow {
+  const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+  return { ...row, submittedAt: date(row.submittedAt), stageEnteredAt: date(row.stageEnteredAt), createdAt: date(row.createdAt), updatedAt: date(row.updatedAt) };
+}
+
+/** external_id in a list, as one JSON parameter. */
+function externalIdIn(externalIds: string[]) {
+  return sql`${applications.externalId} in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))`;
 }
 
 function path(index: number, ...rest: string[]): string[] {
