@@ -14,7 +14,7 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Skip loading the campaign's seed data at start-up. */
   skipSeed: boolean;
-  /** Deadlines, rate limits, caching and shutdown: docs/operating.md explains each. */
+  /** Deadlines, rate limits, caching and shutdown: the README's "Operating" section explains each. */
   operating: OperatingConfig;
 }
 

@@ -232,13 +232,17 @@ export class DashboardQuery {
   }
 
   private weeklySql(): SQL {
-    return this.scopes
-      ? sql`select (day - (extract(isodow from day)::int - 1))::text as week, stage, sum(entered)::int as n from rollup_stage_daily
+    // The Monday of a day by integer arithmetic on dates (2000-01-03 was a Monday): extract(isodow) goes through
+    // numeric and cost half of this statement's time over a campaign's thousands of daily rows.
+    const monday = sql.raw(`day - (((day - date '2000-01-03') % 7 + 7) % 7)`);
+    const daily = this.scopes
+      ? sql`select ${monday} as week, stage, sum(entered)::int as n from rollup_stage_daily
             where scope in ${scopeList(this.scopes)} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
             group by 1, 2`
-      : sql`select (day - (extract(isodow from day)::int - 1))::text as week, stage, sum(entered)::int as n from vacancy_stage_daily
+      : sql`select ${monday} as week, stage, sum(entered)::int as n from vacancy_stage_daily
             where vacancy_id in ${this.vacancyList} and stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and day between ${this.startDay} and ${this.end}
             group by 1, 2`;
+    return sql`select week::text as week, stage, n from (${daily}) weeks`;
   }
 
   private durationsSql(): SQL {

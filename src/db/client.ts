@@ -73,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
  * TypeError from a timer (connection.js `nextWrite`, porsager/postgres#1066, #1154) when the server closes a connection
  * inside an open `sql.begin()` transaction, which kills the process on every PostgreSQL restart under write load, and
  * the statements of such a transaction can go on running, outside any transaction, on the connection once it has
- * reconnected (porsager/postgres#1155). docs/operating.md ("Database faults") has the whole story.
+ * reconnected (porsager/postgres#1155). The README's "Database faults" has the whole story.
  *
  * node-postgres reports a lost connection as an 'error' event on the client, which Node turns into an uncaught exception
  * when nobody listens: every pooled client gets a listener for its whole life, and the pool one for its idle clients.

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from "../helpers/test-server";
 
 /**
  * The GraphQL-over-HTTP audit of the graphql-http package against the real server. No MUST may fail. The SHOULDs and
- * MAYs that fail are pinned here and explained in docs/operating.md: a change in either direction fails this test, so
+ * MAYs that fail are pinned here and explained in the README ("GraphQL over HTTP"): a change in either direction fails this test, so
  * the documentation is updated with it.
  */
 let server: TestServer;

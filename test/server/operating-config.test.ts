@@ -1,6 +1,6 @@
 import { loadConfig } from "../../src/config";
 
-describe("operating configuration (docs/operating.md lists the variables)", () => {
+describe("operating configuration (the README lists the variables)", () => {
   test("defaults", () => {
     expect(loadConfig({}).operating).toEqual({
       requestDeadlineMs: 10_000,

@@ -3,7 +3,7 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type SelectionNode, type ValidationContext, type ValidationRule } from "graphql";
 
-/** The shape limits every operation is held to (docs/operating.md lists them for clients). */
+/** The shape limits every operation is held to (the README's "Request limits" lists them for clients). */
 export const REQUEST_LIMITS = {
   /** Nesting of fields, the operation's root fields being depth 1 (fragments count as their fields). */
   maxDepth: 8,
