@@ -59,6 +59,7 @@ const COUNTER_TABLES: [string, string][] = [
   ["vacancy_stage_counts", "reached <> 0 or current <> 0"],
   ["vacancy_stage_daily", "entered <> 0 or exited <> 0"],
   ["rollup_stage_daily", "entered <> 0 or exited <> 0"],
+  ["rollup_stage_weekly", "entered <> 0"],
   ["scope_candidates", "true"],
   ["rollup_candidate_daily", "new_candidates <> 0"],
   ["stage_durations", "count <> 0"],

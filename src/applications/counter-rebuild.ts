@@ -12,7 +12,7 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
   // A recount of millions of events takes longer than a request's statement may.
   await tx.execute(sql`set local statement_timeout = 0`);
   await tx.execute(sql`lock table stage_events in share mode`);
-  await tx.execute(sql`truncate rollup_stage_daily, scope_candidates, rollup_candidate_daily, stage_durations, rollup_duration_daily, stage_exits, rollup_exit_daily, vacancy_stage_daily`);
+  await tx.execute(sql`truncate rollup_stage_daily, rollup_stage_weekly, scope_candidates, rollup_candidate_daily, stage_durations, rollup_duration_daily, stage_exits, rollup_exit_daily, vacancy_stage_daily`);
   await tx.execute(sql`update vacancy_stage_counts set reached = 0, current = 0 where reached <> 0 or current <> 0`);
   await tx.execute(sql`
     create temporary table rebuild_moves on commit drop as
@@ -43,6 +43,11 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
     select scope, stage, day, sum(entered)::int, sum(exited)::int from (
       select unnest(coarse) as scope, to_stage as stage, day, 1 as entered, 0 as exited from rebuild_moves
       union all select unnest(coarse), from_stage, day, 0, 1 from rebuild_moves where from_stage is not null) m
+    group by 1, 2, 3`);
+  await tx.execute(sql`
+    insert into rollup_stage_weekly (scope, stage, week, entered)
+    select scope, stage, day - (((day - date '2000-01-03') % 7 + 7) % 7), sum(entered)::int from rollup_stage_daily
+    where stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and entered > 0
     group by 1, 2, 3`);
   await tx.execute(sql`
     insert into scope_candidates (scope, candidate_id, first_day)

@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import { brusselsDate, daysBetween } from "../common/brussels-time";
+import { brusselsDate, daysBetween, isoWeekMonday } from "../common/brussels-time";
 import { selectRows, type Executor } from "../db/client";
 import { vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
 import { ALL_STAGES, PIPELINE_STAGES } from "./stages";
@@ -28,12 +28,14 @@ export interface MoveActor {
 }
 
 const STAGE_ORDER: readonly StageValue[] = ALL_STAGES;
+/** The stages the dashboard's weekly trend counts: applications, laureates, offers, hires. */
+export const WEEKLY_STAGES: readonly StageValue[] = ["APPLIED", "LAUREATE", "OFFERED", "HIRED"];
 
 /**
  * Writes the events of a set of moves and every counter the dashboard reads, in the caller's transaction:
  * - per vacancy and stage, how many ever reached it and how many are in it now, and entries and exits per Brussels day;
  * - the same per day for the coarse scopes (campaign, agency, wave, job profile), so campaign-wide figures read
- *   thousands of rows rather than millions;
+ *   thousands of rows rather than millions, and per ISO week for the stages of the weekly trend;
  * - distinct candidates per coarse scope (each person once, on the day of their first application there);
  * - time in stage (days from entering a pipeline stage to entering the next, and from application to hire) and exits
  *   (from which stage, and why), per scope and, for the coarse scopes, per day.
@@ -48,6 +50,7 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
   const totals = new Tally<{ vacancy_id: number; stage: StageValue }>(["reached", "current"]);
   const vacancyDaily = new Tally<{ vacancy_id: number; stage: StageValue; day: string }>(["entered", "exited"]);
   const coarseDaily = new Tally<{ scope: string; stage: StageValue; day: string }>(["entered", "exited"]);
+  const coarseWeekly = new Tally<{ scope: string; stage: StageValue; week: string }>(["entered"]);
   const durations = new Tally<{ scope: string; from_stage: StageValue; to_stage: StageValue; days: number }>(["count"]);
   const durationDaily = new Tally<{ scope: string; from_stage: StageValue; to_stage: StageValue; day: string; days: number }>(["count"]);
   const exits = new Tally<{ scope: string; from_stage: StageValue; exit: string }>(["count"]);
@@ -61,6 +64,10 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
     totals.add({ vacancy_id: move.vacancyId, stage: move.toStage }, { reached: 1, current: 1 });
     vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.toStage, day }, { entered: 1 });
     for (const scope of coarse) coarseDaily.add({ scope, stage: move.toStage, day }, { entered: 1 });
+    if (WEEKLY_STAGES.includes(move.toStage)) {
+      const week = isoWeekMonday(day);
+      for (const scope of coarse) coarseWeekly.add({ scope, stage: move.toStage, week }, { entered: 1 });
+    }
     if (move.fromStage) {
       totals.add({ vacancy_id: move.vacancyId, stage: move.fromStage }, { current: -1 });
       vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.fromStage, day }, { exited: 1 });
@@ -101,12 +108,18 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
     from jsonb_to_recordset(${vacancyDaily.json()}::jsonb) as d(vacancy_id int, stage application_stage, day date, entered int, exited int)
     on conflict (vacancy_id, stage, day) do update
       set entered = vacancy_stage_daily.entered + excluded.entered, exited = vacancy_stage_daily.exited + excluded.exited`);
+  // The daily rollup and the weekly one beside it, in one statement.
   await tx.execute(sql`
-    insert into rollup_stage_daily (scope, stage, day, entered, exited)
-    select d.scope, d.stage, d.day, d.entered, d.exited
-    from jsonb_to_recordset(${coarseDaily.json()}::jsonb) as d(scope text, stage application_stage, day date, entered int, exited int)
-    on conflict (scope, stage, day) do update
-      set entered = rollup_stage_daily.entered + excluded.entered, exited = rollup_stage_daily.exited + excluded.exited`);
+    with daily as (
+      insert into rollup_stage_daily (scope, stage, day, entered, exited)
+      select d.scope, d.stage, d.day, d.entered, d.exited
+      from jsonb_to_recordset(${coarseDaily.json()}::jsonb) as d(scope text, stage application_stage, day date, entered int, exited int)
+      on conflict (scope, stage, day) do update
+        set entered = rollup_stage_daily.entered + excluded.entered, exited = rollup_stage_daily.exited + excluded.exited)
+    insert into rollup_stage_weekly (scope, stage, week, entered)
+    select w.scope, w.stage, w.week, w.entered
+    from jsonb_to_recordset(${coarseWeekly.json()}::jsonb) as w(scope text, stage application_stage, week date, entered int)
+    on conflict (scope, stage, week) do update set entered = rollup_stage_weekly.entered + excluded.entered`);
   if (durations.size) {
     await tx.execute(sql`
       insert into stage_durations (scope, from_stage, to_stage, days, count)

@@ -62,6 +62,14 @@ export async function rollupsAndRecount(db: Db) {
           union all select unnest(coarse), from_stage, day, 0, 1 from m where from_stage is not null) x
         group by 1, 2, 3 order by 1, 2, 3`),
     },
+    stageWeekly: {
+      stored: await q(sql`select scope, stage::text, week::text, entered from rollup_stage_weekly where entered <> 0 order by 1, 2, 3`),
+      recount: await q(sql`with m as (${MOVES})
+        select scope, stage::text, week::text, count(*)::int as entered from (
+          select unnest(coarse) as scope, to_stage as stage, date_trunc('week', day)::date as week from m
+          where to_stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED')) x
+        group by 1, 2, 3 order by 1, 2, 3`),
+    },
     candidates: {
       stored: await q(sql`select scope, day::text, new_candidates from rollup_candidate_daily where new_candidates <> 0 order by 1, 2`),
       recount: await q(sql`with m as (${MOVES}), firsts as (

@@ -26,6 +26,27 @@ export const rollupStageDaily = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.stage, t.day] }), check("rollup_stage_daily_scope", scopeFormat(t.scope)), check("rollup_stage_daily_counts", sql`${t.entered} >= 0 and ${t.exited} >= 0`)],
 );
 
+/**
+ * Per coarse scope and ISO week (its Monday, Brussels days): entries into the stages the weekly trend shows. The sum of
+ * rollup_stage_daily over the week's days, kept beside it so the trend reads one row per week rather than seven.
+ */
+export const rollupStageWeekly = pgTable(
+  "rollup_stage_weekly",
+  {
+    scope: text("scope").notNull(),
+    stage: applicationStageEnum("stage").notNull(),
+    week: date("week").notNull(),
+    entered: integer("entered").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.stage, t.week] }),
+    check("rollup_stage_weekly_scope", scopeFormat(t.scope)),
+    check("rollup_stage_weekly_stage", sql`${t.stage} in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED')`),
+    check("rollup_stage_weekly_monday", sql`extract(isodow from ${t.week}) = 1`),
+    check("rollup_stage_weekly_counts", sql`${t.entered} >= 0`),
+  ],
+);
+
 /** Each candidate once per coarse scope, with the day of their first application in it: distinct candidates, exactly. */
 export const scopeCandidates = pgTable(
   "scope_candidates",
