@@ -1,50 +1,19 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
+import { postJson, type Answer } from "./post-json";
 import { currentThreadCpuMs, emptyKind, type KindRaw, type LoadScript, type RequestSpec, type ScriptedLoadOptions, type ScriptFactory } from "./scripted-load";
-
-interface Answer {
-  status: number | null;
-  text: string;
-  counter?: number;
-  error?: string;
-}
 
 /** The client side of runScriptedLoad: keep-alive sockets, one loop per connection, every answer read and classified. */
 async function run(job: ScriptedLoadOptions): Promise<void> {
   const url = new URL(job.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections, maxFreeSockets: job.connections });
-  const counterHeader = job.counterHeader?.toLowerCase();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = (require(job.script) as { createScript: ScriptFactory }).createScript;
   const script: LoadScript & { summary?: () => unknown } = factory(job.params, job.connections);
 
-  const send = (spec: RequestSpec): Promise<Answer> =>
-    new Promise((resolve) => {
-      const body = Buffer.from(spec.body, "utf8");
-      const request = http.request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname + url.search,
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", "content-length": body.length, ...spec.headers },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("error", (error) => resolve({ status: null, text: "", error: error.message }));
-          response.on("end", () => {
-            const value = counterHeader ? Number(response.headers[counterHeader]) : Number.NaN;
-            resolve({ status: response.statusCode ?? null, text: Buffer.concat(chunks).toString("utf8"), counter: Number.isFinite(value) ? value : undefined });
-          });
-        },
-      );
-      request.setTimeout(job.timeoutMs!, () => request.destroy(new Error(`no answer within ${job.timeoutMs} ms`)));
-      request.on("error", (error) => resolve({ status: null, text: "", error: error.message }));
-      request.end(body);
-    });
+  const target = { agent, url, timeoutMs: job.timeoutMs!, counterHeader: job.counterHeader };
+  const send = (spec: RequestSpec): Promise<Answer> => postJson(target, Buffer.from(spec.body, "utf8"), spec.headers);
 
   const phases = { warmup: new Map<string, KindRaw>(), recorded: new Map<string, KindRaw>() };
   const start = performance.now();
