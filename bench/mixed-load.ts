@@ -9,7 +9,7 @@ import { seedCampaign } from "../src/seeding/seed-campaign";
 import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
 import { openBenchDatabase, rawSqlOf, type DatabaseKind } from "./lib/databases";
 import { AGENCY_CODES, checkCountersAgainstEvents, createAgencyKeys, createTaskforceKey, openVacancyIdsByAgency, SUBMIT_MUTATION } from "./lib/hr";
-import { CPU_NOTE, cpuPerRequest, describeCodes, runScriptedLoad, type CpuSplit, type KindFigures } from "./lib/scripted-load";
+import { CPU_NOTE, cpuPerRequest, describeCodes, runScriptedLoad, type CpuSplit, type FailureCounts, type KindFigures } from "./lib/scripted-load";
 import { startService } from "./lib/servers";
 import { formatNumber, renderTable } from "./lib/table";
 import { generateVacancies } from "./lib/vacancy-generator";
@@ -27,16 +27,10 @@ const FULL: Sizes = { vacancies: 2000, sessions: 100, applications: 20_000 };
 const SMOKE: Sizes = { vacancies: 200, sessions: 20, applications: 1000 };
 const SEED = 2021;
 
-export interface MixedMeasurement extends Measurement {
+export interface MixedMeasurement extends Measurement, FailureCounts {
   kind: string;
   /** Share of the recorded requests. */
   share: number;
-  httpFailures: number;
-  httpStatuses: Record<string, number>;
-  graphqlErrors: number;
-  graphqlErrorCodes: Record<string, number>;
-  withUserErrors: number;
-  userErrorCodes: Record<string, number>;
   /** The same three counts over the warm-up (the target of zero errors holds for it too). */
   warmup: { requests: number; httpFailures: number; graphqlErrors: number; withUserErrors: number; userErrorCodes: Record<string, number> };
   cpuPerRequestMs: CpuSplit | null;

@@ -63,15 +63,8 @@ export interface ScriptedLoadOptions {
   databaseName?: string;
 }
 
-/** What one kind of request saw in one phase (warm-up or the recorded window). Plain data: it crosses threads. */
-export interface KindRaw {
-  kind: string;
-  /** Latencies (ms) of answered requests: 200 without GraphQL errors, userErrors or not. */
-  latenciesMs: number[];
-  /** Requests started in the phase, whatever their outcome. */
-  attempted: number;
-  /** 200 without GraphQL errors and without userErrors. */
-  ok: number;
+/** The three kinds of failure a load counts apart, each with its codes. */
+export interface FailureCounts {
   /** 200 without GraphQL errors, with at least one userError (each code counted in userErrorCodes). */
   withUserErrors: number;
   userErrorCodes: Record<string, number>;
@@ -81,6 +74,17 @@ export interface KindRaw {
   /** No usable answer: a status other than 200 (by status in httpStatuses), a socket error or a timeout. */
   httpFailures: number;
   httpStatuses: Record<string, number>;
+}
+
+/** What one kind of request saw in one phase (warm-up or the recorded window). Plain data: it crosses threads. */
+export interface KindRaw extends FailureCounts {
+  kind: string;
+  /** Latencies (ms) of answered requests: 200 without GraphQL errors, userErrors or not. */
+  latenciesMs: number[];
+  /** Requests started in the phase, whatever their outcome. */
+  attempted: number;
+  /** 200 without GraphQL errors and without userErrors. */
+  ok: number;
   firstFailure: string | null;
   counterSum: number;
   counterSamples: number;
@@ -98,17 +102,11 @@ export interface ScriptedRaw {
   summary: unknown;
 }
 
-export interface KindFigures extends LoadFigures {
+export interface KindFigures extends LoadFigures, FailureCounts {
   kind: string;
   /** Requests started, whatever their outcome. */
   attempted: number;
   answered: number;
-  withUserErrors: number;
-  userErrorCodes: Record<string, number>;
-  graphqlErrors: number;
-  graphqlErrorCodes: Record<string, number>;
-  httpFailures: number;
-  httpStatuses: Record<string, number>;
   tally: Record<string, number>;
 }
 

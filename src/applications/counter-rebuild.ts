@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
+import { IN_WEEKLY_STAGES, mondayOf } from "./stage-moves";
 
 /**
  * Recounts every counter and rollup from the event log, set-based, in the caller's transaction: what every move keeps
@@ -46,8 +47,8 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
     group by 1, 2, 3`);
   await tx.execute(sql`
     insert into rollup_stage_weekly (scope, stage, week, entered)
-    select scope, stage, day - (((day - date '2000-01-03') % 7 + 7) % 7), sum(entered)::int from rollup_stage_daily
-    where stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') and entered > 0
+    select scope, stage, ${mondayOf("day")}, sum(entered)::int from rollup_stage_daily
+    where ${IN_WEEKLY_STAGES} and entered > 0
     group by 1, 2, 3`);
   await tx.execute(sql`
     insert into scope_candidates (scope, candidate_id, first_day)

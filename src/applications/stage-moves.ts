@@ -30,6 +30,13 @@ export interface MoveActor {
 const STAGE_ORDER: readonly StageValue[] = ALL_STAGES;
 /** The stages the dashboard's weekly trend counts: applications, laureates, offers, hires. */
 export const WEEKLY_STAGES: readonly StageValue[] = ["APPLIED", "LAUREATE", "OFFERED", "HIRED"];
+/** `stage in (...the weekly stages)`, for SQL over the rollups. */
+export const IN_WEEKLY_STAGES = sql.raw(`stage in (${WEEKLY_STAGES.map((s) => `'${s}'`).join(", ")})`);
+/**
+ * The ISO week's Monday of a date column in SQL, by integer arithmetic on dates (2000-01-03 was a Monday):
+ * extract(isodow) goes through numeric, which cost half a dashboard's weekly trend.
+ */
+export const mondayOf = (column: string) => sql.raw(`${column} - (((${column} - date '2000-01-03') % 7 + 7) % 7)`);
 
 /**
  * Writes the events of a set of moves and every counter the dashboard reads, in the caller's transaction:

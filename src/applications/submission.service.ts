@@ -237,12 +237,12 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
   const inserted = (
     await selectRows<ApplicationRow>(
       tx,
-    sql`insert into applications (vacancy_id, agency_code, candidate_id, external_id, stage, submitted_at, stage_entered_at)
-        select a.vacancy_id, ${submitter.agencyCode}::agency_code, a.candidate_id, a.external_id, 'APPLIED'::application_stage, a.submitted_at, a.submitted_at
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as a(vacancy_id int, candidate_id int, external_id text, submitted_at timestamptz)
-        -- Either key may already be taken: the same external id by a concurrent resend, or the same person and vacancy.
-        on conflict do nothing
-        returning ${APPLICATION_COLUMNS}`,
+      sql`insert into applications (vacancy_id, agency_code, candidate_id, external_id, stage, submitted_at, stage_entered_at)
+          select a.vacancy_id, ${submitter.agencyCode}::agency_code, a.candidate_id, a.external_id, 'APPLIED'::application_stage, a.submitted_at, a.submitted_at
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as a(vacancy_id int, candidate_id int, external_id text, submitted_at timestamptz)
+          -- Either key may already be taken: the same external id by a concurrent resend, or the same person and vacancy.
+          on conflict do nothing
+          returning ${APPLICATION_COLUMNS}`,
     )
   ).map(withDates);
   const insertedByExternalId = new Map(inserted.map((row) => [row.externalId, row]));

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
+import { IN_WEEKLY_STAGES, mondayOf } from "../applications/stage-moves";
 import { PIPELINE_STAGES } from "../applications/stages";
 import { addDays, brusselsDate, daysBetween, isoWeek, isoWeekMonday, isoWeekday } from "../common/brussels-time";
 import { badUserInput } from "../common/errors";
@@ -232,9 +233,8 @@ export class DashboardQuery {
   }
 
   private weeklySql(): SQL {
-    // The Monday of a day by integer arithmetic on dates (2000-01-03 was a Monday): extract(isodow) goes through numeric.
-    const monday = sql.raw(`day - (((day - date '2000-01-03') % 7 + 7) % 7)`);
-    const stages = sql.raw(`stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED')`);
+    const monday = mondayOf("day");
+    const stages = IN_WEEKLY_STAGES;
     if (!this.scopes) {
       return sql`select week::text as week, stage, n from (
                    select ${monday} as week, stage, sum(entered)::int as n from vacancy_stage_daily
