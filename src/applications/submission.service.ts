@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { isEmail } from "class-validator";
+import { isValidPhoneNumber } from "libphonenumber-js";
+import isEmail from "validator/lib/isEmail";
 import type { AgencyCode } from "../agencies/agency.type";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
@@ -319,7 +320,8 @@ function path(index: number, ...rest: string[]): string[] {
   return ["input", "applications", String(index), ...rest];
 }
 
-const PHONE = /^[0-9 +\-()/.]{6,30}$/;
+/** Numbers without a country prefix are read as Belgian ones. */
+const PHONE_DEFAULT_COUNTRY = "BE";
 
 function validate(s: ApplicationSubmission, index: number, now: Date): UserError[] {
   const errors: UserError[] = [];
@@ -339,8 +341,8 @@ function validate(s: ApplicationSubmission, index: number, now: Date): UserError
   if (s.candidate.phone != null) {
     if (s.candidate.phone.length > LIMITS.phone) {
       errors.push(userError(SubmissionErrorCode.TOO_LONG, `candidate.phone must be at most ${LIMITS.phone} characters, got ${s.candidate.phone.length}.`, path(index, "candidate", "phone")));
-    } else if (!PHONE.test(s.candidate.phone.trim())) {
-      errors.push(userError(SubmissionErrorCode.INVALID_PHONE, "candidate.phone may hold only digits, spaces and + - ( ) / .", path(index, "candidate", "phone")));
+    } else if (!isValidPhoneNumber(s.candidate.phone.trim(), PHONE_DEFAULT_COUNTRY)) {
+      errors.push(userError(SubmissionErrorCode.INVALID_PHONE, "candidate.phone is not a valid phone number (international form, or Belgian without the +32 prefix).", path(index, "candidate", "phone")));
     }
   }
   if (s.candidate.birthDate != null && toIsoDate(s.candidate.birthDate) > toIsoDate(now)) {

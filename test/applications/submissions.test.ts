@@ -115,6 +115,8 @@ test("each refused application gets its code, the others are stored", async () =
     submission(dvzVacancy, {}, { lastName: "   " }),
     submission(dvzVacancy, { externalId: "e".repeat(101) }),
     submission(dvzVacancy, {}, { phone: "call me maybe" }),
+    submission(dvzVacancy, {}, { phone: "((((((" }),
+    submission(dvzVacancy, {}, { phone: "+32 2 123" }),
     duplicate,
     { ...submission(dvzVacancy), externalId: duplicate.externalId },
     submission(expired, { submittedAt: "2021-12-31T12:00:00Z" }),
@@ -136,11 +138,13 @@ test("each refused application gets its code, the others are stored", async () =
     ["REQUIRED@candidate.lastName"],
     ["TOO_LONG@externalId"],
     ["INVALID_PHONE@candidate.phone"],
+    ["INVALID_PHONE@candidate.phone"],
+    ["INVALID_PHONE@candidate.phone"],
     [],
     ["DUPLICATE_IN_BATCH@externalId"],
     [],
   ]);
-  expect(result).toMatchObject({ createdCount: 3, existingCount: 0, refusedCount: 14 });
+  expect(result).toMatchObject({ createdCount: 3, existingCount: 0, refusedCount: 16 });
   expect(result.results[1].userErrors[0]).toEqual({ field: ["input", "applications", "1", "vacancyId"], code: "VACANCY_NOT_FOUND", message: "No vacancy of your agency has this id." });
   const after = await tableCounts();
   expect([after.apps - before.apps, after.events - before.events]).toEqual([3, 3]);

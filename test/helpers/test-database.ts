@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
+import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/client";
 import { migrateDatabase } from "../../src/db/migrate";
 
@@ -25,8 +25,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     return { database, url: null, drop: () => database.close() };
   }
   const name = `campaign_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await adminStatement(serverUrl, `create database ${name}`);
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ driver: "postgres", url, poolMax: 10, statementTimeoutMs: 30_000, connectTimeoutSeconds: 5 });
   if (options.migrate !== false) await migrateDatabase(database);
@@ -35,10 +34,20 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url,
     async drop() {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await adminStatement(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** One statement on the server's maintenance database, on a connection of its own. */
+async function adminStatement(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
 function withDatabase(url: string, name: string): string {
