@@ -1,3 +1,4 @@
+import { OperatorError } from "./common/operator-error";
 import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
 
 /** Everything the service reads from its environment, with the defaults a fresh machine needs. */
@@ -57,7 +58,9 @@ export const defaultOperatingConfig: OperatingConfig = {
   shutdownGraceMs: 8_000,
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends OperatorError {
+  override name = "ConfigError";
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const environment = oneOf(env.NODE_ENV ?? "development", ["development", "production", "test"] as const, "NODE_ENV");

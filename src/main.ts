@@ -1,7 +1,8 @@
 import "reflect-metadata";
 import { createLogger, describeError } from "./common/logger";
-import { ConfigError, loadConfig } from "./config";
-import { DatabaseUnreachableError, openDatabase } from "./db/client";
+import { OperatorError } from "./common/operator-error";
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/client";
 import { installFatalErrorHandlers } from "./ops/fatal-errors";
 import { prepareDatabase } from "./seeding/prepare-database";
 import { createApp } from "./server/app";
@@ -57,8 +58,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // One clear line for the operator, no stack trace: the usual causes are configuration and an unreachable database.
-  if (error instanceof ConfigError || error instanceof DatabaseUnreachableError) {
+  // One clear line for the operator, no stack trace: a setting, the data folder, an unreachable database.
+  if (error instanceof OperatorError) {
     process.stderr.write(`campaign-api: ${error.message}\n`);
   } else {
     process.stderr.write(`campaign-api: start-up failed: ${JSON.stringify(describeError(error))}\n`);

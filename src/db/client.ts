@@ -5,9 +5,12 @@ import { drizzle as drizzleNodePg, NodePgSession, NodePgTransaction } from "driz
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction, PgTransactionConfig } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { mkdirSync } from "node:fs";
 import type { Logger } from "../common/logger";
+import { OperatorError } from "../common/operator-error";
 import { currentRequestScope } from "../common/request-scope";
 import { asDatabaseFault, describeConnectionFault } from "./faults";
+import { lockFolder, type FolderLock } from "./folder-lock";
 import { install as instrumentQueries } from "./query-instrumentation";
 import * as tables from "./tables";
 
@@ -209,33 +212,57 @@ function guardTransactions(db: Db, pool: pg.Pool): void {
   };
 }
 
+/**
+ * The embedded database. A folder is created when missing (parents included) and locked for this process (see
+ * folder-lock.ts): a second process on the same folder is refused at once, naming the one that holds it.
+ */
 async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === "memory://";
+  let lock: FolderLock | null = null;
+  if (!inMemory) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new DataFolderError(`cannot create the embedded database's folder ${dataDir} (PGLITE_DIR): ${causeMessage(error)}`);
+    }
+    lock = await lockFolder(dataDir);
+  }
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+    client = await PGlite.create(inMemory ? undefined : dataDir);
   } catch (error) {
-    throw new DatabaseUnreachableError(`PGlite at ${dataDir}`, error);
+    await lock?.release();
+    throw new DataFolderError(`cannot open the embedded database in ${dataDir}: ${causeMessage(error)}`);
   }
   const db = drizzlePglite({ client, schema: tables, logger: countingLogger }) as unknown as Db;
+  let closing: Promise<void> | undefined;
   return {
     db,
     driver: "pglite",
     poolSize: 1,
-    description: dataDir === "memory://" ? "PGlite in memory" : `PGlite in ${dataDir}`,
+    description: inMemory ? "PGlite in memory" : `PGlite in ${dataDir}`,
     // PGlite is one connection inside this process: nothing else can run concurrently.
     withExclusiveLock: (fn) => fn(db),
-    close: () => client.close(),
+    close() {
+      closing ??= client.close().finally(() => lock?.release());
+      return closing;
+    },
   };
 }
 
-export class DatabaseUnreachableError extends Error {
+export class DatabaseUnreachableError extends OperatorError {
   constructor(
     readonly target: string,
     cause: unknown,
   ) {
     super(`cannot reach the database (${target}): ${causeMessage(cause)}`);
-    this.name = "DatabaseUnreachableError";
   }
+  override name = "DatabaseUnreachableError";
+}
+
+/** The embedded database's folder cannot be created or opened. */
+export class DataFolderError extends OperatorError {
+  override name = "DataFolderError";
 }
 
 function causeMessage(cause: unknown): string {
