@@ -114,7 +114,8 @@ function pageStatement(byAgency: boolean, withCursor: boolean): string {
 }
 
 const PAGE_STATEMENTS = new Map<string, string>();
-for (const byAgency of [false, true]) for (const withCursor of [false, true]) PAGE_STATEMENTS.set(`${byAgency}:${withCursor}`, pageStatement(byAgency, withCursor));
+for (const byAgency of [false, true])
+  for (const withCursor of [false, true]) PAGE_STATEMENTS.set(`${byAgency}:${withCursor}`, pageStatement(byAgency, withCursor));
 
 const COUNT_ALL = "select count(*)::int as n from vacancies where status = 'OPEN'";
 const COUNT_BY_AGENCY = "select count(*)::int as n from vacancies where status = 'OPEN' and agency_code = $1::agency_code";

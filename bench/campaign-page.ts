@@ -77,7 +77,9 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     log(`${bench.description}: seeding the campaign and generating ${sizes.vacancies} vacancies, ${sizes.sessions} test sessions`);
     await seedCampaign(bench.database.db);
     const generated = await generateVacancies(bench.database.db, { vacancies: sizes.vacancies, sessions: sizes.sessions });
-    log(`generated ${generated.vacancies} vacancies (${generated.openVacancies} open), ${generated.sessionLinks} session links in ${(generated.milliseconds / 1000).toFixed(1)} s`);
+    log(
+      `generated ${generated.vacancies} vacancies (${generated.openVacancies} open), ${generated.sessionLinks} session links in ${(generated.milliseconds / 1000).toFixed(1)} s`,
+    );
 
     const service = await startService(bench.database, { responseCache: false });
     servers.push(service);
@@ -85,7 +87,10 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     servers.push(cachedService);
     const raw = rawSqlOf(bench.database);
     const floor = createCampaignPageFloor(raw);
-    const [totals] = await raw.query<{ vacancies: number; open: number }>("select count(*)::int as vacancies, (count(*) filter (where status = 'OPEN'))::int as open from vacancies", []);
+    const [totals] = await raw.query<{ vacancies: number; open: number }>(
+      "select count(*)::int as vacancies, (count(*) filter (where status = 'OPEN'))::int as open from vacancies",
+      [],
+    );
     const floorServer = await startJsonServer((body) => floor.read(body as FloorRequest));
     servers.push(floorServer);
 
@@ -111,7 +116,9 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     log(`checked: GraphQL and hand-written SQL return the same ${variants.length} pages`);
 
     const sequence = requestSequence(sizes);
-    const graphqlBodies = sequence.map((v) => JSON.stringify({ query: CAMPAIGN_PAGE_QUERY, variables: graphqlVariables(v.agency, graphqlAfter.get(variantKey(v)) ?? null) }));
+    const graphqlBodies = sequence.map((v) =>
+      JSON.stringify({ query: CAMPAIGN_PAGE_QUERY, variables: graphqlVariables(v.agency, graphqlAfter.get(variantKey(v)) ?? null) }),
+    );
     const floorRequests: FloorRequest[] = sequence.map((v) => ({ agency: v.agency, after: floorAfter.get(variantKey(v)) ?? null }));
     const floorBodies = floorRequests.map((r) => JSON.stringify(r));
     const load: LoadOptions = { connections: options.connections, warmupMs: options.warmupS * 1000, durationMs: options.durationS * 1000 };
@@ -124,11 +131,24 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
 
     log(`graphql-cached: ${describe}`);
     const cached = await measureHttp({ ...load, url: cachedService.url, bodies: graphqlBodies, counterHeader: "x-sql-statements" });
-    measurements.push({ database: kind, target: "graphql-cached", description: "the service over HTTP with its response cache on (as deployed)", baseline: "sql", ...cached });
+    measurements.push({
+      database: kind,
+      target: "graphql-cached",
+      description: "the service over HTTP with its response cache on (as deployed)",
+      baseline: "sql",
+      ...cached,
+    });
 
     log(`sql-http: ${describe}`);
     const sqlHttp = await measureHttp({ ...load, url: floorServer.url, bodies: floorBodies });
-    measurements.push({ database: kind, target: "sql-http", description: "hand-written SQL behind a bare node:http endpoint", baseline: "sql", ...sqlHttp, counterMean: FLOOR_STATEMENTS_PER_PAGE });
+    measurements.push({
+      database: kind,
+      target: "sql-http",
+      description: "hand-written SQL behind a bare node:http endpoint",
+      baseline: "sql",
+      ...sqlHttp,
+      counterMean: FLOOR_STATEMENTS_PER_PAGE,
+    });
 
     log(`sql: ${describe}`);
     const direct = await measureInProcess(load, async (i) => {
@@ -162,7 +182,10 @@ function graphqlVariables(agency: string | null, after: string | null) {
 }
 
 async function graphqlPage(url: string, agency: string | null, after: string | null): Promise<CampaignPage> {
-  const response = await postJson<{ data?: { vacancies: CampaignPage }; errors?: unknown[] }>(url, { query: CAMPAIGN_PAGE_QUERY, variables: graphqlVariables(agency, after) });
+  const response = await postJson<{ data?: { vacancies: CampaignPage }; errors?: unknown[] }>(url, {
+    query: CAMPAIGN_PAGE_QUERY,
+    variables: graphqlVariables(agency, after),
+  });
   if (response.errors?.length || !response.data) throw new Error(`campaign page query failed: ${JSON.stringify(response.errors).slice(0, 500)}`);
   return response.data.vacancies;
 }

@@ -91,20 +91,36 @@ export const dashboard: Benchmark = {
         // loaded tables in the middle of a measurement) and checkpointed (the load's dirty pages written out).
         await db.execute(sql`vacuum analyze`);
         await db.execute(sql`checkpoint`).catch(() => log("CHECKPOINT refused (needs superuser or pg_checkpoint); measuring without it"));
-        log(`${counts.applications} applications, ${counts.events} events, ${counts.candidates} candidates (added ${summary.created} in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        log(
+          `${counts.applications} applications, ${counts.events} events, ${counts.candidates} candidates (added ${summary.created} in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        );
         result.dataset[String(size)] = { ...counts, loadSeconds: Math.round((performance.now() - started) / 100) / 10 };
 
         for (const [target, targetBodies] of Object.entries(bodies)) {
           log(`${target} at ${size}: ${load.connections} connection(s), ${load.durationMs / 1000} s`);
           const figures = await measureHttp({ ...load, url: service.url, bodies: targetBodies, headers, counterHeader: "x-sql-statements" });
-          measurements(result, { database: "postgres", target: `${target} @${label(size)}`, description: describeTarget(target), baseline: `naive @${label(size)}`, ...figures });
+          measurements(result, {
+            database: "postgres",
+            target: `${target} @${label(size)}`,
+            description: describeTarget(target),
+            baseline: `naive @${label(size)}`,
+            ...figures,
+          });
         }
         log(`naive recount at ${size}: 1 connection`);
-        const naive = await measureInProcess({ ...load, connections: 1, durationMs: Math.min(load.durationMs, size >= 1_000_000 ? 15_000 : 5_000) }, async () => {
-          for (const statement of NAIVE_RECOUNT) await raw.query(statement, [campaign.id]);
-          return { outcome: "ok", counter: NAIVE_RECOUNT.length };
+        const naive = await measureInProcess(
+          { ...load, connections: 1, durationMs: Math.min(load.durationMs, size >= 1_000_000 ? 15_000 : 5_000) },
+          async () => {
+            for (const statement of NAIVE_RECOUNT) await raw.query(statement, [campaign.id]);
+            return { outcome: "ok", counter: NAIVE_RECOUNT.length };
+          },
+        );
+        measurements(result, {
+          database: "postgres",
+          target: `naive @${label(size)}`,
+          description: "GROUP BY over applications and events, in-process",
+          ...naive,
         });
-        measurements(result, { database: "postgres", target: `naive @${label(size)}`, description: "GROUP BY over applications and events, in-process", ...naive });
       }
       result.notes.push(...verdicts(result.measurements, options), ...explanations(asOf, options));
       return result;
@@ -148,4 +164,3 @@ function explanations(asOf: string, options: BenchOptions): string[] {
     `naive: ${NAIVE_RECOUNT.length} GROUP BY statements over applications and events (stage reaches, current stages by agency, reaches by agency, distinct candidates, weekly trend), in-process, 1 connection: what the dashboard would cost without counters.`,
   ];
 }
-

@@ -29,8 +29,40 @@ interface BatchMeta {
   batch: number;
 }
 
-const FIRST_NAMES = ["Sara", "Mohamed", "Lotte", "Youssef", "Emma", "Noah", "Fatima", "Lucas", "Ines", "Arthur", "Amina", "Louis", "Nora", "Adam", "Elise", "Milan"];
-const LAST_NAMES = ["Janssens", "Peeters", "Maes", "Jacobs", "El Amrani", "Dubois", "Lambert", "Claes", "Goossens", "Wouters", "Benali", "Dupont", "Mertens", "Willems"];
+const FIRST_NAMES = [
+  "Sara",
+  "Mohamed",
+  "Lotte",
+  "Youssef",
+  "Emma",
+  "Noah",
+  "Fatima",
+  "Lucas",
+  "Ines",
+  "Arthur",
+  "Amina",
+  "Louis",
+  "Nora",
+  "Adam",
+  "Elise",
+  "Milan",
+];
+const LAST_NAMES = [
+  "Janssens",
+  "Peeters",
+  "Maes",
+  "Jacobs",
+  "El Amrani",
+  "Dubois",
+  "Lambert",
+  "Claes",
+  "Goossens",
+  "Wouters",
+  "Benali",
+  "Dupont",
+  "Mertens",
+  "Willems",
+];
 
 /** Batch k of one agency, as the JSON body of the push mutation. */
 export function batchBody(params: IngestionParams, agency: IngestionAgency, batch: number): string {
@@ -56,7 +88,8 @@ export function createScript(raw: unknown, connections: number): LoadScript & { 
   const params = raw as IngestionParams;
   const next = new Map(params.agencies.map((a) => [a.code, 0]));
   const sent = new Map(params.agencies.map((a) => [a.code, 0]));
-  if (connections < params.agencies.length) throw new Error(`ingestion needs at least one connection per agency (${params.agencies.length}), got ${connections}`);
+  if (connections < params.agencies.length)
+    throw new Error(`ingestion needs at least one connection per agency (${params.agencies.length}), got ${connections}`);
   return {
     next(connection: number): RequestSpec | null {
       const agency = params.agencies[connection % params.agencies.length];
@@ -69,13 +102,30 @@ export function createScript(raw: unknown, connections: number): LoadScript & { 
       }
       sent.set(agency.code, Math.max(sent.get(agency.code)!, batch + 1));
       const meta: BatchMeta = { agency: agency.code, batch };
-      return { kind: params.mode === "new" ? "new batches" : "resent batches", body: batchBody(params, agency, batch), headers: { authorization: `Bearer ${agency.key}` }, meta };
+      return {
+        kind: params.mode === "new" ? "new batches" : "resent batches",
+        body: batchBody(params, agency, batch),
+        headers: { authorization: `Bearer ${agency.key}` },
+        meta,
+      };
     },
     read(_spec: RequestSpec, data: unknown): Verdict {
-      const payload = (data as { submitApplications: { createdCount: number; existingCount: number; refusedCount: number; results: { created: boolean; userErrors: { code: string }[] }[] } }).submitApplications;
+      const payload = (
+        data as {
+          submitApplications: {
+            createdCount: number;
+            existingCount: number;
+            refusedCount: number;
+            results: { created: boolean; userErrors: { code: string }[] }[];
+          };
+        }
+      ).submitApplications;
       if (payload.results.length !== params.batchSize) throw new Error(`${payload.results.length} results for ${params.batchSize} applications`);
       const codes = payload.results.flatMap((r) => r.userErrors.map((e) => e.code));
-      return { userErrorCodes: codes, tally: { applications: params.batchSize, created: payload.createdCount, existing: payload.existingCount, refused: payload.refusedCount } };
+      return {
+        userErrorCodes: codes,
+        tally: { applications: params.batchSize, created: payload.createdCount, existing: payload.existingCount, refused: payload.refusedCount },
+      };
     },
     /** Batches sent per agency (0..n-1), for the resend phase. */
     summary: () => Object.fromEntries(sent),

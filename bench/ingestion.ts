@@ -3,7 +3,17 @@ import { seedCampaign } from "../src/seeding/seed-campaign";
 import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
 import { openBenchDatabase, rawSqlOf, type DatabaseKind } from "./lib/databases";
 import { AGENCY_CODES, checkCountersAgainstEvents, createAgencyKeys, openVacancyIdsByAgency, SUBMIT_MUTATION, type CounterCheck } from "./lib/hr";
-import { CPU_NOTE, cpuColumns, cpuPerRequest, describeCodes, runScriptedLoad, type CpuSpent, type CpuSplit, type KindFigures, type ScriptedLoadResult } from "./lib/scripted-load";
+import {
+  CPU_NOTE,
+  cpuColumns,
+  cpuPerRequest,
+  describeCodes,
+  runScriptedLoad,
+  type CpuSpent,
+  type CpuSplit,
+  type KindFigures,
+  type ScriptedLoadResult,
+} from "./lib/scripted-load";
 import { startService } from "./lib/servers";
 import { formatNumber, renderTable } from "./lib/table";
 import type { IngestionParams } from "./ingestion.script";
@@ -52,7 +62,10 @@ export const ingestion: Benchmark = {
       ...checks,
       ...rows
         .filter((m) => m.phase === "new" && m.database === "postgres")
-        .map((m) => `Target (issue 3): ${TARGET_PER_SECOND} applications/s into PostgreSQL: ${Math.round(m.applicationsPerSecond)}/s measured, ${m.applicationsPerSecond >= TARGET_PER_SECOND ? "met" : `not met (${((m.applicationsPerSecond / TARGET_PER_SECOND) * 100).toFixed(0)} % of it)`}.`),
+        .map(
+          (m) =>
+            `Target (issue 3): ${TARGET_PER_SECOND} applications/s into PostgreSQL: ${Math.round(m.applicationsPerSecond)}/s measured, ${m.applicationsPerSecond >= TARGET_PER_SECOND ? "met" : `not met (${((m.applicationsPerSecond / TARGET_PER_SECOND) * 100).toFixed(0)} % of it)`}.`,
+        ),
       `Set-up per database: the 2021 campaign seed (its OPEN vacancies with a deadline ahead take the applications, round-robin per agency), one AGENCY_HR API client per agency (ApiClientService.create, as the CLI does), the service with the response cache on as deployed and the rate limiter off (one address sends everything; with the deployed limit of 400 points/s per key, a 500-application push costs 533 points, so one HR key is held to about 375 applications/s).`,
       `Each batch: ${BATCH} new people (distinct e-mail addresses) with distinct external ids, phone and birth date, sent with the README's mutation (results with application ids and userErrors). Resends send byte-identical batches the first phase sent (created: false, nothing written).`,
       CPU_NOTE,
@@ -61,7 +74,10 @@ export const ingestion: Benchmark = {
   },
 };
 
-async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ measurements: IngestionMeasurement[]; dataset: Record<string, unknown>; check: string }> {
+async function onDatabase(
+  kind: DatabaseKind,
+  options: BenchOptions,
+): Promise<{ measurements: IngestionMeasurement[]; dataset: Record<string, unknown>; check: string }> {
   const log = (line: string) => options.log(`[${kind}] ${line}`);
   const bench = await openBenchDatabase(kind, { postgresUrl: options.postgresUrl, poolMax: options.poolMax });
   let service: Awaited<ReturnType<typeof startService>> | undefined;
@@ -74,10 +90,20 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ 
     const [{ name: databaseName }] = await rawSqlOf(bench.database).query<{ name: string }>("select current_database() as name", []);
     // Each connection is one agency's HR system sending its batches one after the other: a whole number per agency.
     const connections = Math.max(1, Math.floor(options.connections / AGENCY_CODES.length)) * AGENCY_CODES.length;
-    const load = { url: service.url, connections, warmupMs: options.warmupS * 1000, durationMs: options.durationS * 1000, script: path.join(__dirname, "ingestion.script.js"), counterHeader: "x-sql-statements", databaseName: kind === "postgres" ? databaseName : undefined };
+    const load = {
+      url: service.url,
+      connections,
+      warmupMs: options.warmupS * 1000,
+      durationMs: options.durationS * 1000,
+      script: path.join(__dirname, "ingestion.script.js"),
+      counterHeader: "x-sql-statements",
+      databaseName: kind === "postgres" ? databaseName : undefined,
+    };
     const agencies = AGENCY_CODES.map((code) => ({ code, key: keys[code], vacancyIds: vacancies[code] }));
     const base: Omit<IngestionParams, "mode"> = { batchSize: BATCH, tag: `r${Date.now().toString(36)}`, agencies, query: SUBMIT_MUTATION };
-    log(`${bench.description}: ${agencies.map((a) => `${a.code} ${a.vacancyIds.length}`).join(", ")} open vacancies; ${connections} connections, ${options.warmupS} s warm-up, ${options.durationS} s`);
+    log(
+      `${bench.description}: ${agencies.map((a) => `${a.code} ${a.vacancyIds.length}`).join(", ")} open vacancies; ${connections} connections, ${options.warmupS} s warm-up, ${options.durationS} s`,
+    );
 
     log(`new batches of ${BATCH}`);
     const fresh = await runScriptedLoad({ ...load, params: { ...base, mode: "new" } satisfies IngestionParams });
@@ -101,7 +127,11 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ 
     );
     log(`checking the counters against a recount from the events (${stored.events} events)`);
     const counters = await checkCountersAgainstEvents(bench.database);
-    const consistent = stored.applications === createdByAnswers && stored.candidates === createdByAnswers && stored.events === createdByAnswers && stored.applied === createdByAnswers;
+    const consistent =
+      stored.applications === createdByAnswers &&
+      stored.candidates === createdByAnswers &&
+      stored.events === createdByAnswers &&
+      stored.applied === createdByAnswers;
     const check =
       `${kind}: ${consistent ? "consistent" : "INCONSISTENT"}: acknowledged creates ${createdByAnswers} (resends created ${acknowledged(resent)}); in the database ${stored.applications} applications, ` +
       `${stored.candidates} candidates, ${stored.events} events, APPLIED counters ${stored.applied}; counters ${counters.agree ? "equal" : "DIFFER FROM"} a recount from the events ` +
@@ -192,5 +222,7 @@ function applicationsTable(rows: IngestionMeasurement[]): string {
 function describeDifferences(check: CounterCheck): string {
   const differing = Object.entries(check.differingRows).filter(([, n]) => n > 0);
   const rows = Object.values(check.storedRows).reduce((a, b) => a + b, 0);
-  return differing.length ? `differing rows: ${differing.map(([t, n]) => `${t} ${n}`).join(", ")}` : `${rows} rows in ${Object.keys(check.storedRows).length} tables compared`;
+  return differing.length
+    ? `differing rows: ${differing.map(([t, n]) => `${t} ${n}`).join(", ")}`
+    : `${rows} rows in ${Object.keys(check.storedRows).length} tables compared`;
 }

@@ -140,10 +140,21 @@ export function createScript(raw: unknown): LoadScript & { summary(): unknown } 
       return {
         externalId: `${agency.code}-${p.tag}-${n}`,
         vacancyId: pick(agency.openVacancyIds),
-        candidate: { firstName: "Kandidaat", lastName: `Mix ${n}`, email: `mix.${p.tag}.${n}@kandidaat.example.be`, phone: "+32 470 12 34 56", birthDate: "1990-05-17" },
+        candidate: {
+          firstName: "Kandidaat",
+          lastName: `Mix ${n}`,
+          email: `mix.${p.tag}.${n}@kandidaat.example.be`,
+          phone: "+32 470 12 34 56",
+          birthDate: "1990-05-17",
+        },
       };
     });
-    return { kind: "submit", body: body(p.submitQuery, { input: { applications } }), headers: hr(agency), meta: { agency: agency.code, size } satisfies SubmitMeta };
+    return {
+      kind: "submit",
+      body: body(p.submitQuery, { input: { applications } }),
+      headers: hr(agency),
+      meta: { agency: agency.code, size } satisfies SubmitMeta,
+    };
   };
 
   const next = (): RequestSpec => {
@@ -153,7 +164,12 @@ export function createScript(raw: unknown): LoadScript & { summary(): unknown } 
         const agency = pick(AGENCY_FILTERS);
         const waves = random() < 0.3 ? [pick(p.waveNumbers)] : null;
         const regimes = pick(REGIMES);
-        const filter: Record<string, unknown> = { statuses: ["OPEN"], ...(agency ? { agencies: [agency] } : {}), ...(waves ? { waveNumbers: waves } : {}), ...(regimes ? { languageRegimes: regimes } : {}) };
+        const filter: Record<string, unknown> = {
+          statuses: ["OPEN"],
+          ...(agency ? { agencies: [agency] } : {}),
+          ...(waves ? { waveNumbers: waves } : {}),
+          ...(regimes ? { languageRegimes: regimes } : {}),
+        };
         const order = pick(ORDERS);
         return { kind, body: body(VACANCY_LIST_QUERY, { first: 20, filter, ...(order ? { orderBy: order } : {}), lang: pick(LANGS) }) };
       }
@@ -193,12 +209,22 @@ export function createScript(raw: unknown): LoadScript & { summary(): unknown } 
     read(spec: RequestSpec, data: unknown): Verdict {
       if (spec.kind === "submit") {
         const meta = spec.meta as SubmitMeta;
-        const payload = (data as { submitApplications: { createdCount: number; results: { created: boolean; application: { id: string; version: number } | null; userErrors: { code: string }[] }[] } }).submitApplications;
+        const payload = (
+          data as {
+            submitApplications: {
+              createdCount: number;
+              results: { created: boolean; application: { id: string; version: number } | null; userErrors: { code: string }[] }[];
+            };
+          }
+        ).submitApplications;
         if (payload.results.length !== meta.size) throw new Error(`${payload.results.length} results for ${meta.size} applications`);
         // What was just pushed is screened later in the run, after what was there before.
         for (const r of payload.results) if (r.created && r.application) pools.get(meta.agency)!.push({ id: r.application.id, version: r.application.version });
         created[meta.agency] = (created[meta.agency] ?? 0) + payload.createdCount;
-        return { userErrorCodes: payload.results.flatMap((r) => r.userErrors.map((e) => e.code)), tally: { applications: meta.size, created: payload.createdCount } };
+        return {
+          userErrorCodes: payload.results.flatMap((r) => r.userErrors.map((e) => e.code)),
+          tally: { applications: meta.size, created: payload.createdCount },
+        };
       }
       if (spec.kind === "move") {
         const meta = spec.meta as MoveMeta;

@@ -66,7 +66,11 @@ export const mixedLoad: Benchmark = {
   },
 };
 
-async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOptions): Promise<{ measurements: MixedMeasurement[]; dataset: Record<string, unknown>; check: string }> {
+async function onDatabase(
+  kind: DatabaseKind,
+  sizes: Sizes,
+  options: BenchOptions,
+): Promise<{ measurements: MixedMeasurement[]; dataset: Record<string, unknown>; check: string }> {
   const log = (line: string) => options.log(`[${kind}] ${line}`);
   const bench = await openBenchDatabase(kind, { postgresUrl: options.postgresUrl, poolMax: options.poolMax });
   let service: Awaited<ReturnType<typeof startService>> | undefined;
@@ -76,15 +80,26 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     const setUp = performance.now();
     await seedCampaign(db);
     const generated = await generateVacancies(db, { vacancies: sizes.vacancies, sessions: sizes.sessions });
-    const demo = await generateDemoData(bench.database, { applications: sizes.applications, seed: SEED, bulk: true, until: addDays(brusselsDate(new Date()), -1) });
+    const demo = await generateDemoData(bench.database, {
+      applications: sizes.applications,
+      seed: SEED,
+      bulk: true,
+      until: addDays(brusselsDate(new Date()), -1),
+    });
     await db.execute(sql`analyze`);
     const keys = await createAgencyKeys(db);
     const taskforceKey = await createTaskforceKey(db);
     const open = await openVacancyIdsByAgency(db);
     const published = await selectRows<{ id: number }>(db, sql`select id from vacancies where status <> 'DRAFT' order by id`);
     const waves = await selectRows<{ number: number }>(db, sql`select distinct number from waves order by number`);
-    const applied = await selectRows<{ id: number; agency_code: string; version: number }>(db, sql`select id, agency_code, version from applications where stage = 'APPLIED' order by id`);
-    const [before] = await raw.query<{ applications: number; screened: number }>("select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened", []);
+    const applied = await selectRows<{ id: number; agency_code: string; version: number }>(
+      db,
+      sql`select id, agency_code, version from applications where stage = 'APPLIED' order by id`,
+    );
+    const [before] = await raw.query<{ applications: number; screened: number }>(
+      "select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened",
+      [],
+    );
     const [{ name: databaseName }] = await raw.query<{ name: string }>("select current_database() as name", []);
     log(
       `${bench.description}: seed + ${generated.vacancies} vacancies (${generated.openVacancies} open), ${generated.sessions} sessions, ${demo.created} demo applications (${applied.length} APPLIED to screen) in ${((performance.now() - setUp) / 1000).toFixed(1)} s`,
@@ -123,7 +138,10 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     const summary = load.summary as { created: Record<string, number>; moved: Record<string, number>; submitsInsteadOfMoves: number };
     const created = Object.values(summary.created).reduce((a, b) => a + b, 0);
     const moved = Object.values(summary.moved).reduce((a, b) => a + b, 0);
-    const [after] = await raw.query<{ applications: number; screened: number }>("select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened", []);
+    const [after] = await raw.query<{ applications: number; screened: number }>(
+      "select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened",
+      [],
+    );
     const counters = await checkCountersAgainstEvents(bench.database);
     const consistent = after.applications - before.applications === created && after.screened - before.screened === moved && counters.agree;
     const check =
@@ -189,7 +207,13 @@ function measurementsOf(database: DatabaseKind, load: Awaited<ReturnType<typeof 
       graphqlErrorCodes: figures.graphqlErrorCodes,
       withUserErrors: figures.withUserErrors,
       userErrorCodes: figures.userErrorCodes,
-      warmup: { requests: w?.attempted ?? 0, httpFailures: w?.httpFailures ?? 0, graphqlErrors: w?.graphqlErrors ?? 0, withUserErrors: w?.withUserErrors ?? 0, userErrorCodes: w?.userErrorCodes ?? {} },
+      warmup: {
+        requests: w?.attempted ?? 0,
+        httpFailures: w?.httpFailures ?? 0,
+        graphqlErrors: w?.graphqlErrors ?? 0,
+        withUserErrors: w?.withUserErrors ?? 0,
+        userErrorCodes: w?.userErrorCodes ?? {},
+      },
       cpuPerRequestMs: kind === "all" ? cpuPerRequest(load.cpu, total) : null,
       machineBusy: kind === "all" && load.cpu.machineBusyMs != null && load.cpu.machineCapacityMs ? load.cpu.machineBusyMs / load.cpu.machineCapacityMs : null,
     };
@@ -206,7 +230,12 @@ function kindTable(rows: MixedMeasurement[]): string {
     { header: "HTTP failures", value: (m) => withWarmup(m.httpFailures, m.warmup.httpFailures) },
     { header: "GraphQL errors", value: (m) => withWarmup(m.graphqlErrors, m.warmup.graphqlErrors) },
     { header: "userErrors", value: (m) => withWarmup(m.withUserErrors, m.warmup.withUserErrors) },
-    { header: "codes", value: (m) => describeCodes({ ...m.graphqlErrorCodes, ...m.userErrorCodes, ...Object.fromEntries(Object.entries(m.httpStatuses).map(([s, n]) => [`HTTP ${s}`, n])) }), align: "left" },
+    {
+      header: "codes",
+      value: (m) =>
+        describeCodes({ ...m.graphqlErrorCodes, ...m.userErrorCodes, ...Object.fromEntries(Object.entries(m.httpStatuses).map(([s, n]) => [`HTTP ${s}`, n])) }),
+      align: "left",
+    },
   ]);
 }
 

@@ -67,7 +67,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  const names = values.only ? values.only.split(",").map((s) => s.trim()).filter(Boolean) : Object.keys(BENCHMARKS);
+  const names = values.only
+    ? values.only
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : Object.keys(BENCHMARKS);
   for (const name of names) if (!BENCHMARKS[name]) throw new UsageError(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(", ")}`);
   const smoke = values.smoke;
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
@@ -105,7 +110,15 @@ async function main(): Promise<void> {
       smoke,
       startedAt: startedAt.toISOString(),
       seconds: Math.round(seconds * 10) / 10,
-      options: { smoke, durationS: runOptions.durationS, warmupS: options.warmupS, connections: runOptions.connections, databases: options.databases, poolMax: options.poolMax, postgresServer: hostOf(postgresUrl) },
+      options: {
+        smoke,
+        durationS: runOptions.durationS,
+        warmupS: options.warmupS,
+        connections: runOptions.connections,
+        databases: options.databases,
+        poolMax: options.poolMax,
+        postgresServer: hostOf(postgresUrl),
+      },
       machine: { ...machine(), loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(os.loadavg()[0], 2) },
       dataset: result.dataset,
       measurements: result.measurements.map((m) => ({ ...m, vsBaseline: comparison(m, result.measurements) })),
@@ -154,7 +167,10 @@ function report(record: RunRecord): string {
   ]);
   const ratios = record.measurements
     .filter((m) => m.target === "graphql" && m.vsBaseline)
-    .map((m) => `  ${m.database}: GraphQL serves ${(m.vsBaseline!.throughput * 100).toFixed(1)} % of the floor's requests/s (floor/GraphQL = ${(1 / m.vsBaseline!.throughput).toFixed(1)}x), at ${m.vsBaseline!.p50.toFixed(1)}x its p50 latency`);
+    .map(
+      (m) =>
+        `  ${m.database}: GraphQL serves ${(m.vsBaseline!.throughput * 100).toFixed(1)} % of the floor's requests/s (floor/GraphQL = ${(1 / m.vsBaseline!.throughput).toFixed(1)}x), at ${m.vsBaseline!.p50.toFixed(1)}x its p50 latency`,
+    );
   const failures = record.measurements.filter((m) => m.firstError).map((m) => `  ${m.database}/${m.target}: first error: ${m.firstError}`);
   return [
     `${record.benchmark}${record.smoke ? " (smoke: sizes too small to judge speed)" : ""}, ${record.options.connections} connections, ${record.options.durationS} s per measurement after ${record.options.warmupS} s warm-up`,
@@ -170,7 +186,10 @@ function report(record: RunRecord): string {
 function writeResults(record: RunRecord, startedAt: Date): string {
   const dir = path.join(projectRoot(), "bench", "results");
   mkdirSync(dir, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/:/g, "-").replace(/\.\d+Z$/, "Z");
+  const stamp = startedAt
+    .toISOString()
+    .replace(/:/g, "-")
+    .replace(/\.\d+Z$/, "Z");
   const file = path.join(dir, `${record.benchmark}-${stamp}${record.smoke ? "-smoke" : ""}.json`);
   writeFileSync(file, JSON.stringify(record, null, 2) + "\n");
   return file;
@@ -186,7 +205,13 @@ function projectRoot(): string {
 
 function machine(): Record<string, unknown> {
   const cpus = os.cpus();
-  return { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? null,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  };
 }
 
 /**
@@ -218,8 +243,13 @@ function integer(value: string | undefined, fallback: number, flag: string): num
 
 function databases(value: string | undefined): DatabaseKind[] {
   if (value === undefined) return [...DATABASE_KINDS];
-  const kinds = value.split(",").map((s) => s.trim()).filter(Boolean);
-  for (const kind of kinds) if (!(DATABASE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--databases: unknown database "${kind}"; use ${DATABASE_KINDS.join(", ")}`);
+  const kinds = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const kind of kinds)
+    if (!(DATABASE_KINDS as readonly string[]).includes(kind))
+      throw new UsageError(`--databases: unknown database "${kind}"; use ${DATABASE_KINDS.join(", ")}`);
   if (kinds.length === 0) throw new UsageError("--databases: name at least one database");
   return kinds as DatabaseKind[];
 }
@@ -255,7 +285,9 @@ main()
     } else {
       // drizzle wraps a failed statement; the database's own message is in the cause.
       const cause = (error as { cause?: unknown }).cause;
-      process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${cause ? `caused by: ${cause instanceof Error ? cause.message : String(cause)}\n` : ""}`);
+      process.stderr.write(
+        `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${cause ? `caused by: ${cause instanceof Error ? cause.message : String(cause)}\n` : ""}`,
+      );
       process.exitCode = 1;
     }
   })

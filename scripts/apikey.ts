@@ -39,16 +39,22 @@ async function main(): Promise<number> {
     await prepareDatabase(database, { seed: !config.skipSeed });
     const clients = new ApiClientService(database.db);
     if (command === "create") {
-      const result = await clients.create({ name: values.name!, role: values.role as Role, agency: (values.agency?.toUpperCase() as AgencyCode | undefined) ?? null });
+      const result = await clients.create({
+        name: values.name!,
+        role: values.role as Role,
+        agency: (values.agency?.toUpperCase() as AgencyCode | undefined) ?? null,
+      });
       if (result.userErrors.length) return fail(result.userErrors.map((e) => `${e.code}: ${e.message}`).join("\n"));
       const c = result.apiClient!;
       process.stdout.write(`Created API client "${c.name}" (${c.role}${c.agencyCode ? `, ${c.agencyCode}` : ""}), id ${c.id}\n`);
       process.stdout.write(`API key, shown this once (only its hash is stored):\n${result.apiKey}\n`);
     } else if (command === "list") {
-      for (let after: string | null = null; ; ) {
+      for (let after: string | null = null; ;) {
         const page = await clients.list({ first: 100, after });
         for (const { node: c } of page.edges) {
-          process.stdout.write(`${c.id}\t${c.role}\t${c.agencyCode ?? "-"}\t${c.keyPrefix}…\t${c.revokedAt ? `revoked ${c.revokedAt.toISOString()}` : "active"}\t${c.name}\n`);
+          process.stdout.write(
+            `${c.id}\t${c.role}\t${c.agencyCode ?? "-"}\t${c.keyPrefix}…\t${c.revokedAt ? `revoked ${c.revokedAt.toISOString()}` : "active"}\t${c.name}\n`,
+          );
         }
         if (!page.hasNextPage) break;
         after = page.edges[page.edges.length - 1].cursor;

@@ -13,7 +13,14 @@ end: much faster for hundreds of thousands of applications (run it while the ser
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { applications: { type: "string" }, seed: { type: "string" }, until: { type: "string" }, campaign: { type: "string" }, bulk: { type: "boolean" }, help: { type: "boolean" } },
+    options: {
+      applications: { type: "string" },
+      seed: { type: "string" },
+      until: { type: "string" },
+      campaign: { type: "string" },
+      bulk: { type: "boolean" },
+      help: { type: "boolean" },
+    },
   });
   const count = Number(values.applications);
   if (values.help || !Number.isInteger(count) || count < 1 || count > 10_000_000) {

@@ -93,7 +93,10 @@ function operatingConfig(env: NodeJS.ProcessEnv): OperatingConfig {
     const capacity = integer(env[`${prefix}_CAPACITY`] ?? String(fallback.capacity), `${prefix}_CAPACITY`, 1, 100_000_000);
     // A bucket smaller than the costliest allowed query would refuse that query forever instead of asking to retry.
     if (capacity < maxQueryCost) throw new ConfigError(`${prefix}_CAPACITY (${capacity}) must be at least MAX_QUERY_COST (${maxQueryCost})`);
-    return { capacity, refillPerSecond: integer(env[`${prefix}_REFILL_PER_SECOND`] ?? String(fallback.refillPerSecond), `${prefix}_REFILL_PER_SECOND`, 1, 10_000_000) };
+    return {
+      capacity,
+      refillPerSecond: integer(env[`${prefix}_REFILL_PER_SECOND`] ?? String(fallback.refillPerSecond), `${prefix}_REFILL_PER_SECOND`, 1, 10_000_000),
+    };
   };
   const rateLimited = boolean(env.RATE_LIMIT_ENABLED ?? "true", "RATE_LIMIT_ENABLED");
   const cached = boolean(env.RESPONSE_CACHE_ENABLED ?? "true", "RESPONSE_CACHE_ENABLED");

@@ -118,7 +118,10 @@ export function rawSqlOf(database: Database): RawSql {
   }
   if (typeof (client as Partial<PostgresJs>).unsafe === "function") {
     const postgresJs = client as PostgresJs;
-    return { client: "postgres.js", query: async <T>(text: string, params: readonly unknown[]) => (await postgresJs.unsafe(text, [...params], { prepare: true })) as T[] };
+    return {
+      client: "postgres.js",
+      query: async <T>(text: string, params: readonly unknown[]) => (await postgresJs.unsafe(text, [...params], { prepare: true })) as T[],
+    };
   }
   if (typeof (client as Partial<PgPool>).query === "function") {
     const pool = client as PgPool;
@@ -128,7 +131,10 @@ export function rawSqlOf(database: Database): RawSql {
       if (!name) names.set(text, (name = `floor_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`));
       return name;
     };
-    return { client: "node-postgres", query: async <T>(text: string, params: readonly unknown[]) => (await pool.query({ name: nameOf(text), text, values: [...params] })).rows as T[] };
+    return {
+      client: "node-postgres",
+      query: async <T>(text: string, params: readonly unknown[]) => (await pool.query({ name: nameOf(text), text, values: [...params] })).rows as T[],
+    };
   }
   throw new Error("rawSqlOf: the service's PostgreSQL client is neither node-postgres nor postgres.js");
 }

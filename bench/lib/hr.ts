@@ -50,7 +50,8 @@ export async function openVacancyIdsByAgency(db: Db): Promise<Record<BenchAgency
   );
   const byAgency = Object.fromEntries(AGENCY_CODES.map((a) => [a, [] as string[]])) as Record<BenchAgency, string[]>;
   for (const row of rows) byAgency[row.agency_code]?.push(toGlobalId("Vacancy", row.id));
-  for (const agency of AGENCY_CODES) if (byAgency[agency].length === 0) throw new Error(`agency ${agency} has no OPEN vacancy with a deadline ahead to push applications to`);
+  for (const agency of AGENCY_CODES)
+    if (byAgency[agency].length === 0) throw new Error(`agency ${agency} has no OPEN vacancy with a deadline ahead to push applications to`);
   return byAgency;
 }
 

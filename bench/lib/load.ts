@@ -109,7 +109,17 @@ export async function closedLoop(options: LoadOptions, op: (sequence: number) =>
   }
 
   await Promise.all(Array.from({ length: options.connections }, loop));
-  return { latenciesMs: Float64Array.from(latencies), ok, errors, non200, elapsedMs: lastCompletion - recordFrom, firstError, counterSum, counterSamples, attempted };
+  return {
+    latenciesMs: Float64Array.from(latencies),
+    ok,
+    errors,
+    non200,
+    elapsedMs: lastCompletion - recordFrom,
+    firstError,
+    counterSum,
+    counterSamples,
+    attempted,
+  };
 }
 
 /** cpuMs: main-thread CPU spent over the recorded window, when known. */

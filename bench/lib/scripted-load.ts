@@ -147,7 +147,13 @@ interface CpuSample {
 
 function sampleCpu(databaseName: string | undefined): CpuSample {
   const usage = process.cpuUsage();
-  return { at: performance.now(), main: mainThreadCpuMs(), process: (usage.user + usage.system) / 1000, machineBusy: machineBusyMs(), database: databaseName ? backendCpuMs(databaseName) : null };
+  return {
+    at: performance.now(),
+    main: mainThreadCpuMs(),
+    process: (usage.user + usage.system) / 1000,
+    machineBusy: machineBusyMs(),
+    database: databaseName ? backendCpuMs(databaseName) : null,
+  };
 }
 
 /** CPU (ms) of each PostgreSQL backend serving the database, by pid: their command line names it (Linux; empty elsewhere). */
@@ -334,7 +340,13 @@ export function cpuPerRequest(cpu: CpuSpent, requests: number): CpuSplit {
   const helpers = cpu.mainThreadMs != null && cpu.loadGeneratorMs != null ? cpu.processMs - cpu.mainThreadMs - cpu.loadGeneratorMs : null;
   const rest = cpu.machineBusyMs != null ? cpu.machineBusyMs - cpu.processMs - (cpu.databaseMs ?? 0) : null;
   // 10 ms ticks: a part near zero can come out slightly negative.
-  return { service: per(cpu.mainThreadMs), loadGenerator: per(cpu.loadGeneratorMs), helperThreads: per(helpers), database: per(cpu.databaseMs), rest: per(rest == null ? null : Math.max(0, rest)) };
+  return {
+    service: per(cpu.mainThreadMs),
+    loadGenerator: per(cpu.loadGeneratorMs),
+    helperThreads: per(helpers),
+    database: per(cpu.databaseMs),
+    rest: per(rest == null ? null : Math.max(0, rest)),
+  };
 }
 
 export const CPU_NOTE =

@@ -93,7 +93,15 @@ async function run(job: ScriptedLoadOptions): Promise<void> {
   const workerCpuMs = cpuAtStart != null && cpuAtEnd != null ? cpuAtEnd - cpuAtStart : null;
   agent.destroy();
   const sorted = (m: Map<string, KindRaw>) => [...m.values()].sort((a, b) => a.kind.localeCompare(b.kind));
-  parentPort!.postMessage({ result: { warmup: sorted(phases.warmup), recorded: sorted(phases.recorded), elapsedMs: lastCompletion - recordFrom, workerCpuMs, summary: script.summary?.() ?? null } });
+  parentPort!.postMessage({
+    result: {
+      warmup: sorted(phases.warmup),
+      recorded: sorted(phases.recorded),
+      elapsedMs: lastCompletion - recordFrom,
+      workerCpuMs,
+      summary: script.summary?.() ?? null,
+    },
+  });
 }
 
 // A rejection here surfaces as the worker's "error" event in runScriptedLoad.

@@ -9,7 +9,11 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<
   const cells = rows.map((row) => columns.map((column) => cellText(column.value(row))));
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => line[i].length)));
   const alignOf = (i: number) => columns[i].align ?? (i === 0 ? "left" : "right");
-  const line = (values: string[]) => values.map((value, i) => (alignOf(i) === "left" ? value.padEnd(widths[i]) : value.padStart(widths[i]))).join("  ").trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((value, i) => (alignOf(i) === "left" ? value.padEnd(widths[i]) : value.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(columns.map((c) => c.header)), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 

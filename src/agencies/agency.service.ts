@@ -18,7 +18,10 @@ export class AgencyService {
   }
 
   async byCodes(codes: readonly AgencyCode[]): Promise<Agency[]> {
-    const rows = await this.db.select().from(agencies).where(inArray(agencies.code, [...codes]));
+    const rows = await this.db
+      .select()
+      .from(agencies)
+      .where(inArray(agencies.code, [...codes]));
     return rows.map(toAgency);
   }
 }

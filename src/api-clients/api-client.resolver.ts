@@ -34,13 +34,19 @@ export class ApiClientResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CreateApiClientPayload, { description: "Create an API client; the payload carries its key, shown this once. ADMIN only." })
-  async createApiClient(@Ctx() ctx: Context, @Arg("input", () => CreateApiClientInput, { description: "The client." }) input: CreateApiClientInput): Promise<CreateApiClientPayload> {
+  async createApiClient(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CreateApiClientInput, { description: "The client." }) input: CreateApiClientInput,
+  ): Promise<CreateApiClientPayload> {
     return Object.assign(new CreateApiClientPayload(), await ctx.services.apiClients.create(input));
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => RevokeApiClientPayload, { description: "Revoke an API client's key: from now on it is refused (UNAUTHENTICATED). ADMIN only." })
-  async revokeApiClient(@Ctx() ctx: Context, @Arg("input", () => RevokeApiClientInput, { description: "Which client." }) input: RevokeApiClientInput): Promise<RevokeApiClientPayload> {
+  async revokeApiClient(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RevokeApiClientInput, { description: "Which client." }) input: RevokeApiClientInput,
+  ): Promise<RevokeApiClientPayload> {
     return Object.assign(new RevokeApiClientPayload(), await ctx.services.apiClients.revoke(input.apiClientId));
   }
 

@@ -37,13 +37,20 @@ export class ApiClientService {
   constructor(private readonly db: Db) {}
 
   /** Creates a client and returns its key once; the database keeps only the key's SHA-256. */
-  async create(input: { name: string; role: Role; agency?: AgencyCode | null }): Promise<{ apiClient: ApiClient | null; apiKey: string | null; userErrors: UserError[] }> {
+  async create(input: {
+    name: string;
+    role: Role;
+    agency?: AgencyCode | null;
+  }): Promise<{ apiClient: ApiClient | null; apiKey: string | null; userErrors: UserError[] }> {
     const name = input.name.trim();
     const errors: UserError[] = [];
     if (!name) errors.push(userError(ApiClientErrorCode.NAME_REQUIRED, "name must not be blank.", ["input", "name"]));
-    else if (name.length > 200) errors.push(userError(ApiClientErrorCode.NAME_TOO_LONG, `name must be at most 200 characters, got ${name.length}.`, ["input", "name"]));
-    if (input.role === Role.AGENCY_HR && !input.agency) errors.push(userError(ApiClientErrorCode.AGENCY_REQUIRED, "An AGENCY_HR client needs an agency.", ["input", "agency"]));
-    if (input.role !== Role.AGENCY_HR && input.agency) errors.push(userError(ApiClientErrorCode.AGENCY_NOT_ALLOWED, `A ${input.role} client is not tied to an agency.`, ["input", "agency"]));
+    else if (name.length > 200)
+      errors.push(userError(ApiClientErrorCode.NAME_TOO_LONG, `name must be at most 200 characters, got ${name.length}.`, ["input", "name"]));
+    if (input.role === Role.AGENCY_HR && !input.agency)
+      errors.push(userError(ApiClientErrorCode.AGENCY_REQUIRED, "An AGENCY_HR client needs an agency.", ["input", "agency"]));
+    if (input.role !== Role.AGENCY_HR && input.agency)
+      errors.push(userError(ApiClientErrorCode.AGENCY_NOT_ALLOWED, `A ${input.role} client is not tied to an agency.`, ["input", "agency"]));
     if (errors.length) return { apiClient: null, apiKey: null, userErrors: errors };
 
     const apiKey = generateApiKey();
@@ -66,7 +73,12 @@ export class ApiClientService {
     if (revoked) return { apiClient: toApiClient(revoked), userErrors: [] };
     const [existing] = await this.db.select().from(apiClients).where(eq(apiClients.id, key));
     if (!existing) return notFound;
-    return { apiClient: null, userErrors: [userError(ApiClientErrorCode.ALREADY_REVOKED, `The client was already revoked at ${existing.revokedAt!.toISOString()}.`, ["input", "apiClientId"])] };
+    return {
+      apiClient: null,
+      userErrors: [
+        userError(ApiClientErrorCode.ALREADY_REVOKED, `The client was already revoked at ${existing.revokedAt!.toISOString()}.`, ["input", "apiClientId"]),
+      ],
+    };
   }
 
   async list(pageArgs: PageArgs): Promise<PageResult<ApiClient>> {

@@ -11,7 +11,7 @@ export class ApiClient {
 
   key!: number;
 
-  @Field({ description: "What the client is, e.g. \"DVZ HR system (vendor X)\"." })
+  @Field({ description: 'What the client is, e.g. "DVZ HR system (vendor X)".' })
   name!: string;
 
   @Field(() => Role, { description: "What the key may do." })
@@ -64,7 +64,7 @@ export class CreateApiClientPayload {
   @Field(() => ApiClient, { nullable: true, description: "The new client; null when refused." })
   apiClient!: ApiClient | null;
 
-  @Field(() => String, { nullable: true, description: "The key, shown this once: only its hash is stored. Send it as \"Authorization: Bearer <key>\"." })
+  @Field(() => String, { nullable: true, description: 'The key, shown this once: only its hash is stored. Send it as "Authorization: Bearer <key>".' })
   apiKey!: string | null;
 
   @Field(() => [UserError], { description: "Why the client was not created; empty on success." })

@@ -91,7 +91,10 @@ export class MoveApplicationInput {
   @Field(() => RejectionReason, { nullable: true, description: "Required with REJECTED, not allowed otherwise." })
   reason?: RejectionReason | null;
 
-  @Field(() => Date, { nullable: true, description: "When the move happened (default: now). May lie in the past for a late sync, but not in the future nor before the previous move." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the move happened (default: now). May lie in the past for a late sync, but not in the future nor before the previous move.",
+  })
   occurredAt?: Date | null;
 
   @Field(() => Int, { nullable: true, description: "Move only if the application's version is still this one (optimistic concurrency)." })

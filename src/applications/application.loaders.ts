@@ -8,6 +8,8 @@ export function createApplicationLoaders(applications: ApplicationService) {
     /** Unchecked: callers apply mayViewApplication. */
     applicationByKey: new DataLoader<number, Application | null>(async (keys) => inKeyOrder(keys, await applications.byKeys(keys), (a) => a.key)),
     candidateByKey: new DataLoader<number, Candidate | null>(async (keys) => inKeyOrder(keys, await applications.candidatesByKeys(keys), (c) => c.key)),
-    historyByApplication: new DataLoader<number, StageEvent[]>(async (keys) => groupedInKeyOrder(keys, await applications.historyOf(keys), (e) => e.applicationKey)),
+    historyByApplication: new DataLoader<number, StageEvent[]>(async (keys) =>
+      groupedInKeyOrder(keys, await applications.historyOf(keys), (e) => e.applicationKey),
+    ),
   };
 }

@@ -22,7 +22,8 @@ import { Application, ApplicationConnection, ApplicationFilter, Candidate, Stage
 export class ApplicationResolver {
   @Authorized()
   @Query(() => ApplicationConnection, {
-    description: "Applications the caller may see, in (updatedAt, id) order: an HR system pages through its own agency's changes since its last sync. Needs an API key.",
+    description:
+      "Applications the caller may see, in (updatedAt, id) order: an HR system pages through its own agency's changes since its last sync. Needs an API key.",
   })
   async applications(
     @Ctx() ctx: Context,
@@ -42,9 +43,13 @@ export class ApplicationResolver {
 
   @Authorized(Role.AGENCY_HR)
   @Mutation(() => SubmitApplicationsPayload, {
-    description: "Push up to 500 applications for the caller's agency. Each is handled on its own; resending an external id returns the same application (created: false) and updates changed candidate details, never the stage.",
+    description:
+      "Push up to 500 applications for the caller's agency. Each is handled on its own; resending an external id returns the same application (created: false) and updates changed candidate details, never the stage.",
   })
-  async submitApplications(@Ctx() ctx: Context, @Arg("input", () => SubmitApplicationsInput, { description: "The batch." }) input: SubmitApplicationsInput): Promise<SubmitApplicationsPayload> {
+  async submitApplications(
+    @Ctx() ctx: Context,
+    @Arg("input", () => SubmitApplicationsInput, { description: "The batch." }) input: SubmitApplicationsInput,
+  ): Promise<SubmitApplicationsPayload> {
     const viewer = ctx.viewer;
     if (viewer.kind !== "client" || !viewer.agencyCode) throw forbidden("Only an agency's HR key can submit applications.");
     const outcomes = await ctx.services.submissions.submit({ agencyCode: viewer.agencyCode, actor: actorOf(viewer) }, input.applications);
@@ -59,7 +64,10 @@ export class ApplicationResolver {
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
   @Mutation(() => MoveApplicationPayload, { description: "Move an application one stage on, or to REJECTED (with a reason) or WITHDRAWN." })
-  async moveApplication(@Ctx() ctx: Context, @Arg("input", () => MoveApplicationInput, { description: "The move." }) input: MoveApplicationInput): Promise<MoveApplicationPayload> {
+  async moveApplication(
+    @Ctx() ctx: Context,
+    @Arg("input", () => MoveApplicationInput, { description: "The move." }) input: MoveApplicationInput,
+  ): Promise<MoveApplicationPayload> {
     const outcome = await ctx.services.pipeline.move(moverOf(ctx.viewer), {
       applicationId: input.applicationId,
       toStage: input.toStage,
@@ -91,7 +99,10 @@ export class ApplicationResolver {
     return (await ctx.loaders.vacancyByKey.load(application.vacancyKey))!;
   }
 
-  @FieldResolver(() => Candidate, { nullable: true, description: "The candidate: for the application's own agency and administrators only; null for the taskforce." })
+  @FieldResolver(() => Candidate, {
+    nullable: true,
+    description: "The candidate: for the application's own agency and administrators only; null for the taskforce.",
+  })
   async candidate(@Root() application: Application, @Ctx() ctx: Context): Promise<Candidate | null> {
     return mayViewCandidateOf(ctx.viewer, application) ? ctx.loaders.candidateByKey.load(application.candidateKey) : null;
   }

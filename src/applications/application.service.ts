@@ -77,16 +77,32 @@ export class ApplicationService {
       page.first,
       (row) => cursors.encode(SYNC_ORDER, [row.sortKey, row.application.id]),
       (row) => toApplication(row.application),
-      async () => (await this.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(where))[0].n,
+      async () =>
+        (
+          await this.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(applications)
+            .where(where)
+        )[0].n,
     );
   }
 
   async byKeys(keys: readonly number[]): Promise<Application[]> {
-    return (await this.db.select().from(applications).where(inArray(applications.id, [...keys]))).map(toApplication);
+    return (
+      await this.db
+        .select()
+        .from(applications)
+        .where(inArray(applications.id, [...keys]))
+    ).map(toApplication);
   }
 
   async candidatesByKeys(keys: readonly number[]): Promise<Candidate[]> {
-    return (await this.db.select().from(candidates).where(inArray(candidates.id, [...keys]))).map(toCandidate);
+    return (
+      await this.db
+        .select()
+        .from(candidates)
+        .where(inArray(candidates.id, [...keys]))
+    ).map(toCandidate);
   }
 
   /** Events of several applications, oldest first, with who made each move. */

@@ -17,7 +17,8 @@ export enum ApplicationStage {
 
 registerEnumType(ApplicationStage, {
   name: "ApplicationStage",
-  description: "Where an application stands. The pipeline runs APPLIED, SCREENED, INVITED, TESTED, LAUREATE, OFFERED, HIRED, one step at a time; REJECTED and WITHDRAWN are exits from any stage that is not final.",
+  description:
+    "Where an application stands. The pipeline runs APPLIED, SCREENED, INVITED, TESTED, LAUREATE, OFFERED, HIRED, one step at a time; REJECTED and WITHDRAWN are exits from any stage that is not final.",
   valuesConfig: {
     APPLIED: { description: "Received from the agency's HR system." },
     SCREENED: { description: "Eligible on paper." },
@@ -51,7 +52,10 @@ registerEnumType(RejectionReason, {
   },
 });
 
-@ObjectType({ description: "A person who applied. Visible only to the HR system of an agency the person applied to, and to administrators; the personal fields are null once the candidate is erased." })
+@ObjectType({
+  description:
+    "A person who applied. Visible only to the HR system of an agency the person applied to, and to administrators; the personal fields are null once the candidate is erased.",
+})
 export class Candidate {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;

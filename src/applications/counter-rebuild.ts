@@ -13,7 +13,9 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
   // A recount of millions of events takes longer than a request's statement may.
   await tx.execute(sql`set local statement_timeout = 0`);
   await tx.execute(sql`lock table stage_events in share mode`);
-  await tx.execute(sql`truncate rollup_stage_daily, rollup_stage_weekly, scope_candidates, rollup_candidate_daily, stage_durations, rollup_duration_daily, stage_exits, rollup_exit_daily, vacancy_stage_daily`);
+  await tx.execute(
+    sql`truncate rollup_stage_daily, rollup_stage_weekly, scope_candidates, rollup_candidate_daily, stage_durations, rollup_duration_daily, stage_exits, rollup_exit_daily, vacancy_stage_daily`,
+  );
   await tx.execute(sql`update vacancy_stage_counts set reached = 0, current = 0 where reached <> 0 or current <> 0`);
   await tx.execute(sql`
     create temporary table rebuild_moves on commit drop as
@@ -54,7 +56,9 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
     insert into scope_candidates (scope, candidate_id, first_day)
     select scope, candidate_id, min(day) from (select unnest(coarse) as scope, candidate_id, day from rebuild_moves where to_stage = 'APPLIED') m
     group by 1, 2`);
-  await tx.execute(sql`insert into rollup_candidate_daily (scope, day, new_candidates) select scope, first_day, count(*)::int from scope_candidates group by 1, 2`);
+  await tx.execute(
+    sql`insert into rollup_candidate_daily (scope, day, new_candidates) select scope, first_day, count(*)::int from scope_candidates group by 1, 2`,
+  );
   await tx.execute(sql`
     create temporary table rebuild_durations on commit drop as
     select coarse, vacancy_scope, from_stage, to_stage, day, day - from_day as days from rebuild_moves

@@ -55,7 +55,10 @@ export class PipelineService {
 
   async move(mover: Mover, request: MoveRequest, now = new Date()): Promise<MoveOutcome> {
     const key = fromGlobalId("Application", request.applicationId);
-    const refused = (code: string, message: string, field: string): MoveOutcome => ({ application: null, userErrors: [userError(code, message, ["input", field])] });
+    const refused = (code: string, message: string, field: string): MoveOutcome => ({
+      application: null,
+      userErrors: [userError(code, message, ["input", field])],
+    });
     if (key == null) return refused(MoveErrorCode.NOT_FOUND, "No application of yours has this id.", "applicationId");
     if (request.occurredAt && request.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       return refused(MoveErrorCode.OCCURRED_IN_FUTURE, "occurredAt lies in the future.", "occurredAt");
@@ -69,13 +72,20 @@ export class PipelineService {
    * to set INVITED, TESTED, LAUREATE or a FAILED_TEST rejection as part of their own writes.
    */
   async moveLocked(tx: Executor, mover: Mover, key: number, request: Omit<MoveRequest, "applicationId">, now: Date, origin: MoveOrigin): Promise<MoveOutcome> {
-    const refused = (code: string, message: string, field: string): MoveOutcome => ({ application: null, userErrors: [userError(code, message, ["input", field])] });
+    const refused = (code: string, message: string, field: string): MoveOutcome => ({
+      application: null,
+      userErrors: [userError(code, message, ["input", field])],
+    });
     const [row] = await tx.select().from(applications).where(eq(applications.id, key)).for("update");
     if (!row || (mover.agencyCode && row.agencyCode !== mover.agencyCode)) {
       return refused(MoveErrorCode.NOT_FOUND, "No application of yours has this id.", "applicationId");
     }
     if (request.expectedVersion != null && request.expectedVersion !== row.version) {
-      return refused(MoveErrorCode.VERSION_CONFLICT, `The application is at version ${row.version}, not ${request.expectedVersion}: someone moved it meanwhile.`, "expectedVersion");
+      return refused(
+        MoveErrorCode.VERSION_CONFLICT,
+        `The application is at version ${row.version}, not ${request.expectedVersion}: someone moved it meanwhile.`,
+        "expectedVersion",
+      );
     }
     const refusal = checkMove(row.stage, request.toStage, request.reason, origin);
     if (refusal) return refused(refusal.code, refusal.message, refusal.code.startsWith("REASON") ? "reason" : "toStage");
@@ -121,7 +131,11 @@ export class PipelineService {
    * Moves of rows the caller has locked and checked (test sessions: invitations, attendance), set-based: the stage
    * update and the events and counters of any number of applications in a constant number of statements.
    */
-  async moveRows(tx: Executor, moves: { row: typeof applications.$inferSelect; toStage: StageValue; reason: RejectionReasonValue | null; occurredAt: Date }[], actor: MoveActor): Promise<Application[]> {
+  async moveRows(
+    tx: Executor,
+    moves: { row: typeof applications.$inferSelect; toStage: StageValue; reason: RejectionReasonValue | null; occurredAt: Date }[],
+    actor: MoveActor,
+  ): Promise<Application[]> {
     if (moves.length === 0) return [];
     for (const m of moves) {
       const refusal = checkMove(m.row.stage, m.toStage, m.reason, "selection");
@@ -150,7 +164,15 @@ export class PipelineService {
         actor,
       })),
     );
-    const rows = await tx.select().from(applications).where(inArray(applications.id, moved.map((r) => r.id)));
+    const rows = await tx
+      .select()
+      .from(applications)
+      .where(
+        inArray(
+          applications.id,
+          moved.map((r) => r.id),
+        ),
+      );
     return rows.map(toApplication);
   }
 }

@@ -158,7 +158,12 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
 function timedTransitions(move: StageMove): [StageValue, Date][] {
   const timed: [StageValue, Date][] = [];
   const from = move.fromStage;
-  if (from && move.enteredFromAt && PIPELINE_STAGES.indexOf(move.toStage as never) === PIPELINE_STAGES.indexOf(from as never) + 1 && PIPELINE_STAGES.includes(from as never)) {
+  if (
+    from &&
+    move.enteredFromAt &&
+    PIPELINE_STAGES.indexOf(move.toStage as never) === PIPELINE_STAGES.indexOf(from as never) + 1 &&
+    PIPELINE_STAGES.includes(from as never)
+  ) {
     timed.push([from, move.enteredFromAt]);
   }
   if (move.toStage === "HIRED") timed.push(["APPLIED", move.appliedAt]);
@@ -236,14 +241,23 @@ async function countCandidateDays(tx: Executor, { gains, losses }: { gains: DayT
 /** The coarse scopes each vacancy counts in: its campaign, agency (in the campaign), wave and job profile (in the campaign). */
 async function coarseScopesOf(tx: Executor, vacancyIds: number[]): Promise<Map<number, string[]>> {
   const rows = await tx
-    .select({ id: vacancies.id, campaignId: vacancies.campaignId, agencyCode: vacancies.agencyCode, waveId: vacancies.waveId, jobProfileId: vacancies.jobProfileId })
+    .select({
+      id: vacancies.id,
+      campaignId: vacancies.campaignId,
+      agencyCode: vacancies.agencyCode,
+      waveId: vacancies.waveId,
+      jobProfileId: vacancies.jobProfileId,
+    })
     .from(vacancies)
     .where(inArray(vacancies.id, vacancyIds));
   return new Map(rows.map((v) => [v.id, [`c:${v.campaignId}`, `a:${v.campaignId}:${v.agencyCode}`, `w:${v.waveId}`, `p:${v.campaignId}:${v.jobProfileId}`]]));
 }
 
 /** The events alone, without counters: for bulk loads that rebuild the counters afterwards (counter-rebuild.ts). */
-export async function insertEvents(tx: Executor, moves: readonly Omit<StageMove, "vacancyId" | "candidateId" | "enteredFromAt" | "appliedAt">[]): Promise<void> {
+export async function insertEvents(
+  tx: Executor,
+  moves: readonly Omit<StageMove, "vacancyId" | "candidateId" | "enteredFromAt" | "appliedAt">[],
+): Promise<void> {
   // One parameter however many moves: large batches (the demo generator's) stay within the protocol's parameter limit.
   const events = moves.map((m) => ({
     application_id: m.applicationId,

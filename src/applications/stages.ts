@@ -40,7 +40,10 @@ export function checkMove(from: StageValue, to: StageValue, reason: RejectionRea
   const toIndex = PIPELINE_STAGES.indexOf(to as (typeof PIPELINE_STAGES)[number]);
   if (toIndex < fromIndex) return { code: "BACKWARD_MOVE", message: `An application cannot move back from ${from} to ${to}.` };
   if (toIndex > fromIndex + 1) {
-    return { code: "STAGE_SKIPPED", message: `From ${from} the next stage is ${PIPELINE_STAGES[fromIndex + 1]}; ${to} would skip ${PIPELINE_STAGES.slice(fromIndex + 1, toIndex).join(", ")}.` };
+    return {
+      code: "STAGE_SKIPPED",
+      message: `From ${from} the next stage is ${PIPELINE_STAGES[fromIndex + 1]}; ${to} would skip ${PIPELINE_STAGES.slice(fromIndex + 1, toIndex).join(", ")}.`,
+    };
   }
   const setBy = SET_BY_SELECTION[to];
   if (setBy && origin === "hr") return { code: "STAGE_SET_BY_SELECTION", message: `${to} is set by ${setBy}, not by moving the application.` };

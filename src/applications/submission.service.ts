@@ -77,13 +77,21 @@ export class SubmissionService {
     if (submissions.length > MAX_BATCH) {
       throw badUserInput(`input.applications holds ${submissions.length} applications; at most ${MAX_BATCH} per call.`, "input");
     }
-    const outcomes: SubmissionOutcome[] = submissions.map((s) => ({ externalId: s.externalId, application: null, created: false, updated: false, userErrors: [] }));
+    const outcomes: SubmissionOutcome[] = submissions.map((s) => ({
+      externalId: s.externalId,
+      application: null,
+      created: false,
+      updated: false,
+      userErrors: [],
+    }));
     const valid: ValidItem[] = [];
     const seen = new Set<string>();
     submissions.forEach((submission, index) => {
       const errors = validate(submission, index, now);
       if (errors.length === 0 && seen.has(submission.externalId)) {
-        errors.push(userError(SubmissionErrorCode.DUPLICATE_IN_BATCH, `externalId "${submission.externalId}" occurs earlier in this batch.`, path(index, "externalId")));
+        errors.push(
+          userError(SubmissionErrorCode.DUPLICATE_IN_BATCH, `externalId "${submission.externalId}" occurs earlier in this batch.`, path(index, "externalId")),
+        );
       }
       seen.add(submission.externalId);
       if (errors.length) outcomes[index].userErrors = errors;
@@ -139,16 +147,26 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
     const row = existingByExternalId.get(item.externalId);
     if (row) {
       if (row.vacancyId !== item.vacancyKey) {
-        refuse(item, SubmissionErrorCode.EXTERNAL_ID_REUSED, `externalId "${item.externalId}" already names an application for another vacancy.`, path(item.index, "externalId"));
+        refuse(
+          item,
+          SubmissionErrorCode.EXTERNAL_ID_REUSED,
+          `externalId "${item.externalId}" already names an application for another vacancy.`,
+          path(item.index, "externalId"),
+        );
       } else resends.push({ item, row });
       continue;
     }
     const vacancy = vacancyById.get(item.vacancyKey);
     // Another agency's vacancy reads exactly like an unknown one.
     if (!vacancy || vacancy.agencyCode !== submitter.agencyCode) refuse(item, SubmissionErrorCode.VACANCY_NOT_FOUND, "No vacancy of your agency has this id.");
-    else if (vacancy.status !== "OPEN") refuse(item, SubmissionErrorCode.VACANCY_NOT_OPEN, `The vacancy is ${vacancy.status}, not OPEN: it accepts no applications.`);
+    else if (vacancy.status !== "OPEN")
+      refuse(item, SubmissionErrorCode.VACANCY_NOT_OPEN, `The vacancy is ${vacancy.status}, not OPEN: it accepts no applications.`);
     else if (vacancy.deadline && item.submittedAt > vacancy.deadline) {
-      refuse(item, SubmissionErrorCode.DEADLINE_PASSED, `The vacancy's deadline (${vacancy.deadline.toISOString()}) passed before this application was submitted.`);
+      refuse(
+        item,
+        SubmissionErrorCode.DEADLINE_PASSED,
+        `The vacancy's deadline (${vacancy.deadline.toISOString()}) passed before this application was submitted.`,
+      );
     } else fresh.push(item);
   }
 
@@ -159,11 +177,19 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
 /** A resend returns the stored application; changed candidate details are updated, the stage never is. */
 async function applyResends(tx: Executor, resends: { item: ValidItem; row: typeof applications.$inferSelect }[], outcomes: SubmissionOutcome[]): Promise<void> {
   if (resends.length === 0) return;
-  const candidateRows = await tx.select().from(candidates).where(inArray(candidates.id, [...new Set(resends.map((r) => r.row.candidateId))]));
+  const candidateRows = await tx
+    .select()
+    .from(candidates)
+    .where(inArray(candidates.id, [...new Set(resends.map((r) => r.row.candidateId))]));
   const candidateById = new Map(candidateRows.map((c) => [c.id, c]));
   const changedEmails = resends.filter((r) => candidateById.get(r.row.candidateId)?.email !== r.item.candidate.email).map((r) => r.item.candidate.email);
   const emailOwners = changedEmails.length
-    ? new Map((await tx.select({ id: candidates.id, email: candidates.email }).from(candidates).where(inArray(candidates.email, changedEmails))).map((c) => [c.email, c.id]))
+    ? new Map(
+        (await tx.select({ id: candidates.id, email: candidates.email }).from(candidates).where(inArray(candidates.email, changedEmails))).map((c) => [
+          c.email,
+          c.id,
+        ]),
+      )
     : new Map<string | null, number>();
 
   const updates: (CandidateDetails & { id: number })[] = [];
@@ -171,13 +197,21 @@ async function applyResends(tx: Executor, resends: { item: ValidItem; row: typeo
     const current = candidateById.get(row.candidateId)!;
     const wanted = item.candidate;
     const changed =
-      current.email !== wanted.email || current.firstName !== wanted.firstName || current.lastName !== wanted.lastName || current.phone !== wanted.phone || current.birthDate !== wanted.birthDate;
+      current.email !== wanted.email ||
+      current.firstName !== wanted.firstName ||
+      current.lastName !== wanted.lastName ||
+      current.phone !== wanted.phone ||
+      current.birthDate !== wanted.birthDate;
     // Erased personal data stays erased: a resend cannot bring it back.
     if (changed && current.erasedAt == null) {
       const owner = emailOwners.get(wanted.email);
       if (owner != null && owner !== current.id) {
         outcomes[item.index].userErrors = [
-          userError(SubmissionErrorCode.EMAIL_OF_ANOTHER_CANDIDATE, "This e-mail address belongs to another candidate; the application keeps its candidate.", path(item.index, "candidate", "email")),
+          userError(
+            SubmissionErrorCode.EMAIL_OF_ANOTHER_CANDIDATE,
+            "This e-mail address belongs to another candidate; the application keeps its candidate.",
+            path(item.index, "candidate", "email"),
+          ),
         ];
         continue;
       }
@@ -195,7 +229,12 @@ async function applyResends(tx: Executor, resends: { item: ValidItem; row: typeo
   const touched = await tx
     .update(applications)
     .set({ updatedAt: sql`now()` })
-    .where(inArray(applications.candidateId, updates.map((u) => u.id)))
+    .where(
+      inArray(
+        applications.candidateId,
+        updates.map((u) => u.id),
+      ),
+    )
     .returning();
   const touchedById = new Map(touched.map((row) => [row.id, row]));
   for (const { item, row } of resends) {
@@ -270,10 +309,20 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
     const other = concurrent.get(item.externalId);
     if (other && other.vacancyId === item.vacancyKey) outcomes[item.index].application = toApplication(other);
     else if (other) {
-      outcomes[item.index].userErrors = [userError(SubmissionErrorCode.EXTERNAL_ID_REUSED, `externalId "${item.externalId}" already names an application for another vacancy.`, path(item.index, "externalId"))];
+      outcomes[item.index].userErrors = [
+        userError(
+          SubmissionErrorCode.EXTERNAL_ID_REUSED,
+          `externalId "${item.externalId}" already names an application for another vacancy.`,
+          path(item.index, "externalId"),
+        ),
+      ];
     } else {
       outcomes[item.index].userErrors = [
-        userError(SubmissionErrorCode.ALREADY_APPLIED, "This candidate already has an application for this vacancy (under another external id).", path(item.index, "candidate", "email")),
+        userError(
+          SubmissionErrorCode.ALREADY_APPLIED,
+          "This candidate already has an application for this vacancy (under another external id).",
+          path(item.index, "candidate", "email"),
+        ),
       ];
     }
   }
@@ -308,7 +357,13 @@ const APPLICATION_COLUMNS = sql.raw(
 /** Raw SQL hands timestamps over as text (drizzle turns the drivers' own parsing off). */
 function withDates(row: ApplicationRow): ApplicationRow {
   const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
-  return { ...row, submittedAt: date(row.submittedAt), stageEnteredAt: date(row.stageEnteredAt), createdAt: date(row.createdAt), updatedAt: date(row.updatedAt) };
+  return {
+    ...row,
+    submittedAt: date(row.submittedAt),
+    stageEnteredAt: date(row.stageEnteredAt),
+    createdAt: date(row.createdAt),
+    updatedAt: date(row.updatedAt),
+  };
 }
 
 /** external_id in a list, as one JSON parameter. */
@@ -327,22 +382,43 @@ function validate(s: ApplicationSubmission, index: number, now: Date): UserError
   const errors: UserError[] = [];
   const text = (value: string, limit: number, ...field: string[]) => {
     if (value.trim().length === 0) errors.push(userError(SubmissionErrorCode.REQUIRED, `${field.join(".")} must not be blank.`, path(index, ...field)));
-    else if (value.length > limit) errors.push(userError(SubmissionErrorCode.TOO_LONG, `${field.join(".")} must be at most ${limit} characters, got ${value.length}.`, path(index, ...field)));
+    else if (value.length > limit)
+      errors.push(
+        userError(SubmissionErrorCode.TOO_LONG, `${field.join(".")} must be at most ${limit} characters, got ${value.length}.`, path(index, ...field)),
+      );
   };
   text(s.externalId, LIMITS.externalId, "externalId");
   text(s.candidate.firstName, LIMITS.name, "candidate", "firstName");
   text(s.candidate.lastName, LIMITS.name, "candidate", "lastName");
   const email = s.candidate.email.trim();
   if (email.length > LIMITS.email) {
-    errors.push(userError(SubmissionErrorCode.TOO_LONG, `candidate.email must be at most ${LIMITS.email} characters, got ${email.length}.`, path(index, "candidate", "email")));
+    errors.push(
+      userError(
+        SubmissionErrorCode.TOO_LONG,
+        `candidate.email must be at most ${LIMITS.email} characters, got ${email.length}.`,
+        path(index, "candidate", "email"),
+      ),
+    );
   } else if (!isEmail(email)) {
     errors.push(userError(SubmissionErrorCode.INVALID_EMAIL, "candidate.email is not a valid e-mail address.", path(index, "candidate", "email")));
   }
   if (s.candidate.phone != null) {
     if (s.candidate.phone.length > LIMITS.phone) {
-      errors.push(userError(SubmissionErrorCode.TOO_LONG, `candidate.phone must be at most ${LIMITS.phone} characters, got ${s.candidate.phone.length}.`, path(index, "candidate", "phone")));
+      errors.push(
+        userError(
+          SubmissionErrorCode.TOO_LONG,
+          `candidate.phone must be at most ${LIMITS.phone} characters, got ${s.candidate.phone.length}.`,
+          path(index, "candidate", "phone"),
+        ),
+      );
     } else if (!isValidPhoneNumber(s.candidate.phone.trim(), PHONE_DEFAULT_COUNTRY)) {
-      errors.push(userError(SubmissionErrorCode.INVALID_PHONE, "candidate.phone is not a valid phone number (international form, or Belgian without the +32 prefix).", path(index, "candidate", "phone")));
+      errors.push(
+        userError(
+          SubmissionErrorCode.INVALID_PHONE,
+          "candidate.phone is not a valid phone number (international form, or Belgian without the +32 prefix).",
+          path(index, "candidate", "phone"),
+        ),
+      );
     }
   }
   if (s.candidate.birthDate != null && toIsoDate(s.candidate.birthDate) > toIsoDate(now)) {

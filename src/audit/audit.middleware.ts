@@ -23,9 +23,26 @@ const RESULT_FIELDS: [string, NodeType][] = [
   ["candidate", "Candidate"],
 ];
 /** Input fields safe to keep in the audit detail: choices, never personal data. */
-const SAFE_INPUT_FIELDS = ["toStage", "reason", "expectedVersion", "role", "agency", "attended", "part", "points", "outcome", "headcountTarget", "status", "kind", "capacity"];
+const SAFE_INPUT_FIELDS = [
+  "toStage",
+  "reason",
+  "expectedVersion",
+  "role",
+  "agency",
+  "attended",
+  "part",
+  "points",
+  "outcome",
+  "headcountTarget",
+  "status",
+  "kind",
+  "capacity",
+];
 
-type Payload = Record<string, unknown> & { userErrors?: { code: string }[]; results?: { created: boolean; application: unknown; userErrors: { code: string }[] }[] };
+type Payload = Record<string, unknown> & {
+  userErrors?: { code: string }[];
+  results?: { created: boolean; application: unknown; userErrors: { code: string }[] }[];
+};
 
 /**
  * Wraps a mutation's resolver so that every call leaves one audit record, whatever its outcome: refused for lack of a

@@ -75,7 +75,13 @@ export class AuditService {
           detail: entry.detail,
           requestId: entry.requestId,
         }),
-      async () => (await this.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where))[0].n,
+      async () =>
+        (
+          await this.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(auditLog)
+            .where(where)
+        )[0].n,
     );
   }
 

@@ -7,7 +7,7 @@ import type { Role } from "./role";
 export class RoleAuthChecker implements AuthCheckerInterface<Context, Role> {
   check({ context }: ResolverData<Context>, roles: Role[]): boolean {
     const viewer = context.viewer;
-    if (viewer.kind === "anonymous") throw unauthenticated("This needs an API key: send \"Authorization: Bearer <key>\".");
+    if (viewer.kind === "anonymous") throw unauthenticated('This needs an API key: send "Authorization: Bearer <key>".');
     if (roles.length > 0 && !roles.includes(viewer.role)) throw forbidden(`This needs one of the roles ${roles.join(", ")}; your key has ${viewer.role}.`);
     return true;
   }

@@ -2,9 +2,7 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { Role } from "./role";
 
 /** Who is calling: nobody (the public) or the holder of an API key. */
-export type Viewer =
-  | { kind: "anonymous" }
-  | { kind: "client"; clientId: number | null; name: string; role: Role; agencyCode: AgencyCode | null };
+export type Viewer = { kind: "anonymous" } | { kind: "client"; clientId: number | null; name: string; role: Role; agencyCode: AgencyCode | null };
 
 export const anonymous: Viewer = { kind: "anonymous" };
 

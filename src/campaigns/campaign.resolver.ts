@@ -8,7 +8,10 @@ import { Campaign, Wave } from "./campaign.type";
 @Resolver(() => Campaign)
 export class CampaignResolver {
   @Query(() => Campaign, { nullable: true, description: "A campaign by slug; without a slug, the most recent campaign. Null when no campaign has that slug." })
-  campaign(@Ctx() ctx: Context, @Arg("slug", () => String, { nullable: true, description: "The campaign's slug, e.g. asiel-migratie-2021." }) slug?: string | null): Promise<Campaign | null> {
+  campaign(
+    @Ctx() ctx: Context,
+    @Arg("slug", () => String, { nullable: true, description: "The campaign's slug, e.g. asiel-migratie-2021." }) slug?: string | null,
+  ): Promise<Campaign | null> {
     return ctx.services.campaigns.bySlug(slug);
   }
 
@@ -52,7 +55,7 @@ export class CampaignResolver {
 
 @Resolver(() => Wave)
 export class WaveResolver {
-  @FieldResolver(() => String, { description: "The wave's name, e.g. \"Golf 1\"." })
+  @FieldResolver(() => String, { description: 'The wave\'s name, e.g. "Golf 1".' })
   name(@Root() wave: Wave, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
     return pickText(wave.names, ctx.lang(lang));
   }

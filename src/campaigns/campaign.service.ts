@@ -47,20 +47,35 @@ export class CampaignService {
   /** The campaign with this slug; without a slug, the most recent campaign (the one the public site shows). */
   async bySlug(slug: string | null | undefined): Promise<Campaign | null> {
     const query = this.db.select().from(campaigns);
-    const rows = slug == null ? await query.orderBy(desc(campaigns.startsOn), desc(campaigns.id)).limit(1) : await query.where(eq(campaigns.slug, slug)).limit(1);
+    const rows =
+      slug == null ? await query.orderBy(desc(campaigns.startsOn), desc(campaigns.id)).limit(1) : await query.where(eq(campaigns.slug, slug)).limit(1);
     return rows[0] ? toCampaign(rows[0]) : null;
   }
 
   async byKeys(keys: readonly number[]): Promise<Campaign[]> {
-    return (await this.db.select().from(campaigns).where(inArray(campaigns.id, [...keys]))).map(toCampaign);
+    return (
+      await this.db
+        .select()
+        .from(campaigns)
+        .where(inArray(campaigns.id, [...keys]))
+    ).map(toCampaign);
   }
 
   async wavesByKeys(keys: readonly number[]): Promise<Wave[]> {
-    return (await this.db.select().from(waves).where(inArray(waves.id, [...keys]))).map(toWave);
+    return (
+      await this.db
+        .select()
+        .from(waves)
+        .where(inArray(waves.id, [...keys]))
+    ).map(toWave);
   }
 
   async wavesOfCampaigns(campaignKeys: readonly number[]): Promise<Wave[]> {
-    const rows = await this.db.select().from(waves).where(inArray(waves.campaignId, [...campaignKeys])).orderBy(asc(waves.number));
+    const rows = await this.db
+      .select()
+      .from(waves)
+      .where(inArray(waves.campaignId, [...campaignKeys]))
+      .orderBy(asc(waves.number));
     return rows.map(toWave);
   }
 

@@ -25,7 +25,10 @@ export class CandidateResolver {
   @Mutation(() => EraseCandidatePayload, {
     description: "Remove a candidate's personal data for good. Applications, their history and every dashboard figure stay as they were. ADMIN only.",
   })
-  async eraseCandidate(@Ctx() ctx: Context, @Arg("input", () => EraseCandidateInput, { description: "Which candidate." }) input: EraseCandidateInput): Promise<EraseCandidatePayload> {
+  async eraseCandidate(
+    @Ctx() ctx: Context,
+    @Arg("input", () => EraseCandidateInput, { description: "Which candidate." }) input: EraseCandidateInput,
+  ): Promise<EraseCandidatePayload> {
     return Object.assign(new EraseCandidatePayload(), await ctx.services.candidates.erase(input.candidateId));
   }
 }

@@ -27,14 +27,20 @@ export class CandidateService {
       const [current] = await tx.select({ erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, key)).for("update");
       if (!current) return notFound;
       if (current.erasedAt) {
-        return { candidate: null, userErrors: [userError(ErasureErrorCode.ALREADY_ERASED, `The candidate was erased at ${current.erasedAt.toISOString()}.`, ["input", "candidateId"])] };
+        return {
+          candidate: null,
+          userErrors: [userError(ErasureErrorCode.ALREADY_ERASED, `The candidate was erased at ${current.erasedAt.toISOString()}.`, ["input", "candidateId"])],
+        };
       }
       const [erased] = await tx
         .update(candidates)
         .set({ email: null, firstName: null, lastName: null, phone: null, birthDate: null, erasedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(candidates.id, key))
         .returning();
-      await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.candidateId, key));
+      await tx
+        .update(applications)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(applications.candidateId, key));
       return { candidate: toCandidate(erased), userErrors: [] };
     });
   }

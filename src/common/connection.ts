@@ -82,7 +82,13 @@ export interface PageResult<T> {
 }
 
 /** Turns rows fetched with `first + 1` into a page. */
-export function toPage<Row, T>(rows: Row[], first: number, cursorOf: (row: Row) => string, nodeOf: (row: Row) => T, totalCount: () => Promise<number>): PageResult<T> {
+export function toPage<Row, T>(
+  rows: Row[],
+  first: number,
+  cursorOf: (row: Row) => string,
+  nodeOf: (row: Row) => T,
+  totalCount: () => Promise<number>,
+): PageResult<T> {
   const visible = rows.slice(0, first);
   return { edges: visible.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) })), hasNextPage: rows.length > first, totalCount };
 }

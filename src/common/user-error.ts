@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A business rule refused (part of) the mutation. Nothing the refused part asked for was changed." })
 export class UserError {
-  @Field(() => [String], { nullable: true, description: "Path to the input field at fault, e.g. [\"input\", \"applications\", \"3\", \"candidate\", \"email\"]." })
+  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "applications", "3", "candidate", "email"].' })
   field!: string[] | null;
 
   @Field({ description: "Stable machine-readable code, e.g. VACANCY_NOT_OPEN. Codes are listed per mutation in the README." })

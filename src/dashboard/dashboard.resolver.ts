@@ -63,13 +63,16 @@ export class DashboardResolver {
   @Authorized(Role.TASKFORCE, Role.ADMIN)
   @Query(() => Dashboard, {
     nullable: true,
-    description: "The taskforce dashboard of a campaign (default: the most recent), optionally narrowed and as of the end of a past day. TASKFORCE or ADMIN; null for an unknown campaign.",
+    description:
+      "The taskforce dashboard of a campaign (default: the most recent), optionally narrowed and as of the end of a past day. TASKFORCE or ADMIN; null for an unknown campaign.",
   })
   async dashboard(
     @Ctx() ctx: Context,
     @Arg("campaignSlug", () => String, { nullable: true, description: "The campaign's slug." }) campaignSlug?: string | null,
-    @Arg("filter", () => DashboardFilter, { nullable: true, description: "Which vacancies, and which period, the figures cover." }) filter?: DashboardFilter | null,
-    @Arg("asOf", () => DateScalar, { nullable: true, description: "Reproduce the figures as they stood at the end of this past day (Brussels)." }) asOf?: Date | null,
+    @Arg("filter", () => DashboardFilter, { nullable: true, description: "Which vacancies, and which period, the figures cover." })
+    filter?: DashboardFilter | null,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "Reproduce the figures as they stood at the end of this past day (Brussels)." })
+    asOf?: Date | null,
   ): Promise<Dashboard | null> {
     const query = await ctx.services.dashboard.open({ campaignSlug, filter, asOf });
     if (!query) return null;
@@ -101,7 +104,9 @@ export class DashboardResolver {
     return (await d.query.totals()).reached.APPLIED;
   }
 
-  @FieldResolver(() => Int, { description: "Distinct people behind the applications (one e-mail address, one person), counted on their first application's day." })
+  @FieldResolver(() => Int, {
+    description: "Distinct people behind the applications (one e-mail address, one person), counted on their first application's day.",
+  })
   distinctCandidates(@Root() d: DashboardRoot): Promise<number> {
     return d.query.distinctCandidates();
   }
@@ -127,14 +132,18 @@ export class DashboardResolver {
     const groups = groupBy(d.query.vacancies, (v) => v.agencyCode);
     const codes = AGENCY_ORDER.filter((code) => groups.has(code));
     return Promise.all(
-      codes.map(async (code) => group(d.query, groups.get(code)!, Object.assign(new AgencyFunnel(), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! }))),
+      codes.map(async (code) =>
+        group(d.query, groups.get(code)!, Object.assign(new AgencyFunnel(), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! })),
+      ),
     );
   }
 
   @FieldResolver(() => [WaveFunnel], { description: "Per wave with selected vacancies, by number." })
   async byWave(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<WaveFunnel[]> {
     const groups = groupBy(d.query.vacancies, (v) => v.waveId);
-    const waves = (await ctx.loaders.waveByKey.loadMany([...groups.keys()])).filter((w) => w != null && !(w instanceof Error)) as NonNullable<WaveFunnel["wave"]>[];
+    const waves = (await ctx.loaders.waveByKey.loadMany([...groups.keys()])).filter((w) => w != null && !(w instanceof Error)) as NonNullable<
+      WaveFunnel["wave"]
+    >[];
     waves.sort((a, b) => a.number - b.number);
     return Promise.all(waves.map((wave) => group(d.query, groups.get(wave.key)!, Object.assign(new WaveFunnel(), { waveKey: wave.key, wave }))));
   }
@@ -142,9 +151,15 @@ export class DashboardResolver {
   @FieldResolver(() => [JobProfileFunnel], { description: "Per job profile with selected vacancies, by function code." })
   async byJobProfile(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<JobProfileFunnel[]> {
     const groups = groupBy(d.query.vacancies, (v) => v.jobProfileId);
-    const profiles = (await ctx.loaders.jobProfileByKey.loadMany([...groups.keys()])).filter((p) => p != null && !(p instanceof Error)) as NonNullable<JobProfileFunnel["jobProfile"]>[];
+    const profiles = (await ctx.loaders.jobProfileByKey.loadMany([...groups.keys()])).filter((p) => p != null && !(p instanceof Error)) as NonNullable<
+      JobProfileFunnel["jobProfile"]
+    >[];
     profiles.sort((a, b) => a.functionCode.localeCompare(b.functionCode));
-    return Promise.all(profiles.map((jobProfile) => group(d.query, groups.get(jobProfile.key)!, Object.assign(new JobProfileFunnel(), { jobProfileKey: jobProfile.key, jobProfile }))));
+    return Promise.all(
+      profiles.map((jobProfile) =>
+        group(d.query, groups.get(jobProfile.key)!, Object.assign(new JobProfileFunnel(), { jobProfileKey: jobProfile.key, jobProfile })),
+      ),
+    );
   }
 
   @FieldResolver(() => VacancyFunnelConnection, { description: "Per selected vacancy, by id." })
@@ -168,9 +183,13 @@ export class DashboardResolver {
     return (await d.query.weekly()).map((w) => Object.assign(new WeeklyFigures(), w));
   }
 
-  @FieldResolver(() => [StageDuration], { description: "Days from entering each pipeline stage to entering the next, and from application to hire (APPLIED to HIRED, last)." })
+  @FieldResolver(() => [StageDuration], {
+    description: "Days from entering each pipeline stage to entering the next, and from application to hire (APPLIED to HIRED, last).",
+  })
   async timeInStage(@Root() d: DashboardRoot): Promise<StageDuration[]> {
-    return (await d.query.timeInStage()).map((t) => Object.assign(new StageDuration(), { ...t, fromStage: t.fromStage as ApplicationStage, toStage: t.toStage as ApplicationStage }));
+    return (await d.query.timeInStage()).map((t) =>
+      Object.assign(new StageDuration(), { ...t, fromStage: t.fromStage as ApplicationStage, toStage: t.toStage as ApplicationStage }),
+    );
   }
 
   @FieldResolver(() => [StageExits], { description: "Rejections by reason and withdrawals, per stage left (APPLIED to OFFERED)." })
@@ -189,11 +208,15 @@ export class DashboardResolver {
     return Object.assign(new SessionLoad(), await d.query.testSessions());
   }
 
-  @FieldResolver(() => CampaignForecast, { description: "At the trailing four-week hiring rate: hires by the campaign's end and when the target is reached; per agency too." })
+  @FieldResolver(() => CampaignForecast, {
+    description: "At the trailing four-week hiring rate: hires by the campaign's end and when the target is reached; per agency too.",
+  })
   async forecast(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<CampaignForecast> {
     const agencies = AGENCY_ORDER.filter((code) => d.query.vacancies.some((v) => v.agencyCode === code));
     const byAgency = await Promise.all(
-      agencies.map(async (code) => Object.assign(new AgencyForecast(), await d.query.forecast(code), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! })),
+      agencies.map(async (code) =>
+        Object.assign(new AgencyForecast(), await d.query.forecast(code), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! }),
+      ),
     );
     return Object.assign(new CampaignForecast(), await d.query.forecast(), { byAgency });
   }

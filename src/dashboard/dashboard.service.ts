@@ -78,7 +78,8 @@ export class DashboardService {
     const ids = (list: string[] | null | undefined, type: "Wave" | "JobProfile" | "Vacancy", name: string) =>
       list?.map((id, i) => {
         const key = fromGlobalId(type, id);
-        if (key == null) throw badUserInput(`filter.${name}[${i}]: "${id}" is not a ${type === "JobProfile" ? "job profile" : type.toLowerCase()} id.`, "filter");
+        if (key == null)
+          throw badUserInput(`filter.${name}[${i}]: "${id}" is not a ${type === "JobProfile" ? "job profile" : type.toLowerCase()} id.`, "filter");
         return key;
       }) ?? null;
     const waveKeys = ids(filter.waveIds, "Wave", "waveIds");
@@ -87,7 +88,11 @@ export class DashboardService {
 
     const [campaign] = args.campaignSlug
       ? await this.db.select().from(campaigns).where(eq(campaigns.slug, args.campaignSlug))
-      : await this.db.select().from(campaigns).orderBy(sql`${campaigns.startsOn} desc, ${campaigns.id} desc`).limit(1);
+      : await this.db
+          .select()
+          .from(campaigns)
+          .orderBy(sql`${campaigns.startsOn} desc, ${campaigns.id} desc`)
+          .limit(1);
     if (!campaign) return null;
 
     const conditions: (SQL | undefined)[] = [eq(vacancies.campaignId, campaign.id)];
@@ -96,7 +101,14 @@ export class DashboardService {
     if (profileKeys) conditions.push(inArray(vacancies.jobProfileId, profileKeys));
     if (vacancyKeys) conditions.push(inArray(vacancies.id, vacancyKeys));
     const selected = await this.db
-      .select({ id: vacancies.id, agencyCode: vacancies.agencyCode, waveId: vacancies.waveId, jobProfileId: vacancies.jobProfileId, headcountTarget: vacancies.headcountTarget, status: vacancies.status })
+      .select({
+        id: vacancies.id,
+        agencyCode: vacancies.agencyCode,
+        waveId: vacancies.waveId,
+        jobProfileId: vacancies.jobProfileId,
+        headcountTarget: vacancies.headcountTarget,
+        status: vacancies.status,
+      })
       .from(vacancies)
       .where(and(...conditions))
       .orderBy(vacancies.id);
@@ -311,7 +323,10 @@ export class DashboardQuery {
 
   /** The scheduled sessions that test the selection (every session of the campaign without a filter). */
   private sessionsSql(): SQL {
-    const tested = this.scopes?.[0] === `c:${this.campaign.id}` ? sql`` : sql`and id in (select session_id from test_session_vacancies where vacancy_id in ${this.vacancyList})`;
+    const tested =
+      this.scopes?.[0] === `c:${this.campaign.id}`
+        ? sql``
+        : sql`and id in (select session_id from test_session_vacancies where vacancy_id in ${this.vacancyList})`;
     return sql`select capacity, seats_taken, attended_count, no_show_count, starts_at from test_sessions
                where campaign_id = ${this.campaign.id} and status <> 'CANCELLED' ${tested}`;
   }
@@ -396,7 +411,9 @@ export class DashboardQuery {
     const rows = (await this.bundle()).exits;
     return EXIT_STAGES.map((stage) => {
       const own = rows.filter((r) => r.from_stage === stage);
-      const byReason = REASONS.map((reason) => ({ reason, count: own.filter((r) => r.exit === reason).reduce((s, r) => s + r.n, 0) })).filter((r) => r.count > 0);
+      const byReason = REASONS.map((reason) => ({ reason, count: own.filter((r) => r.exit === reason).reduce((s, r) => s + r.n, 0) })).filter(
+        (r) => r.count > 0,
+      );
       return {
         stage,
         rejected: byReason.reduce((s, r) => s + r.count, 0),
@@ -409,7 +426,13 @@ export class DashboardQuery {
   /** Seats of the scheduled sessions that test the selection: in the period, or up to its end. */
   async testSessions() {
     const sessions = (await this.bundle()).sessions
-      .map((s) => ({ capacity: s.capacity, seatsTaken: s.seats_taken, attendedCount: s.attended_count, noShowCount: s.no_show_count, day: brusselsDate(new Date(s.starts_at)) }))
+      .map((s) => ({
+        capacity: s.capacity,
+        seatsTaken: s.seats_taken,
+        attendedCount: s.attended_count,
+        noShowCount: s.no_show_count,
+        day: brusselsDate(new Date(s.starts_at)),
+      }))
       .filter((s) => (this.live || s.day <= this.end) && s.day >= this.startDay);
     const saturday = (s: { day: string }) => isoWeekday(s.day) === 6;
     return { all: figures(sessions), weekday: figures(sessions.filter((s) => !saturday(s))), saturday: figures(sessions.filter(saturday)) };
@@ -456,5 +479,10 @@ function emptyTotals(): StageTotals {
 }
 
 function scopeList(scopes: string[]): SQL {
-  return scopes.length ? sql`(${sql.join(scopes.map((s) => sql`${s}`), sql`, `)})` : sql`(null)`;
+  return scopes.length
+    ? sql`(${sql.join(
+        scopes.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql`(null)`;
 }

@@ -34,7 +34,9 @@ export class FunnelStep {
   @Field(() => ApplicationStage, { description: "The stage." })
   stage!: ApplicationStage;
 
-  @Field(() => Int, { description: "Applications that reached the stage (a hired applicant counts in every earlier stage); within the period, when one is given." })
+  @Field(() => Int, {
+    description: "Applications that reached the stage (a hired applicant counts in every earlier stage); within the period, when one is given.",
+  })
   reached!: number;
 
   @Field(() => Int, { description: "Applications in the stage at the end of the day the figures are for." })
@@ -180,7 +182,11 @@ export class Forecast {
   @Field(() => Int, { description: "Hires so far plus the rate until the campaign ends." })
   projectedHiresByEnd!: number;
 
-  @Field(() => DateScalar, { nullable: true, description: "When the target would be reached at this rate (possibly after the campaign's end); null when no one was hired in the last four weeks and the target is not reached." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "When the target would be reached at this rate (possibly after the campaign's end); null when no one was hired in the last four weeks and the target is not reached.",
+  })
   projectedTargetDate!: string | null;
 
   @Field(() => Float, { description: "Hires per week needed from now on to reach the target by the campaign's end." })
@@ -216,7 +222,10 @@ export class CampaignForecast extends Forecast {
 export const VacancyFunnelConnection = Connection(VacancyFunnel, "VacancyFunnel", "vacancy's figures");
 export type VacancyFunnelConnection = InstanceType<typeof VacancyFunnelConnection>;
 
-@ObjectType({ description: "The taskforce's view of a campaign: where it stands against its target, where the funnel leaks, and whether it will make it. Exact: every figure is a count of applications or events." })
+@ObjectType({
+  description:
+    "The taskforce's view of a campaign: where it stands against its target, where the funnel leaks, and whether it will make it. Exact: every figure is a count of applications or events.",
+})
 export class Dashboard {
   @Field(() => Campaign, { description: "The campaign." })
   campaign!: Campaign;

@@ -57,7 +57,18 @@ const UNAVAILABLE_STATES = new Set([
 ]);
 
 /** Errors of the socket underneath (Node's errno codes). */
-const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ECONNABORTED", "ENOENT"]);
+const NETWORK_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+  "ENOENT",
+]);
 
 /**
  * node-postgres reports a lost or unopenable connection with plain Errors (no code); these are its messages (pg 8.23,

@@ -7,7 +7,10 @@ import { CompetenceArea, JobProfile, RequiredCompetency, ResultArea, SalaryScale
 @Resolver(() => JobProfile)
 export class JobProfileResolver {
   @Query(() => JobProfile, { nullable: true, description: "A job profile by function code (e.g. NBV001); null when unknown." })
-  jobProfile(@Ctx() ctx: Context, @Arg("functionCode", { description: "The function code, e.g. NBV001 (case-insensitive)." }) functionCode: string): Promise<JobProfile | null> {
+  jobProfile(
+    @Ctx() ctx: Context,
+    @Arg("functionCode", { description: "The function code, e.g. NBV001 (case-insensitive)." }) functionCode: string,
+  ): Promise<JobProfile | null> {
     return ctx.services.jobProfiles.byFunctionCode(functionCode);
   }
 
@@ -26,12 +29,12 @@ export class JobProfileResolver {
     return pickText(p.titles, ctx.lang(lang));
   }
 
-  @FieldResolver(() => String, { description: "The function family, e.g. \"Begeleiders\" (coaches)." })
+  @FieldResolver(() => String, { description: 'The function family, e.g. "Begeleiders" (coaches).' })
   functionFamily(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
     return pickText(p.functionFamilies, ctx.lang(lang));
   }
 
-  @FieldResolver(() => String, { description: "The professional category, e.g. \"11. Bevolking en Veiligheid (BV)\"." })
+  @FieldResolver(() => String, { description: 'The professional category, e.g. "11. Bevolking en Veiligheid (BV)".' })
   professionalCategory(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
     return pickText(p.professionalCategories, ctx.lang(lang));
   }
@@ -74,7 +77,7 @@ export class JobProfileResolver {
 
 @Resolver(() => ResultArea)
 export class ResultAreaResolver {
-  @FieldResolver(() => String, { description: "The role the holder plays, e.g. \"coach\"." })
+  @FieldResolver(() => String, { description: 'The role the holder plays, e.g. "coach".' })
   role(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
     return pickText(r.roles, ctx.lang(lang));
   }

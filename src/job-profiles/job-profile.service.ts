@@ -42,7 +42,12 @@ export class JobProfileService {
   }
 
   async byKeys(keys: readonly number[]): Promise<JobProfile[]> {
-    return (await this.db.select().from(jobProfiles).where(inArray(jobProfiles.id, [...keys]))).map(toJobProfile);
+    return (
+      await this.db
+        .select()
+        .from(jobProfiles)
+        .where(inArray(jobProfiles.id, [...keys]))
+    ).map(toJobProfile);
   }
 
   async resultAreasOf(profileKeys: readonly number[]): Promise<{ profileKey: number; area: ResultArea }[]> {

@@ -57,7 +57,12 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.httpRequests = new Counter({ name: "http_requests_total", help: "HTTP requests by route and status code.", labelNames: ["route", "status"], registers });
+    this.httpRequests = new Counter({
+      name: "http_requests_total",
+      help: "HTTP requests by route and status code.",
+      labelNames: ["route", "status"],
+      registers,
+    });
     this.httpInFlight = new Gauge({ name: "http_requests_in_flight", help: "HTTP requests being handled now.", registers });
     this.queryCost = new Histogram({
       name: "graphql_operation_cost",

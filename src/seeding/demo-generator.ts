@@ -94,7 +94,11 @@ export async function generateDemoData(database: Database, options: DemoOptions)
       .where(and(eq(vacancies.campaignId, campaign.id), ne(vacancies.status, "DRAFT"), ne(vacancies.status, "CANCELLED")))
       .orderBy(vacancies.id)
   )
-    .map((v) => ({ ...v, from: Math.max(v.publishedAt!.getTime(), Date.parse(`${campaign.startsOn}T08:00:00Z`)), to: Math.min(v.applicationDeadline?.getTime() ?? horizon, horizon) }))
+    .map((v) => ({
+      ...v,
+      from: Math.max(v.publishedAt!.getTime(), Date.parse(`${campaign.startsOn}T08:00:00Z`)),
+      to: Math.min(v.applicationDeadline?.getTime() ?? horizon, horizon),
+    }))
     .filter((v) => v.to > v.from);
   if (openings.length === 0) throw new Error("the campaign has no published vacancy to apply to");
 
@@ -134,7 +138,12 @@ export async function generateDemoData(database: Database, options: DemoOptions)
       let person = i < people ? i : Math.floor(draw() * people);
       if (personApplied.has(person * 100_003 + vacancyIndex)) person = nextExtraPerson++;
       personApplied.add(person * 100_003 + vacancyIndex);
-      planned.push({ externalId: `demo-${seed}-${i}`, person, vacancy, moves: planPath(draw, vacancy, Math.min(Math.max(arrival, vacancy.from), vacancy.to), hires, horizon) });
+      planned.push({
+        externalId: `demo-${seed}-${i}`,
+        person,
+        vacancy,
+        moves: planPath(draw, vacancy, Math.min(Math.max(arrival, vacancy.from), vacancy.to), hires, horizon),
+      });
     }
 
     await db.transaction(async (tx) => {
@@ -185,7 +194,14 @@ export async function generateDemoData(database: Database, options: DemoOptions)
         if (applicationId == null) continue;
         const appliedAt = p.moves[0].occurredAt;
         p.moves.forEach((m, i) =>
-          moves.push({ ...m, applicationId, vacancyId: p.vacancy.id, candidateId: candidateIds.get(p.person)!, enteredFromAt: i ? p.moves[i - 1].occurredAt : null, appliedAt }),
+          moves.push({
+            ...m,
+            applicationId,
+            vacancyId: p.vacancy.id,
+            candidateId: candidateIds.get(p.person)!,
+            enteredFromAt: i ? p.moves[i - 1].occurredAt : null,
+            appliedAt,
+          }),
         );
         const final = p.moves[p.moves.length - 1].toStage;
         summary.byStage[final] = (summary.byStage[final] ?? 0) + 1;
@@ -226,7 +242,13 @@ function planPath(random: () => number, vacancy: { id: number; headcountTarget: 
     const next = at + (1 + random() * 10) * DAY;
     if (next <= horizon) {
       const toStage = finalStage as StageValue;
-      moves.push({ fromStage: moves[moves.length - 1].toStage, toStage, reason: toStage === "REJECTED" ? REJECTION_AT[exitAt]! : null, occurredAt: new Date(next), actor: ACTOR });
+      moves.push({
+        fromStage: moves[moves.length - 1].toStage,
+        toStage,
+        reason: toStage === "REJECTED" ? REJECTION_AT[exitAt]! : null,
+        occurredAt: new Date(next),
+        actor: ACTOR,
+      });
     }
   }
   return moves;
@@ -241,8 +263,46 @@ function pick<T>(random: () => number, weighted: [T, number][]): [T, number] {
   return weighted[weighted.length - 1];
 }
 
-const FIRST_NAMES = ["Amina", "Bram", "Chloé", "Dries", "Elif", "Femke", "Gilles", "Hanne", "Ilias", "Jana", "Karim", "Lotte", "Mehdi", "Nora", "Olivier", "Priya", "Quentin", "Rania", "Sander", "Thaïs"];
-const LAST_NAMES = ["Peeters", "Janssens", "Maes", "Dubois", "Lambert", "El Amrani", "Claes", "Wouters", "Lemaire", "Yilmaz", "Mertens", "Dupont", "Willems", "Diallo", "Goossens", "Martin"];
+const FIRST_NAMES = [
+  "Amina",
+  "Bram",
+  "Chloé",
+  "Dries",
+  "Elif",
+  "Femke",
+  "Gilles",
+  "Hanne",
+  "Ilias",
+  "Jana",
+  "Karim",
+  "Lotte",
+  "Mehdi",
+  "Nora",
+  "Olivier",
+  "Priya",
+  "Quentin",
+  "Rania",
+  "Sander",
+  "Thaïs",
+];
+const LAST_NAMES = [
+  "Peeters",
+  "Janssens",
+  "Maes",
+  "Dubois",
+  "Lambert",
+  "El Amrani",
+  "Claes",
+  "Wouters",
+  "Lemaire",
+  "Yilmaz",
+  "Mertens",
+  "Dupont",
+  "Willems",
+  "Diallo",
+  "Goossens",
+  "Martin",
+];
 
 function emailOf(seed: number, person: number): string {
   return `demo.${seed}.${person}@example.invalid`;

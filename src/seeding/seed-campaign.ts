@@ -58,7 +58,11 @@ export async function seedReferenceData(tx: Executor): Promise<void> {
     .onConflictDoNothing();
   await tx
     .insert(salaryScaleSteps)
-    .values(seed.salaryScales.flatMap((s) => s.monthlyGrossBySeniority.map((amount, years) => ({ scaleCode: s.code, seniorityYears: years, monthlyGrossEur: amount }))))
+    .values(
+      seed.salaryScales.flatMap((s) =>
+        s.monthlyGrossBySeniority.map((amount, years) => ({ scaleCode: s.code, seniorityYears: years, monthlyGrossEur: amount })),
+      ),
+    )
     .onConflictDoNothing();
 
   const inserted = await tx
@@ -84,14 +88,18 @@ export async function seedReferenceData(tx: Executor): Promise<void> {
   const profileIds = new Map(inserted.map((p) => [p.functionCode, p.id]));
   const newProfiles = seed.jobProfiles.filter((p) => profileIds.has(p.functionCode));
   if (newProfiles.length === 0) return;
-  await tx.insert(jobProfileResultAreas).values(
-    newProfiles.flatMap((p) =>
-      p.resultAreas.map((area, i) => ({ jobProfileId: profileIds.get(p.functionCode)!, position: i + 1, role: area.role, aim: area.aim, tasks: area.tasks })),
-    ),
-  );
+  await tx
+    .insert(jobProfileResultAreas)
+    .values(
+      newProfiles.flatMap((p) =>
+        p.resultAreas.map((area, i) => ({ jobProfileId: profileIds.get(p.functionCode)!, position: i + 1, role: area.role, aim: area.aim, tasks: area.tasks })),
+      ),
+    );
   await tx
     .insert(jobProfileCompetencies)
-    .values(newProfiles.flatMap((p) => p.competencies.map((c) => ({ jobProfileId: profileIds.get(p.functionCode)!, competenceAreaNumber: c.area, level: c.level }))));
+    .values(
+      newProfiles.flatMap((p) => p.competencies.map((c) => ({ jobProfileId: profileIds.get(p.functionCode)!, competenceAreaNumber: c.area, level: c.level }))),
+    );
 }
 
 async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, today: string): Promise<void> {
@@ -180,7 +188,9 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
   const links = campaignSeed.testSessions.flatMap((s, i) =>
     campaignSeed.vacancies
       .map((v, j) => ({ v, id: vacancyRows[j].id }))
-      .filter(({ v }) => v.status === "OPEN" && s.functionCodes.includes(v.functionCode) && (v.languageRegime === s.language || v.languageRegime === "BILINGUAL"))
+      .filter(
+        ({ v }) => v.status === "OPEN" && s.functionCodes.includes(v.functionCode) && (v.languageRegime === s.language || v.languageRegime === "BILINGUAL"),
+      )
       .map(({ id }) => ({ sessionId: sessionRows[i].id, vacancyId: id })),
   );
   if (links.length) await tx.insert(testSessionVacancies).values(links);

@@ -125,7 +125,8 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
       runInRequestScope(scope, () =>
         handle(req, res, route, scope, started).catch((error: unknown) => {
           logger.error("request failed outside GraphQL", { errorName: (error as Error)?.name });
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] });
+          if (!res.headersSent)
+            sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] });
           else res.destroy();
         }),
       );
@@ -318,7 +319,10 @@ export function clientAddressOf(req: http.IncomingMessage, hops: number): string
   const socket = req.socket.remoteAddress ?? "unknown";
   if (hops === 0) return socket;
   const header = req.headers["x-forwarded-for"];
-  const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socket];
   return chain[Math.max(0, chain.length - 1 - hops)];
 }

@@ -28,7 +28,8 @@ const EXPECTED_CODES = new Set<string>([
 ]);
 
 /** Validation failures about a literal argument value (an unknown enum value, a string for an Int) are bad input. */
-const VALUE_PROBLEM = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent)/;
+const VALUE_PROBLEM =
+  /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent)/;
 
 /** PostgreSQL's query_canceled: the statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) ended the statement. */
 const QUERY_CANCELED = "57014";

@@ -73,7 +73,10 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
         ...config.mutation.toConfig(),
         description: ROOT_DESCRIPTIONS.Mutation,
         fields: Object.fromEntries(
-          Object.entries(config.mutation.toConfig().fields).map(([name, field]) => [name, { ...field, resolve: field.resolve && audited(field.resolve as never) }]),
+          Object.entries(config.mutation.toConfig().fields).map(([name, field]) => [
+            name,
+            { ...field, resolve: field.resolve && audited(field.resolve as never) },
+          ]),
         ),
       })
     : undefined;

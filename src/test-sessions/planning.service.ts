@@ -18,7 +18,11 @@ export class PlanningService {
     if (addDays(from, 366) < to) throw badUserInput("The period may span at most 366 days.", "to");
     const [campaign] = campaignSlug
       ? await this.db.select().from(campaigns).where(eq(campaigns.slug, campaignSlug))
-      : await this.db.select().from(campaigns).orderBy(sql`${campaigns.startsOn} desc, ${campaigns.id} desc`).limit(1);
+      : await this.db
+          .select()
+          .from(campaigns)
+          .orderBy(sql`${campaigns.startsOn} desc, ${campaigns.id} desc`)
+          .limit(1);
     if (!campaign) return null;
 
     const start = zonedInstant(from, "00:00");
@@ -61,7 +65,9 @@ export class PlanningService {
     const shortfall = Math.max(0, waitingTotal - freeSeatsAhead);
     // A typical Saturday session of this period; without one yet, Selor's usual room.
     const saturdays = sessions.filter((s) => s.status === "SCHEDULED" && isoWeekday(brusselsDate(s.startsAt)) === 6);
-    const averageSaturdayCapacity = saturdays.length ? Math.round(saturdays.reduce((sum, s) => sum + s.capacity, 0) / saturdays.length) : DEFAULT_SATURDAY_CAPACITY;
+    const averageSaturdayCapacity = saturdays.length
+      ? Math.round(saturdays.reduce((sum, s) => sum + s.capacity, 0) / saturdays.length)
+      : DEFAULT_SATURDAY_CAPACITY;
     return Object.assign(new TestSessionPlanning(), {
       from,
       to,

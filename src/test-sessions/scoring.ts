@@ -59,7 +59,14 @@ export function score(procedure: Procedure, results: ReadonlyMap<string, number>
   const parts: PartScore[] = procedure.parts.map((part) => {
     const points = results.get(part.name);
     if (points === undefined) return { name: part.name, points: null, maxPoints: part.maxPoints, percent: null, passPercent: part.passPercent, passed: null };
-    return { name: part.name, points, maxPoints: part.maxPoints, percent: percentOf(points, part.maxPoints), passPercent: part.passPercent, passed: reaches(points, part.maxPoints, part.passPercent) };
+    return {
+      name: part.name,
+      points,
+      maxPoints: part.maxPoints,
+      percent: percentOf(points, part.maxPoints),
+      passPercent: part.passPercent,
+      passed: reaches(points, part.maxPoints, part.passPercent),
+    };
   });
   const totalPoints = hundredths(parts.reduce((sum, p) => sum + (p.points ?? 0), 0)) / 100;
   const maxPoints = procedure.parts.reduce((sum, p) => sum + p.maxPoints, 0);

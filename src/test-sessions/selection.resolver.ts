@@ -47,32 +47,56 @@ export function toScore(outcome: ScoreOutcome): Score {
 export class SelectionResolver {
   @Authorized(Role.TASKFORCE, Role.ADMIN)
   @Mutation(() => CreateTestSessionPayload, { description: "Schedule a Selor test session for some vacancies. TASKFORCE or ADMIN." })
-  async createTestSession(@Ctx() ctx: Context, @Arg("input", () => CreateTestSessionInput, { description: "The session." }) input: CreateTestSessionInput): Promise<CreateTestSessionPayload> {
+  async createTestSession(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CreateTestSessionInput, { description: "The session." }) input: CreateTestSessionInput,
+  ): Promise<CreateTestSessionPayload> {
     return Object.assign(new CreateTestSessionPayload(), await ctx.services.sessionManagement.create(input));
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)
   @Mutation(() => TestSessionPayload, { description: "Move a session that has not started, or change its seats. TASKFORCE or ADMIN." })
-  async rescheduleTestSession(@Ctx() ctx: Context, @Arg("input", () => RescheduleTestSessionInput, { description: "The changes." }) input: RescheduleTestSessionInput): Promise<TestSessionPayload> {
+  async rescheduleTestSession(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RescheduleTestSessionInput, { description: "The changes." }) input: RescheduleTestSessionInput,
+  ): Promise<TestSessionPayload> {
     return Object.assign(new TestSessionPayload(), await ctx.services.sessionManagement.reschedule(input));
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)
-  @Mutation(() => TestSessionPayload, { description: "Call off a session that has not started; its applicants keep INVITED and may be invited to another session. TASKFORCE or ADMIN." })
-  async cancelTestSession(@Ctx() ctx: Context, @Arg("input", () => CancelTestSessionInput, { description: "Which session." }) input: CancelTestSessionInput): Promise<TestSessionPayload> {
+  @Mutation(() => TestSessionPayload, {
+    description: "Call off a session that has not started; its applicants keep INVITED and may be invited to another session. TASKFORCE or ADMIN.",
+  })
+  async cancelTestSession(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CancelTestSessionInput, { description: "Which session." }) input: CancelTestSessionInput,
+  ): Promise<TestSessionPayload> {
     return Object.assign(new TestSessionPayload(), await ctx.services.sessionManagement.cancel(input.sessionId));
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
-  @Mutation(() => InviteToTestSessionPayload, { description: "Book SCREENED applications into a session (they become INVITED): all of them, or none when a rule refuses one or the seats do not suffice (SESSION_FULL)." })
-  async inviteToTestSession(@Ctx() ctx: Context, @Arg("input", () => InviteToTestSessionInput, { description: "The invitation." }) input: InviteToTestSessionInput): Promise<InviteToTestSessionPayload> {
+  @Mutation(() => InviteToTestSessionPayload, {
+    description:
+      "Book SCREENED applications into a session (they become INVITED): all of them, or none when a rule refuses one or the seats do not suffice (SESSION_FULL).",
+  })
+  async inviteToTestSession(
+    @Ctx() ctx: Context,
+    @Arg("input", () => InviteToTestSessionInput, { description: "The invitation." }) input: InviteToTestSessionInput,
+  ): Promise<InviteToTestSessionPayload> {
     return Object.assign(new InviteToTestSessionPayload(), await ctx.services.selection.invite(selectorOf(ctx), input.sessionId, input.applicationIds));
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
   @Mutation(() => RecordAttendancePayload, { description: "Record whether an invited applicant came: present to TESTED, absent to REJECTED (NO_SHOW)." })
-  async recordAttendance(@Ctx() ctx: Context, @Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput): Promise<RecordAttendancePayload> {
-    const outcome = await ctx.services.selection.recordAttendance(selectorOf(ctx), [{ applicationId: input.applicationId, attended: input.attended, field: ["input", "applicationId"] }], null);
+  async recordAttendance(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecordAttendanceInput, { description: "The attendance." }) input: RecordAttendanceInput,
+  ): Promise<RecordAttendancePayload> {
+    const outcome = await ctx.services.selection.recordAttendance(
+      selectorOf(ctx),
+      [{ applicationId: input.applicationId, attended: input.attended, field: ["input", "applicationId"] }],
+      null,
+    );
     return Object.assign(new RecordAttendancePayload(), { application: outcome.applications[0] ?? null, userErrors: outcome.userErrors });
   }
 
@@ -90,14 +114,23 @@ export class SelectionResolver {
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
-  @Mutation(() => RecordTestResultPayload, { description: "Record points for one exam part; the vacancy's procedure then decides: next part, LAUREATE, or REJECTED (FAILED_TEST)." })
-  async recordTestResult(@Ctx() ctx: Context, @Arg("input", () => RecordTestResultInput, { description: "The result." }) input: RecordTestResultInput): Promise<RecordTestResultPayload> {
+  @Mutation(() => RecordTestResultPayload, {
+    description: "Record points for one exam part; the vacancy's procedure then decides: next part, LAUREATE, or REJECTED (FAILED_TEST).",
+  })
+  async recordTestResult(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecordTestResultInput, { description: "The result." }) input: RecordTestResultInput,
+  ): Promise<RecordTestResultPayload> {
     const outcome = await ctx.services.selection.recordResult(selectorOf(ctx), input.applicationId, input.part, input.points);
     return Object.assign(new RecordTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)
-  @Query(() => TestSessionPlanning, { nullable: true, description: "Selor capacity planning per ISO week (Brussels) and the backlog of applicants waiting for a seat. TASKFORCE or ADMIN; null for an unknown campaign." })
+  @Query(() => TestSessionPlanning, {
+    nullable: true,
+    description:
+      "Selor capacity planning per ISO week (Brussels) and the backlog of applicants waiting for a seat. TASKFORCE or ADMIN; null for an unknown campaign.",
+  })
   testSessionPlanning(
     @Ctx() ctx: Context,
     @Arg("from", () => DateScalar, { description: "First day of the period." }) from: Date,
@@ -134,10 +167,12 @@ export class LaureatesResolver {
 
 @Resolver(() => Application)
 export class ApplicationScoreResolver {
-  @FieldResolver(() => Score, { nullable: true, description: "The exam results under the vacancy's procedure, with the decision explained; null before any result." })
+  @FieldResolver(() => Score, {
+    nullable: true,
+    description: "The exam results under the vacancy's procedure, with the decision explained; null before any result.",
+  })
   async score(@Root() application: Application, @Ctx() ctx: Context): Promise<Score | null> {
     const outcome = await ctx.loaders.scoreByApplication.load({ key: application.key, vacancyKey: application.vacancyKey });
     return outcome ? toScore(outcome) : null;
   }
 }
-

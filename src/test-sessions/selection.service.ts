@@ -63,7 +63,12 @@ export class SelectionService {
     });
   }
 
-  async invite(selector: Selector, sessionId: string, applicationIds: string[], now = new Date()): Promise<{ testSession: TestSession | null; invited: Application[]; userErrors: UserError[] }> {
+  async invite(
+    selector: Selector,
+    sessionId: string,
+    applicationIds: string[],
+    now = new Date(),
+  ): Promise<{ testSession: TestSession | null; invited: Application[]; userErrors: UserError[] }> {
     const none = (errors: UserError[]) => ({ testSession: null, invited: [], userErrors: errors });
     const sessionKey = fromGlobalId("TestSession", sessionId);
     if (sessionKey == null) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
@@ -76,16 +81,30 @@ export class SelectionService {
       const [session] = await tx.select().from(testSessions).where(eq(testSessions.id, sessionKey)).for("update");
       if (!session) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
       if (session.status === "CANCELLED") return none([refusal(SelectionErrorCode.SESSION_CANCELLED, "The session is cancelled.", "sessionId")]);
-      if (session.startsAt <= now) return none([refusal(SelectionErrorCode.SESSION_STARTED, "The session has started: nobody can be invited any more.", "sessionId")]);
+      if (session.startsAt <= now)
+        return none([refusal(SelectionErrorCode.SESSION_STARTED, "The session has started: nobody can be invited any more.", "sessionId")]);
 
       const rows = await lockApplications(tx, keys);
       const served = new Set(
-        (await tx.select({ id: testSessionVacancies.vacancyId }).from(testSessionVacancies).where(eq(testSessionVacancies.sessionId, sessionKey))).map((r) => r.id),
-      );
-      const booked = new Set(
-        (await tx.select({ id: bookings.applicationId }).from(bookings).where(and(inArray(bookings.applicationId, rows.map((r) => r.id)), eq(bookings.status, "BOOKED")))).map(
+        (await tx.select({ id: testSessionVacancies.vacancyId }).from(testSessionVacancies).where(eq(testSessionVacancies.sessionId, sessionKey))).map(
           (r) => r.id,
         ),
+      );
+      const booked = new Set(
+        (
+          await tx
+            .select({ id: bookings.applicationId })
+            .from(bookings)
+            .where(
+              and(
+                inArray(
+                  bookings.applicationId,
+                  rows.map((r) => r.id),
+                ),
+                eq(bookings.status, "BOOKED"),
+              ),
+            )
+        ).map((r) => r.id),
       );
       const errors: UserError[] = [];
       const seen = new Set<number>();
@@ -93,11 +112,16 @@ export class SelectionService {
         const row = key == null ? undefined : rows.find((r) => r.id === key);
         if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
           errors.push(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationIds", String(i)));
-        } else if (seen.has(row.id)) errors.push(refusal(SelectionErrorCode.DUPLICATE_APPLICATION, "This application is listed twice.", "applicationIds", String(i)));
-        else if (!served.has(row.vacancyId)) errors.push(refusal(SelectionErrorCode.NOT_TESTED_BY_SESSION, "The session does not test this application's vacancy.", "applicationIds", String(i)));
-        else if (booked.has(row.id)) errors.push(refusal(SelectionErrorCode.ALREADY_BOOKED, "The application already holds a seat in a session.", "applicationIds", String(i)));
+        } else if (seen.has(row.id))
+          errors.push(refusal(SelectionErrorCode.DUPLICATE_APPLICATION, "This application is listed twice.", "applicationIds", String(i)));
+        else if (!served.has(row.vacancyId))
+          errors.push(refusal(SelectionErrorCode.NOT_TESTED_BY_SESSION, "The session does not test this application's vacancy.", "applicationIds", String(i)));
+        else if (booked.has(row.id))
+          errors.push(refusal(SelectionErrorCode.ALREADY_BOOKED, "The application already holds a seat in a session.", "applicationIds", String(i)));
         else if (row.stage !== "SCREENED" && row.stage !== "INVITED") {
-          errors.push(refusal(SelectionErrorCode.NOT_SCREENED, `The application is ${row.stage}; only SCREENED applications are invited.`, "applicationIds", String(i)));
+          errors.push(
+            refusal(SelectionErrorCode.NOT_SCREENED, `The application is ${row.stage}; only SCREENED applications are invited.`, "applicationIds", String(i)),
+          );
         }
         if (row) seen.add(row.id);
       });
@@ -116,7 +140,9 @@ export class SelectionService {
       // Applications invited before to a session that was then cancelled are INVITED already: they only get a seat.
       const moved = await this.pipeline.moveRows(
         tx,
-        rows.filter((r) => r.stage === "SCREENED").map((row) => ({ row, toStage: "INVITED" as const, reason: null, occurredAt: later(now, row.stageEnteredAt) })),
+        rows
+          .filter((r) => r.stage === "SCREENED")
+          .map((row) => ({ row, toStage: "INVITED" as const, reason: null, occurredAt: later(now, row.stageEnteredAt) })),
         selector.actor,
       );
       const reinvited = rows.filter((r) => r.stage === "INVITED").map(toApplication);
@@ -148,7 +174,15 @@ export class SelectionService {
         .select({ booking: bookings, session: testSessions })
         .from(bookings)
         .innerJoin(testSessions, eq(testSessions.id, bookings.sessionId))
-        .where(and(inArray(bookings.applicationId, rows.map((r) => r.id)), eq(bookings.status, "BOOKED")));
+        .where(
+          and(
+            inArray(
+              bookings.applicationId,
+              rows.map((r) => r.id),
+            ),
+            eq(bookings.status, "BOOKED"),
+          ),
+        );
       const bookingOf = new Map(open.map((b) => [b.booking.applicationId, b]));
       const errors: UserError[] = [];
       const seen = new Set<number>();
@@ -159,9 +193,21 @@ export class SelectionService {
           errors.push(userError(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", entry.field));
         } else if (seen.has(row.id)) errors.push(userError(SelectionErrorCode.DUPLICATE_APPLICATION, "This application is listed twice.", entry.field));
         else if (!booking || (sessionKey != null && booking.session.id !== sessionKey)) {
-          errors.push(userError(SelectionErrorCode.NOT_BOOKED, sessionKey != null ? "The application holds no seat in this session." : "The application holds no seat in any session.", entry.field));
+          errors.push(
+            userError(
+              SelectionErrorCode.NOT_BOOKED,
+              sessionKey != null ? "The application holds no seat in this session." : "The application holds no seat in any session.",
+              entry.field,
+            ),
+          );
         } else if (booking.session.startsAt > now) {
-          errors.push(userError(SelectionErrorCode.SESSION_NOT_STARTED, `The session starts at ${booking.session.startsAt.toISOString()}: attendance is recorded once it has started.`, entry.field));
+          errors.push(
+            userError(
+              SelectionErrorCode.SESSION_NOT_STARTED,
+              `The session starts at ${booking.session.startsAt.toISOString()}: attendance is recorded once it has started.`,
+              entry.field,
+            ),
+          );
         }
         if (row) seen.add(row.id);
       });
@@ -169,9 +215,16 @@ export class SelectionService {
 
       const present = entries.map((e, i) => ({ ...e, row: rows.find((r) => r.id === keys[i])! }));
       const bookingIds = (attended: boolean) => present.filter((p) => p.attended === attended).map((p) => bookingOf.get(p.row.id)!.booking.id);
-      for (const [attended, status] of [[true, "ATTENDED"], [false, "NO_SHOW"]] as const) {
+      for (const [attended, status] of [
+        [true, "ATTENDED"],
+        [false, "NO_SHOW"],
+      ] as const) {
         const ids = bookingIds(attended);
-        if (ids.length) await tx.update(bookings).set({ status, updatedAt: sql`now()` }).where(inArray(bookings.id, ids));
+        if (ids.length)
+          await tx
+            .update(bookings)
+            .set({ status, updatedAt: sql`now()` })
+            .where(inArray(bookings.id, ids));
       }
       const perSession = new Map<number, { attended: number; absent: number }>();
       for (const p of present) {
@@ -185,7 +238,11 @@ export class SelectionService {
       for (const [id, tally] of [...perSession].sort((a, b) => a[0] - b[0])) {
         [lastSession] = await tx
           .update(testSessions)
-          .set({ attendedCount: sql`${testSessions.attendedCount} + ${tally.attended}`, noShowCount: sql`${testSessions.noShowCount} + ${tally.absent}`, updatedAt: sql`now()` })
+          .set({
+            attendedCount: sql`${testSessions.attendedCount} + ${tally.attended}`,
+            noShowCount: sql`${testSessions.noShowCount} + ${tally.absent}`,
+            updatedAt: sql`now()`,
+          })
           .where(eq(testSessions.id, id))
           .returning();
       }
@@ -204,7 +261,13 @@ export class SelectionService {
   }
 
   /** Records one part's points, then lets the vacancy's procedure decide: on to the next part, laureate, or rejected. */
-  async recordResult(selector: Selector, applicationId: string, partName: string, points: number, now = new Date()): Promise<{ application: Application | null; score: ScoreOutcome | null; userErrors: UserError[] }> {
+  async recordResult(
+    selector: Selector,
+    applicationId: string,
+    partName: string,
+    points: number,
+    now = new Date(),
+  ): Promise<{ application: Application | null; score: ScoreOutcome | null; userErrors: UserError[] }> {
     const none = (error: UserError) => ({ application: null, score: null, userErrors: [error] });
     const key = fromGlobalId("Application", applicationId);
     return this.db.transaction(async (tx) => {
@@ -212,30 +275,54 @@ export class SelectionService {
       if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
         return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId"));
       }
-      if (row.stage !== "TESTED") return none(refusal(SelectionErrorCode.NOT_TESTED, `The application is ${row.stage}; results are recorded for TESTED applications.`, "applicationId"));
+      if (row.stage !== "TESTED")
+        return none(refusal(SelectionErrorCode.NOT_TESTED, `The application is ${row.stage}; results are recorded for TESTED applications.`, "applicationId"));
       const procedure = await procedureOf(tx, row.vacancyId);
       const position = procedure.parts.findIndex((p) => p.name === partName);
       if (position < 0) {
-        return none(refusal(SelectionErrorCode.UNKNOWN_PART, `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`, "part"));
+        return none(
+          refusal(
+            SelectionErrorCode.UNKNOWN_PART,
+            `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`,
+            "part",
+          ),
+        );
       }
       const part = procedure.parts[position];
-      if (!validPoints(points, part)) return none(refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, "points"));
+      if (!validPoints(points, part))
+        return none(
+          refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, "points"),
+        );
       const results = await resultsOf(tx, row.id, procedure);
       if (results.has(part.name)) return none(refusal(SelectionErrorCode.RESULT_ALREADY_RECORDED, `"${part.name}" already has a result.`, "part"));
       const missing = procedure.parts.slice(0, position).find((p) => !results.has(p.name));
-      if (missing) return none(refusal(SelectionErrorCode.PREVIOUS_PART_MISSING, `"${missing.name}" comes first: only those who pass a part go on to the next.`, "part"));
+      if (missing)
+        return none(refusal(SelectionErrorCode.PREVIOUS_PART_MISSING, `"${missing.name}" comes first: only those who pass a part go on to the next.`, "part"));
 
-      await tx.insert(testResults).values({ applicationId: row.id, vacancyId: row.vacancyId, partPosition: position + 1, points, recordedByClientId: selector.actor.clientId });
+      await tx
+        .insert(testResults)
+        .values({ applicationId: row.id, vacancyId: row.vacancyId, partPosition: position + 1, points, recordedByClientId: selector.actor.clientId });
       results.set(part.name, points);
       const outcome = score(procedure, results);
       const occurredAt = later(now, row.stageEnteredAt);
       if (outcome.decision === "PENDING") {
-        const [touched] = await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, row.id)).returning();
+        const [touched] = await tx
+          .update(applications)
+          .set({ updatedAt: sql`now()` })
+          .where(eq(applications.id, row.id))
+          .returning();
         return { application: toApplication(touched), score: outcome, userErrors: [] };
       }
       const [moved] = await this.pipeline.moveRows(
         tx,
-        [{ row, toStage: outcome.decision === "LAUREATE" ? "LAUREATE" : "REJECTED", reason: outcome.decision === "LAUREATE" ? null : "FAILED_TEST", occurredAt }],
+        [
+          {
+            row,
+            toStage: outcome.decision === "LAUREATE" ? "LAUREATE" : "REJECTED",
+            reason: outcome.decision === "LAUREATE" ? null : "FAILED_TEST",
+            occurredAt,
+          },
+        ],
         selector.actor,
       );
       return { application: moved, score: outcome, userErrors: [] };
@@ -253,9 +340,21 @@ export class SelectionService {
   /** Scores of several applications (for application.score), in one statement per kind of row. */
   async scoresOf(rows: readonly { key: number; vacancyKey: number }[]): Promise<Map<number, ScoreOutcome | null>> {
     const vacancyKeys = [...new Set(rows.map((r) => r.vacancyKey))];
-    const parts = await this.db.select().from(examParts).where(inArray(examParts.vacancyId, vacancyKeys)).orderBy(asc(examParts.vacancyId), asc(examParts.position));
+    const parts = await this.db
+      .select()
+      .from(examParts)
+      .where(inArray(examParts.vacancyId, vacancyKeys))
+      .orderBy(asc(examParts.vacancyId), asc(examParts.position));
     const overall = await this.db.select({ id: vacancies.id, overall: vacancies.overallPassPercent }).from(vacancies).where(inArray(vacancies.id, vacancyKeys));
-    const results = await this.db.select().from(testResults).where(inArray(testResults.applicationId, rows.map((r) => r.key)));
+    const results = await this.db
+      .select()
+      .from(testResults)
+      .where(
+        inArray(
+          testResults.applicationId,
+          rows.map((r) => r.key),
+        ),
+      );
     const scores = new Map<number, ScoreOutcome | null>();
     for (const r of rows) {
       const own = results.filter((t) => t.applicationId === r.key);
@@ -281,7 +380,12 @@ const LAUREATE_STAGES = ["LAUREATE", "OFFERED", "HIRED"] as const;
  * stable. The rank is the cursor: a new laureate shifts the ranks after it, as it does on the paper list. Returns the
  * rows after rank `afterRank`, at most `limit` per vacancy, in two statements however many vacancies.
  */
-async function laureatesOf(db: Db, vacancyKeys: readonly number[], afterRank: number, limit: number): Promise<{ vacancyKey: number; rank: number; application: Application }[]> {
+async function laureatesOf(
+  db: Db,
+  vacancyKeys: readonly number[],
+  afterRank: number,
+  limit: number,
+): Promise<{ vacancyKey: number; rank: number; application: Application }[]> {
   const rows = await selectRows<{ vacancy_id: number; id: number; rank: number }>(
     db,
     sql`select vacancy_id, id, rank::int as rank from (
@@ -294,7 +398,17 @@ async function laureatesOf(db: Db, vacancyKeys: readonly number[], afterRank: nu
         where rank > ${afterRank} and rank <= ${afterRank + limit}
         order by vacancy_id, rank`,
   );
-  const apps = rows.length ? await db.select().from(applications).where(inArray(applications.id, rows.map((r) => r.id))) : [];
+  const apps = rows.length
+    ? await db
+        .select()
+        .from(applications)
+        .where(
+          inArray(
+            applications.id,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   const byId = new Map(apps.map((a) => [a.id, toApplication(a)]));
   return rows.map((r) => ({ vacancyKey: r.vacancy_id, rank: r.rank, application: byId.get(r.id)! }));
 }
@@ -317,7 +431,10 @@ export async function releaseSeats(tx: Executor, applicationKeys: number[]): Pro
         returning b.session_id`,
   );
   for (const { session_id } of released) {
-    await tx.update(testSessions).set({ seatsTaken: sql`${testSessions.seatsTaken} - 1`, updatedAt: sql`now()` }).where(eq(testSessions.id, session_id));
+    await tx
+      .update(testSessions)
+      .set({ seatsTaken: sql`${testSessions.seatsTaken} - 1`, updatedAt: sql`now()` })
+      .where(eq(testSessions.id, session_id));
   }
 }
 

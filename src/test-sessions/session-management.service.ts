@@ -27,7 +27,10 @@ export interface SessionOutcome {
   userErrors: UserError[];
 }
 
-const refused = (code: SessionErrorCode, message: string, field: string): SessionOutcome => ({ testSession: null, userErrors: [userError(code, message, ["input", field])] });
+const refused = (code: SessionErrorCode, message: string, field: string): SessionOutcome => ({
+  testSession: null,
+  userErrors: [userError(code, message, ["input", field])],
+});
 
 /** createTestSession, rescheduleTestSession, cancelTestSession: the planner's side (TASKFORCE and ADMIN). */
 export class SessionManagementService {
@@ -39,11 +42,21 @@ export class SessionManagementService {
     if (input.vacancyIds.length === 0) return refused(SessionErrorCode.NO_VACANCIES, "A session tests at least one vacancy.", "vacancyIds");
     const keys = input.vacancyIds.map((id) => fromGlobalId("Vacancy", id));
     const unknownIndex = keys.findIndex((k) => k == null);
-    const rows = keys.includes(null) ? [] : await this.db.select({ id: vacancies.id, campaignId: vacancies.campaignId }).from(vacancies).where(inArray(vacancies.id, keys as number[]));
+    const rows = keys.includes(null)
+      ? []
+      : await this.db
+          .select({ id: vacancies.id, campaignId: vacancies.campaignId })
+          .from(vacancies)
+          .where(inArray(vacancies.id, keys as number[]));
     const missing = unknownIndex >= 0 ? unknownIndex : keys.findIndex((k) => !rows.some((r) => r.id === k));
-    if (missing >= 0) return { testSession: null, userErrors: [userError(SessionErrorCode.VACANCY_NOT_FOUND, "No vacancy has this id.", ["input", "vacancyIds", String(missing)])] };
+    if (missing >= 0)
+      return {
+        testSession: null,
+        userErrors: [userError(SessionErrorCode.VACANCY_NOT_FOUND, "No vacancy has this id.", ["input", "vacancyIds", String(missing)])],
+      };
     const campaignIds = new Set(rows.map((r) => r.campaignId));
-    if (campaignIds.size > 1) return refused(SessionErrorCode.VACANCIES_OF_SEVERAL_CAMPAIGNS, "A session's vacancies must all belong to one campaign.", "vacancyIds");
+    if (campaignIds.size > 1)
+      return refused(SessionErrorCode.VACANCIES_OF_SEVERAL_CAMPAIGNS, "A session's vacancies must all belong to one campaign.", "vacancyIds");
 
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -117,8 +130,10 @@ export class SessionManagementService {
 
 function checkSchedule(s: { startsAt: Date; durationMinutes: number; place: string; capacity: number }, now: Date): SessionOutcome | null {
   if (s.startsAt <= now) return refused(SessionErrorCode.STARTS_IN_PAST, "startsAt must lie in the future.", "startsAt");
-  if (!Number.isInteger(s.capacity) || s.capacity < 1 || s.capacity > 10_000) return refused(SessionErrorCode.INVALID_CAPACITY, `capacity must be from 1 to 10000, got ${s.capacity}.`, "capacity");
-  if (s.durationMinutes < 1 || s.durationMinutes > 1440) return refused(SessionErrorCode.INVALID_DURATION, "durationMinutes must be from 1 to 1440.", "durationMinutes");
+  if (!Number.isInteger(s.capacity) || s.capacity < 1 || s.capacity > 10_000)
+    return refused(SessionErrorCode.INVALID_CAPACITY, `capacity must be from 1 to 10000, got ${s.capacity}.`, "capacity");
+  if (s.durationMinutes < 1 || s.durationMinutes > 1440)
+    return refused(SessionErrorCode.INVALID_DURATION, "durationMinutes must be from 1 to 1440.", "durationMinutes");
   const place = s.place.trim();
   if (place.length < 1 || place.length > 200) return refused(SessionErrorCode.INVALID_PLACE, "place must be 1 to 200 characters.", "place");
   return null;

@@ -20,7 +20,9 @@ export function createTestSessionLoaders(sessions: TestSessionService, selection
       }
       return loader;
     },
-    laureateCount: new DataLoader<number, number>(async (keys) => inKeyOrder(keys, await selection.laureateCounts(keys), (r) => r.vacancyKey).map((r) => r?.count ?? 0)),
+    laureateCount: new DataLoader<number, number>(async (keys) =>
+      inKeyOrder(keys, await selection.laureateCounts(keys), (r) => r.vacancyKey).map((r) => r?.count ?? 0),
+    ),
     scoreByApplication: new DataLoader<{ key: number; vacancyKey: number }, ScoreOutcome | null, number>(
       async (apps) => {
         const scores = await selection.scoresOf(apps);

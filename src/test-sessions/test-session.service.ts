@@ -34,7 +34,10 @@ export function seatsLeft(session: TestSession): number {
 /** Saturday in Brussels, evaluated by the database so it can filter. */
 const saturdayInBrussels = sql`extract(isodow from ${testSessions.startsAt} at time zone 'Europe/Brussels') = 6`;
 
-const cursors = new CursorCodec<[string, number]>("testSessions", (v): v is [string, number] => v.length === 2 && typeof v[0] === "string" && v[0].length <= 64 && Number.isSafeInteger(v[1]));
+const cursors = new CursorCodec<[string, number]>(
+  "testSessions",
+  (v): v is [string, number] => v.length === 2 && typeof v[0] === "string" && v[0].length <= 64 && Number.isSafeInteger(v[1]),
+);
 
 export class TestSessionService {
   constructor(private readonly db: Db) {}
@@ -43,22 +46,33 @@ export class TestSessionService {
     const page = cursors.page(pageArgs, "startsAt:ASC");
     const where = and(...(await this.filterConditions(filter ?? {})));
     const rows = await this.db
-            .select({ session: testSessions, sortKey: sql<string>`${testSessions.startsAt}::text` })
-            .from(testSessions)
-            .where(and(where, page.after ? sql`(${testSessions.startsAt}, ${testSessions.id}) > (${page.after[0]}::timestamptz, ${page.after[1]})` : undefined))
-            .orderBy(asc(testSessions.startsAt), asc(testSessions.id))
-            .limit(page.first + 1);
+      .select({ session: testSessions, sortKey: sql<string>`${testSessions.startsAt}::text` })
+      .from(testSessions)
+      .where(and(where, page.after ? sql`(${testSessions.startsAt}, ${testSessions.id}) > (${page.after[0]}::timestamptz, ${page.after[1]})` : undefined))
+      .orderBy(asc(testSessions.startsAt), asc(testSessions.id))
+      .limit(page.first + 1);
     return toPage(
       rows,
       page.first,
       (row) => cursors.encode("startsAt:ASC", [row.sortKey, row.session.id]),
       (row) => toTestSession(row.session),
-      async () => (await this.db.select({ n: sql<number>`count(*)::int` }).from(testSessions).where(where))[0].n,
+      async () =>
+        (
+          await this.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(testSessions)
+            .where(where)
+        )[0].n,
     );
   }
 
   async byKeys(keys: readonly number[]): Promise<TestSession[]> {
-    return (await this.db.select().from(testSessions).where(inArray(testSessions.id, [...keys]))).map(toTestSession);
+    return (
+      await this.db
+        .select()
+        .from(testSessions)
+        .where(inArray(testSessions.id, [...keys]))
+    ).map(toTestSession);
   }
 
   /** Up to `limit` upcoming, scheduled sessions per vacancy, soonest first: one pass over the vacancies' links, ranked. */
@@ -108,7 +122,12 @@ export class TestSessionService {
         if (key == null) throw badUserInput(`filter.vacancyIds[${i}]: "${id}" is not a vacancy id.`, "filter");
         return key;
       });
-      conditions.push(inArray(testSessions.id, this.db.select({ id: testSessionVacancies.sessionId }).from(testSessionVacancies).where(inArray(testSessionVacancies.vacancyId, keys))));
+      conditions.push(
+        inArray(
+          testSessions.id,
+          this.db.select({ id: testSessionVacancies.sessionId }).from(testSessionVacancies).where(inArray(testSessionVacancies.vacancyId, keys)),
+        ),
+      );
     }
     return conditions;
   }

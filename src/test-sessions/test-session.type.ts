@@ -51,7 +51,7 @@ export class TestSession {
   @Field(() => Int, { description: "How long the session lasts, in minutes." })
   durationMinutes!: number;
 
-  @Field({ description: "Where the session takes place, e.g. \"Selor, Brussel (WTC III)\"." })
+  @Field({ description: 'Where the session takes place, e.g. "Selor, Brussel (WTC III)".' })
   place!: string;
 
   @Field(() => Language, { description: "The language the test is taken in." })

@@ -21,26 +21,41 @@ import { Vacancy } from "./vacancy.type";
 export class VacancyManagementResolver {
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
   @Mutation(() => CreateVacancyPayload, { description: "Create a vacancy as a DRAFT." })
-  async createVacancy(@Ctx() ctx: Context, @Arg("input", () => CreateVacancyInput, { description: "The vacancy." }) input: CreateVacancyInput): Promise<VacancyPayload> {
+  async createVacancy(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CreateVacancyInput, { description: "The vacancy." }) input: CreateVacancyInput,
+  ): Promise<VacancyPayload> {
     return payload(new CreateVacancyPayload(), await ctx.services.vacancyManagement.create({ agencyCode: scopedAgency(ctx.viewer) }, input));
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
   @Mutation(() => UpdateVacancyPayload, { description: "Change a vacancy's target, place, texts, deadline or procedure." })
-  async updateVacancy(@Ctx() ctx: Context, @Arg("input", () => UpdateVacancyInput, { description: "The changes." }) input: UpdateVacancyInput): Promise<VacancyPayload> {
+  async updateVacancy(
+    @Ctx() ctx: Context,
+    @Arg("input", () => UpdateVacancyInput, { description: "The changes." }) input: UpdateVacancyInput,
+  ): Promise<VacancyPayload> {
     return payload(new UpdateVacancyPayload(), await ctx.services.vacancyManagement.update({ agencyCode: scopedAgency(ctx.viewer) }, input));
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
   @Mutation(() => PublishVacancyPayload, { description: "Publish a draft: it becomes OPEN and public." })
-  async publishVacancy(@Ctx() ctx: Context, @Arg("input", () => PublishVacancyInput, { description: "Which vacancy." }) input: PublishVacancyInput): Promise<VacancyPayload> {
+  async publishVacancy(
+    @Ctx() ctx: Context,
+    @Arg("input", () => PublishVacancyInput, { description: "Which vacancy." }) input: PublishVacancyInput,
+  ): Promise<VacancyPayload> {
     return payload(new PublishVacancyPayload(), await ctx.services.vacancyManagement.publish({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId));
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
   @Mutation(() => CloseVacancyPayload, { description: "Stop a vacancy taking applications: CLOSED (default), FILLED or CANCELLED." })
-  async closeVacancy(@Ctx() ctx: Context, @Arg("input", () => CloseVacancyInput, { description: "Which vacancy, and how." }) input: CloseVacancyInput): Promise<VacancyPayload> {
-    return payload(new CloseVacancyPayload(), await ctx.services.vacancyManagement.close({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId, input.status));
+  async closeVacancy(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CloseVacancyInput, { description: "Which vacancy, and how." }) input: CloseVacancyInput,
+  ): Promise<VacancyPayload> {
+    return payload(
+      new CloseVacancyPayload(),
+      await ctx.services.vacancyManagement.close({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId, input.status),
+    );
   }
 }
 

@@ -34,7 +34,13 @@ export interface Manager {
   agencyCode: AgencyCode | null;
 }
 
-const DEFAULT_PROCEDURE = { parts: [{ name: "Schriftelijk", maxPoints: 50, passPercent: 50 }, { name: "Mondeling", maxPoints: 50, passPercent: 50 }], overallPassPercent: 60 };
+const DEFAULT_PROCEDURE = {
+  parts: [
+    { name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
+    { name: "Mondeling", maxPoints: 50, passPercent: 50 },
+  ],
+  overallPassPercent: 60,
+};
 const CLOSABLE_FROM: Record<VacancyClosure, string[]> = {
   [VacancyClosure.CLOSED]: ["OPEN"],
   [VacancyClosure.FILLED]: ["OPEN", "CLOSED"],
@@ -96,7 +102,12 @@ export class VacancyManagementService {
     const errors: UserError[] = [];
     if (input.headcountTarget != null) errors.push(...checkHeadcount(input.headcountTarget));
     if (input.place != null) errors.push(...checkPlace(input.place));
-    errors.push(...checkDeadline(input.applicationDeadline, now), ...checkText(input.title, "title"), ...checkText(input.description, "description"), ...checkProcedure(input.procedure));
+    errors.push(
+      ...checkDeadline(input.applicationDeadline, now),
+      ...checkText(input.title, "title"),
+      ...checkText(input.description, "description"),
+      ...checkProcedure(input.procedure),
+    );
     if (errors.length) return refused(errors);
 
     return this.withVacancy(manager, input.vacancyId, async (tx, current) => {
@@ -105,8 +116,18 @@ export class VacancyManagementService {
         if (overTarget) return refused([overTarget]);
       }
       if (input.procedure) {
-        const [scored] = await tx.select({ one: sql`1` }).from(testResults).where(eq(testResults.vacancyId, current.id)).limit(1);
-        if (scored) return refused([userError(VacancyErrorCode.PROCEDURE_LOCKED, "Test results have been recorded against this procedure: it can no longer change.", ["input", "procedure"])]);
+        const [scored] = await tx
+          .select({ one: sql`1` })
+          .from(testResults)
+          .where(eq(testResults.vacancyId, current.id))
+          .limit(1);
+        if (scored)
+          return refused([
+            userError(VacancyErrorCode.PROCEDURE_LOCKED, "Test results have been recorded against this procedure: it can no longer change.", [
+              "input",
+              "procedure",
+            ]),
+          ]);
         await tx.delete(examParts).where(eq(examParts.vacancyId, current.id));
         await writeProcedure(tx, current.id, input.procedure);
       }
@@ -134,11 +155,21 @@ export class VacancyManagementService {
 
   async publish(manager: Manager, vacancyId: string, now = new Date()): Promise<VacancyOutcome> {
     return this.withVacancy(manager, vacancyId, async (tx, current) => {
-      if (current.status !== "DRAFT") return refused([userError(VacancyErrorCode.NOT_DRAFT, `The vacancy is ${current.status}; only a DRAFT can be published.`, ["input", "vacancyId"])]);
+      if (current.status !== "DRAFT")
+        return refused([userError(VacancyErrorCode.NOT_DRAFT, `The vacancy is ${current.status}; only a DRAFT can be published.`, ["input", "vacancyId"])]);
       if (current.applicationDeadline && current.applicationDeadline <= now) {
-        return refused([userError(VacancyErrorCode.DEADLINE_IN_PAST, "The vacancy's deadline has passed: set a new one (or none) with updateVacancy first.", ["input", "vacancyId"])]);
+        return refused([
+          userError(VacancyErrorCode.DEADLINE_IN_PAST, "The vacancy's deadline has passed: set a new one (or none) with updateVacancy first.", [
+            "input",
+            "vacancyId",
+          ]),
+        ]);
       }
-      const [row] = await tx.update(vacancies).set({ status: "OPEN", publishedAt: now, updatedAt: sql`now()` }).where(eq(vacancies.id, current.id)).returning();
+      const [row] = await tx
+        .update(vacancies)
+        .set({ status: "OPEN", publishedAt: now, updatedAt: sql`now()` })
+        .where(eq(vacancies.id, current.id))
+        .returning();
       return { vacancy: toVacancy(row), userErrors: [] };
     });
   }
@@ -148,13 +179,21 @@ export class VacancyManagementService {
       if (!CLOSABLE_FROM[status].includes(current.status)) {
         return refused([userError(VacancyErrorCode.INVALID_STATUS_CHANGE, `A ${current.status} vacancy cannot become ${status}.`, ["input", "status"])]);
       }
-      const [row] = await tx.update(vacancies).set({ status, updatedAt: sql`now()` }).where(eq(vacancies.id, current.id)).returning();
+      const [row] = await tx
+        .update(vacancies)
+        .set({ status, updatedAt: sql`now()` })
+        .where(eq(vacancies.id, current.id))
+        .returning();
       return { vacancy: toVacancy(row), userErrors: [] };
     });
   }
 
   /** Runs fn on the locked vacancy; another agency's vacancy reads exactly like an unknown one. */
-  private withVacancy(manager: Manager, vacancyId: string, fn: (tx: Executor, current: typeof vacancies.$inferSelect) => Promise<VacancyOutcome>): Promise<VacancyOutcome> {
+  private withVacancy(
+    manager: Manager,
+    vacancyId: string,
+    fn: (tx: Executor, current: typeof vacancies.$inferSelect) => Promise<VacancyOutcome>,
+  ): Promise<VacancyOutcome> {
     const key = fromGlobalId("Vacancy", vacancyId);
     const notFound = refused([userError(VacancyErrorCode.NOT_FOUND, "No vacancy of yours has this id.", ["input", "vacancyId"])]);
     if (key == null) return Promise.resolve(notFound);
@@ -171,7 +210,9 @@ function refused(userErrors: UserError[]): VacancyOutcome {
 }
 
 function checkHeadcount(target: number): UserError[] {
-  return target > 0 ? [] : [userError(VacancyErrorCode.HEADCOUNT_NOT_POSITIVE, `headcountTarget must be more than 0, got ${target}.`, ["input", "headcountTarget"])];
+  return target > 0
+    ? []
+    : [userError(VacancyErrorCode.HEADCOUNT_NOT_POSITIVE, `headcountTarget must be more than 0, got ${target}.`, ["input", "headcountTarget"])];
 }
 
 function checkPlace(place: string): UserError[] {
@@ -180,7 +221,9 @@ function checkPlace(place: string): UserError[] {
 }
 
 function checkDeadline(deadline: Date | null | undefined, now: Date): UserError[] {
-  return deadline && deadline <= now ? [userError(VacancyErrorCode.DEADLINE_IN_PAST, "applicationDeadline must lie in the future.", ["input", "applicationDeadline"])] : [];
+  return deadline && deadline <= now
+    ? [userError(VacancyErrorCode.DEADLINE_IN_PAST, "applicationDeadline must lie in the future.", ["input", "applicationDeadline"])]
+    : [];
 }
 
 function checkText(text: LocalizedTextInput | null | undefined, field: string): UserError[] {
@@ -221,8 +264,14 @@ async function checkCampaignTarget(tx: Executor, campaignId: number, newTarget: 
   );
 }
 
-async function writeProcedure(tx: Executor, vacancyId: number, procedure: { parts: { name: string; maxPoints: number; passPercent: number }[] }): Promise<void> {
-  await tx.insert(examParts).values(procedure.parts.map((p, i) => ({ vacancyId, position: i + 1, name: p.name.trim(), maxPoints: p.maxPoints, passPercent: p.passPercent })));
+async function writeProcedure(
+  tx: Executor,
+  vacancyId: number,
+  procedure: { parts: { name: string; maxPoints: number; passPercent: number }[] },
+): Promise<void> {
+  await tx
+    .insert(examParts)
+    .values(procedure.parts.map((p, i) => ({ vacancyId, position: i + 1, name: p.name.trim(), maxPoints: p.maxPoints, passPercent: p.passPercent })));
 }
 
 function localized(text: LocalizedTextInput): LocalizedText {

@@ -71,7 +71,10 @@ export class CreateVacancyInput {
   @Field(() => Date, { nullable: true, description: "Last moment to apply, in the future; omit for continuous recruitment." })
   applicationDeadline?: Date | null;
 
-  @Field(() => SelectionProcedureInput, { nullable: true, description: "The selection procedure; default: written 50 and oral 50 points, each at least 50 %, overall at least 60 %." })
+  @Field(() => SelectionProcedureInput, {
+    nullable: true,
+    description: "The selection procedure; default: written 50 and oral 50 points, each at least 50 %, overall at least 60 %.",
+  })
   procedure?: SelectionProcedureInput | null;
 }
 
@@ -101,7 +104,10 @@ export class UpdateVacancyInput {
   @Field(() => Date, { nullable: true, description: "New deadline, in the future; null makes the recruitment continuous." })
   applicationDeadline?: Date | null;
 
-  @Field(() => SelectionProcedureInput, { nullable: true, description: "New selection procedure; only while no test result has been recorded for the vacancy." })
+  @Field(() => SelectionProcedureInput, {
+    nullable: true,
+    description: "New selection procedure; only while no test result has been recorded for the vacancy.",
+  })
   procedure?: SelectionProcedureInput | null;
 }
 

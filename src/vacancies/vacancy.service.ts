@@ -92,7 +92,13 @@ export function mayView(viewer: Viewer, vacancy: Pick<Vacancy, "status" | "agenc
 export class VacancyService {
   constructor(private readonly db: Db) {}
 
-  async list(viewer: Viewer, filter: VacancyFilter | null | undefined, order: VacancyOrder | null | undefined, pageArgs: PageArgs, scope: { campaignKey?: number } = {}): Promise<PageResult<Vacancy>> {
+  async list(
+    viewer: Viewer,
+    filter: VacancyFilter | null | undefined,
+    order: VacancyOrder | null | undefined,
+    pageArgs: PageArgs,
+    scope: { campaignKey?: number } = {},
+  ): Promise<PageResult<Vacancy>> {
     const sortOrder = order ?? DEFAULT_ORDER;
     const orderName = `${sortOrder.field}:${sortOrder.direction}`;
     const page = cursors.page(pageArgs, orderName);
@@ -100,24 +106,35 @@ export class VacancyService {
     const sortKey = SORT_KEYS[sortOrder.field];
 
     const rows = await this.db
-            .select({ vacancy: vacancyColumns, sortKey: sortKeyText(sortKey) })
-            .from(vacancies)
-            .where(and(where, page.after ? afterCondition(sortKey, vacancies.id, sortOrder.direction, page.after) : undefined))
-            .orderBy(...orderByKey(sortKey, vacancies.id, sortOrder.direction))
-            .limit(page.first + 1);
+      .select({ vacancy: vacancyColumns, sortKey: sortKeyText(sortKey) })
+      .from(vacancies)
+      .where(and(where, page.after ? afterCondition(sortKey, vacancies.id, sortOrder.direction, page.after) : undefined))
+      .orderBy(...orderByKey(sortKey, vacancies.id, sortOrder.direction))
+      .limit(page.first + 1);
 
     return toPage(
       rows,
       page.first,
       (row) => cursors.encode(orderName, [row.sortKey, row.vacancy.id]),
       (row) => toVacancy(row.vacancy),
-      async () => (await this.db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where))[0].n,
+      async () =>
+        (
+          await this.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(vacancies)
+            .where(where)
+        )[0].n,
     );
   }
 
   /** Vacancies by key, whatever their status: callers check visibility with mayView. */
   async byKeys(keys: readonly number[]): Promise<Vacancy[]> {
-    return (await this.db.select(vacancyColumns).from(vacancies).where(inArray(vacancies.id, [...keys]))).map(toVacancy);
+    return (
+      await this.db
+        .select(vacancyColumns)
+        .from(vacancies)
+        .where(inArray(vacancies.id, [...keys]))
+    ).map(toVacancy);
   }
 
   async examPartsOf(vacancyKeys: readonly number[]): Promise<{ vacancyKey: number; part: ExamPart }[]> {
@@ -126,7 +143,10 @@ export class VacancyService {
       .from(examParts)
       .where(inArray(examParts.vacancyId, [...vacancyKeys]))
       .orderBy(asc(examParts.vacancyId), asc(examParts.position));
-    return rows.map((r) => ({ vacancyKey: r.vacancyId, part: Object.assign(new ExamPart(), { name: r.name, maxPoints: r.maxPoints, passPercent: r.passPercent }) }));
+    return rows.map((r) => ({
+      vacancyKey: r.vacancyId,
+      part: Object.assign(new ExamPart(), { name: r.name, maxPoints: r.maxPoints, passPercent: r.passPercent }),
+    }));
   }
 
   /** Turns a filter into conditions, refusing values that name nothing (a malformed wave id, an unknown campaign). */
@@ -154,11 +174,21 @@ export class VacancyService {
       filter.levels.forEach((level, i) => {
         if (!LEVELS.includes(level)) throw badUserInput(`filter.levels[${i}]: "${level}" is not a job level; use A, B, C or D.`, "filter");
       });
-      conditions.push(inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.level, filter.levels as ("A" | "B" | "C" | "D")[]))));
+      conditions.push(
+        inArray(
+          vacancies.jobProfileId,
+          this.db
+            .select({ id: jobProfiles.id })
+            .from(jobProfiles)
+            .where(inArray(jobProfiles.level, filter.levels as ("A" | "B" | "C" | "D")[])),
+        ),
+      );
     }
     if (filter.functionCodes) {
       const codes = filter.functionCodes.map((c) => c.trim().toUpperCase());
-      conditions.push(inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.functionCode, codes))));
+      conditions.push(
+        inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.functionCode, codes))),
+      );
     }
     if (filter.statuses) conditions.push(inArray(vacancies.status, filter.statuses));
     if (filter.languageRegimes) conditions.push(inArray(vacancies.languageRegime, filter.languageRegimes));

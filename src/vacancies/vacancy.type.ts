@@ -60,7 +60,7 @@ registerEnumType(ContractType, {
 
 @ObjectType({ description: "One part of a selection procedure's exam." })
 export class ExamPart {
-  @Field({ description: "The part's name, e.g. \"Schriftelijk\"; results are recorded against it." })
+  @Field({ description: 'The part\'s name, e.g. "Schriftelijk"; results are recorded against it.' })
   name!: string;
 
   @Field(() => Float, { description: "The most points one can score on this part." })
@@ -144,13 +144,16 @@ export class VacancyFilter {
   @Field(() => [LanguageRegime], { nullable: true, description: "Only vacancies with these language regimes." })
   languageRegimes?: LanguageRegime[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Only vacancies in these places (case-insensitive, exact), e.g. [\"Brussel\"]." })
+  @Field(() => [String], { nullable: true, description: 'Only vacancies in these places (case-insensitive, exact), e.g. ["Brussel"].' })
   places?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: "true: only vacancies that accept applications now (open, deadline not passed)." })
   acceptingApplications?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "Free text: every word must occur in the vacancy's title or its job profile's title, family or function code, in any language." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Free text: every word must occur in the vacancy's title or its job profile's title, family or function code, in any language.",
+  })
   search?: string | null;
 }
 

@@ -25,8 +25,17 @@ test("createApiClient returns the key once and stores only its hash", async () =
   const data = await server.data(CREATE, { input: { name: "DVZ HR system (vendor A)", role: "AGENCY_HR", agency: "DVZ" } }, { key: ADMIN_KEY });
   const { apiKey, apiClient } = data.createApiClient;
   expect(apiKey).toMatch(/^amk_[A-Za-z0-9_-]{43}$/);
-  expect(apiClient).toMatchObject({ name: "DVZ HR system (vendor A)", role: "AGENCY_HR", agency: { code: "DVZ" }, keyPrefix: apiKey.slice(0, 10), revokedAt: null });
-  const [row] = await server.database.db.select().from(apiClients).where(eq(apiClients.id, fromGlobalId("ApiClient", apiClient.id)!));
+  expect(apiClient).toMatchObject({
+    name: "DVZ HR system (vendor A)",
+    role: "AGENCY_HR",
+    agency: { code: "DVZ" },
+    keyPrefix: apiKey.slice(0, 10),
+    revokedAt: null,
+  });
+  const [row] = await server.database.db
+    .select()
+    .from(apiClients)
+    .where(eq(apiClients.id, fromGlobalId("ApiClient", apiClient.id)!));
   expect(row.keyHash).toBe(createHash("sha256").update(apiKey).digest("hex"));
   expect(JSON.stringify(row)).not.toContain(apiKey);
 
@@ -46,7 +55,11 @@ test("a wrong, malformed or revoked key is UNAUTHENTICATED with HTTP 401", async
   expect(revoked.revokeApiClient).toEqual({ apiClient: { id, revokedAt: expect.any(String) }, userErrors: [] });
   expect((await server.data(REVOKE, { id }, { key: ADMIN_KEY })).revokeApiClient.userErrors).toEqual([{ code: "ALREADY_REVOKED" }]);
 
-  for (const headers of [{ authorization: `Bearer ${key}` }, { authorization: "Bearer amk_thisIsNotARealKeyButLongEnough" }, { authorization: "Basic dXNlcjpwYXNz" }]) {
+  for (const headers of [
+    { authorization: `Bearer ${key}` },
+    { authorization: "Bearer amk_thisIsNotARealKeyButLongEnough" },
+    { authorization: "Basic dXNlcjpwYXNz" },
+  ]) {
     const response = await server.gql(`{ viewer { name } }`, {}, { headers });
     expect(response.status).toBe(401);
     expect(response.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
@@ -90,7 +103,10 @@ test("the operator CLI creates a key, lists and revokes", async () => {
     if (onPostgres) expect((await server.gql(`{ viewer { name } }`, {}, { key })).status).toBe(401);
     else {
       const database = await openDatabase({ driver: "pglite", dataDir: path.join(dir!, "db") });
-      const [row] = await database.db.select().from(apiClients).where(eq(apiClients.id, fromGlobalId("ApiClient", id)!));
+      const [row] = await database.db
+        .select()
+        .from(apiClients)
+        .where(eq(apiClients.id, fromGlobalId("ApiClient", id)!));
       await database.close();
       expect(row).toMatchObject({ keyHash: createHash("sha256").update(key).digest("hex"), revokedAt: expect.any(Date) });
     }

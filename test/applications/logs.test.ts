@@ -18,7 +18,11 @@ afterAll(() => server.close());
 test("HR writes with personal data, refused ones included, log ids and counts only", async () => {
   const vacancyId = toGlobalId("Vacancy", (await insertVacancies(server.database.db, 1, { agencyCode: "DVZ" }))[0]);
   const items = [
-    submission(vacancyId, {}, { firstName: "Griselda", lastName: "Vanderlogboek", email: "griselda.vanderlogboek@example.be", phone: "+32 470 99 88 77", birthDate: "1977-07-07" }),
+    submission(
+      vacancyId,
+      {},
+      { firstName: "Griselda", lastName: "Vanderlogboek", email: "griselda.vanderlogboek@example.be", phone: "+32 470 99 88 77", birthDate: "1977-07-07" },
+    ),
     // A NUL character cannot be stored: the database refuses the batch, and this one application is isolated.
     submission(vacancyId, {}, { firstName: "Hortensia", lastName: "Nul\u0000byte", email: "hortensia.nulbyte@example.be" }),
     submission(vacancyId, {}, { email: "not-an-email-griselda" }),
@@ -29,7 +33,11 @@ test("HR writes with personal data, refused ones included, log ids and counts on
   await server.gql(MOVE, { input: { applicationId, toStage: "HIRED" } }, { key: keys.dvz });
   await server.gql(`query($q: String) { vacancies(filter: { search: $q }) { totalCount } }`, { q: "\u0000Griselda" });
   const candidate = await server.data(`query($id: ID!) { application(id: $id) { candidate { id } } }`, { id: applicationId }, { key: keys.admin });
-  await server.data(`mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: candidate.application.candidate.id }, { key: keys.admin });
+  await server.data(
+    `mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`,
+    { id: candidate.application.candidate.id },
+    { key: keys.admin },
+  );
 
   const log = lines.join("\n").toLowerCase();
   expect(lines.length).toBeGreaterThan(5);

@@ -105,7 +105,11 @@ describe("moving applications", () => {
     expect((await move({ applicationId: id, toStage: "OFFERED" })).application.stage).toBe("OFFERED");
     expect((await move({ applicationId: id, toStage: "HIRED", expectedVersion: 6 })).application).toMatchObject({ stage: "HIRED", version: 7 });
 
-    const history = await server.data(`query($id: ID!) { application(id: $id) { history { fromStage toStage occurredAt actor { name role } } } }`, { id }, { key: keys.dvz });
+    const history = await server.data(
+      `query($id: ID!) { application(id: $id) { history { fromStage toStage occurredAt actor { name role } } } }`,
+      { id },
+      { key: keys.dvz },
+    );
     expect(history.application.history.map((e: any) => `${e.fromStage}>${e.toStage}`)).toEqual([
       "null>APPLIED",
       "APPLIED>SCREENED",
@@ -115,7 +119,12 @@ describe("moving applications", () => {
       "LAUREATE>OFFERED",
       "OFFERED>HIRED",
     ]);
-    expect(history.application.history[1]).toEqual({ fromStage: "APPLIED", toStage: "SCREENED", occurredAt: "2026-01-06T10:00:00.000Z", actor: { name: "AGENCY_HR DVZ test client", role: "AGENCY_HR" } });
+    expect(history.application.history[1]).toEqual({
+      fromStage: "APPLIED",
+      toStage: "SCREENED",
+      occurredAt: "2026-01-06T10:00:00.000Z",
+      actor: { name: "AGENCY_HR DVZ test client", role: "AGENCY_HR" },
+    });
     await expectCountersToMatchEvents(server.database.db);
   });
 
@@ -143,7 +152,10 @@ describe("moving applications", () => {
 
   test("final stages cannot be left", async () => {
     const rejected = await newApplication();
-    expect((await move({ applicationId: rejected, toStage: "REJECTED", reason: "INELIGIBLE" })).application).toMatchObject({ stage: "REJECTED", rejectionReason: "INELIGIBLE" });
+    expect((await move({ applicationId: rejected, toStage: "REJECTED", reason: "INELIGIBLE" })).application).toMatchObject({
+      stage: "REJECTED",
+      rejectionReason: "INELIGIBLE",
+    });
     expect((await move({ applicationId: rejected, toStage: "SCREENED" })).userErrors[0].code).toBe("FINAL_STAGE");
 
     const withdrawn = await newApplication();
@@ -173,7 +185,10 @@ describe("moving applications", () => {
     const id = await newApplication();
     for (const applicationId of [id, toGlobalId("Application", 99999999), "garbage"]) {
       const outcome = await move({ applicationId, toStage: "SCREENED" }, keys.cgvs);
-      expect(outcome).toEqual({ application: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "applicationId"], message: "No application of yours has this id." }] });
+      expect(outcome).toEqual({
+        application: null,
+        userErrors: [{ code: "NOT_FOUND", field: ["input", "applicationId"], message: "No application of yours has this id." }],
+      });
     }
     expect((await move({ applicationId: id, toStage: "SCREENED" }, keys.admin)).application.stage).toBe("SCREENED");
     const taskforce = await server.gql(MOVE, { input: { applicationId: id, toStage: "REJECTED", reason: "OTHER" } }, { key: keys.taskforce });

@@ -22,8 +22,16 @@ beforeAll(async () => {
   const [vacancy] = await insertVacancies(db, 1, { agencyCode: "DVZ", place: "Scopestad" });
   const [draft] = await insertVacancies(db, 1, { agencyCode: "DVZ", place: "Scopestad", status: "DRAFT" });
   const [cgvsVacancy] = await insertVacancies(db, 1, { agencyCode: "CGVS", place: "Scopestad" });
-  const dvz = await server.data(SUBMIT, { input: { applications: [submission(toGlobalId("Vacancy", vacancy), {}, { email: "scope@example.be", birthDate: "1990-04-01" })] } }, { key: keys.dvz });
-  const cgvs = await server.data(SUBMIT, { input: { applications: [submission(toGlobalId("Vacancy", cgvsVacancy), {}, { email: "scope@example.be" })] } }, { key: keys.cgvs });
+  const dvz = await server.data(
+    SUBMIT,
+    { input: { applications: [submission(toGlobalId("Vacancy", vacancy), {}, { email: "scope@example.be", birthDate: "1990-04-01" })] } },
+    { key: keys.dvz },
+  );
+  const cgvs = await server.data(
+    SUBMIT,
+    { input: { applications: [submission(toGlobalId("Vacancy", cgvsVacancy), {}, { email: "scope@example.be" })] } },
+    { key: keys.cgvs },
+  );
   const dvzApplication = dvz.submitApplications.results[0].application.id;
   const candidate = await server.data(`query($id: ID!) { application(id: $id) { candidate { id } } }`, { id: dvzApplication }, { key: keys.admin });
   const { campaign } = await insertCampaign(db, "scoping-test");
@@ -149,7 +157,9 @@ test("moveApplication and withdrawApplication: the agency's HR key and administr
     const applicationId = fresh.submitApplications.results[0].application.id;
     const { code, data } = await ask(who, MOVE, { input: { applicationId, toStage: "SCREENED" } });
     moves[who] = code ?? (data!.moveApplication.userErrors[0]?.code || "ok");
-    const withdraw = await ask(who, `mutation($input: WithdrawApplicationInput!) { withdrawApplication(input: $input) { userErrors { code } } }`, { input: { applicationId } });
+    const withdraw = await ask(who, `mutation($input: WithdrawApplicationInput!) { withdrawApplication(input: $input) { userErrors { code } } }`, {
+      input: { applicationId },
+    });
     moves[`${who} withdraw`] = withdraw.code ?? (withdraw.data!.withdrawApplication.userErrors[0]?.code || "ok");
   }
   expect(moves).toEqual({
@@ -218,7 +228,10 @@ test("API clients and erasure: administrators only", async () => {
 test("test sessions: the planner schedules; the planner and the vacancy's agency invite, record attendance and results", async () => {
   const CREATE = `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`;
   const sessionInput = { kind: "WRITTEN", startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: "Selor", capacity: 50, vacancyIds: [ids.vacancy] };
-  const create = await mutationOutcomes((who) => ask(who, CREATE, { input: sessionInput }), (d) => d.createTestSession);
+  const create = await mutationOutcomes(
+    (who) => ask(who, CREATE, { input: sessionInput }),
+    (d) => d.createTestSession,
+  );
   expect(create).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "ok", admin: "ok" });
 
   for (const mutation of ["rescheduleTestSession", "cancelTestSession"]) {
@@ -239,7 +252,9 @@ test("test sessions: the planner schedules; the planner and the vacancy's agency
       const fresh = await server.data(SUBMIT, { input: { applications: [submission(ids.vacancy)] } }, { key: keys.dvz });
       const applicationId = fresh.submitApplications.results[0].application.id;
       await server.data(MOVE, { input: { applicationId, toStage: "SCREENED" } }, { key: keys.dvz });
-      return ask(who, `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`, { input: { sessionId: session, applicationIds: [applicationId] } });
+      return ask(who, `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`, {
+        input: { sessionId: session, applicationIds: [applicationId] },
+      });
     },
     (d) => d.inviteToTestSession,
   );
@@ -255,7 +270,10 @@ test("test sessions: the planner schedules; the planner and the vacancy's agency
       (d) => d[mutation],
     );
     const refusal = mutation === "recordAttendance" ? "NOT_BOOKED" : "NOT_TESTED";
-    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: refusal, cgvs: "APPLICATION_NOT_FOUND", taskforce: refusal, admin: refusal }]);
+    expect([mutation, outcomes]).toEqual([
+      mutation,
+      { anonymous: "UNAUTHENTICATED", dvz: refusal, cgvs: "APPLICATION_NOT_FOUND", taskforce: refusal, admin: refusal },
+    ]);
   }
   const sessionAttendance = await mutationOutcomes(
     (who) =>
@@ -264,7 +282,13 @@ test("test sessions: the planner schedules; the planner and the vacancy's agency
       }),
     (d) => d.recordSessionAttendance,
   );
-  expect(sessionAttendance).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "NOT_BOOKED", cgvs: "APPLICATION_NOT_FOUND", taskforce: "NOT_BOOKED", admin: "NOT_BOOKED" });
+  expect(sessionAttendance).toEqual({
+    anonymous: "UNAUTHENTICATED",
+    dvz: "NOT_BOOKED",
+    cgvs: "APPLICATION_NOT_FOUND",
+    taskforce: "NOT_BOOKED",
+    admin: "NOT_BOOKED",
+  });
 });
 
 test("dashboard and capacity planning: the taskforce and administrators", async () => {
@@ -277,14 +301,31 @@ test("dashboard and capacity planning: the taskforce and administrators", async 
 
 test("laureate lists: the vacancy's agency, the taskforce and administrators", async () => {
   const seen: Record<string, unknown> = {};
-  for (const who of EVERYONE) seen[who] = (await ask(who, `query($id: ID!) { vacancy(id: $id) { laureates { totalCount } } }`, { id: ids.vacancy })).data!.vacancy.laureates;
+  for (const who of EVERYONE)
+    seen[who] = (await ask(who, `query($id: ID!) { vacancy(id: $id) { laureates { totalCount } } }`, { id: ids.vacancy })).data!.vacancy.laureates;
   expect(seen).toEqual({ anonymous: null, dvz: { totalCount: 0 }, cgvs: null, taskforce: { totalCount: 0 }, admin: { totalCount: 0 } });
 });
 
 test("this file walks every root field: a new query or mutation must be added here", async () => {
   const schema = await campaignSchema();
   const walked = {
-    queries: ["agencies", "apiClients", "application", "applications", "auditLog", "campaign", "competenceAreas", "dashboard", "jobProfile", "jobProfiles", "testSessionPlanning", "testSessions", "vacancies", "vacancy", "viewer"],
+    queries: [
+      "agencies",
+      "apiClients",
+      "application",
+      "applications",
+      "auditLog",
+      "campaign",
+      "competenceAreas",
+      "dashboard",
+      "jobProfile",
+      "jobProfiles",
+      "testSessionPlanning",
+      "testSessions",
+      "vacancies",
+      "vacancy",
+      "viewer",
+    ],
     mutations: [
       "cancelTestSession",
       "closeVacancy",
@@ -305,5 +346,7 @@ test("this file walks every root field: a new query or mutation must be added he
       "withdrawApplication",
     ],
   };
-  expect({ queries: Object.keys(schema.getQueryType()!.getFields()).sort(), mutations: Object.keys(schema.getMutationType()!.getFields()).sort() }).toEqual(walked);
+  expect({ queries: Object.keys(schema.getQueryType()!.getFields()).sort(), mutations: Object.keys(schema.getMutationType()!.getFields()).sort() }).toEqual(
+    walked,
+  );
 });

@@ -71,7 +71,11 @@ test("a resend with changed details updates the candidate but never resets the s
   const changed = { ...item, candidate: { ...item.candidate, lastName: "Nieuwe Naam", phone: "+32 9 999 99 99", email: item.candidate.email.toUpperCase() } };
   const [resent] = (await submit(keys.dvz, [changed])).results;
   expect(resent).toMatchObject({ created: false, updated: true, application: { id: created.application.id, stage: "SCREENED", version: 2 } });
-  const person = await server.data(`query($id: ID!) { application(id: $id) { candidate { lastName phone email } history { toStage } } }`, { id: created.application.id }, { key: keys.dvz });
+  const person = await server.data(
+    `query($id: ID!) { application(id: $id) { candidate { lastName phone email } history { toStage } } }`,
+    { id: created.application.id },
+    { key: keys.dvz },
+  );
   expect(person.application).toEqual({
     candidate: { lastName: "Nieuwe Naam", phone: "+32 9 999 99 99", email: item.candidate.email },
     history: [{ toStage: "APPLIED" }, { toStage: "SCREENED" }],
@@ -89,7 +93,11 @@ test("one person applying to several vacancies, and to several agencies, is one 
   expect(apps.map((a) => a.agencyCode).sort()).toEqual(["CGVS", "DVZ", "DVZ"]);
 
   // Each agency still sees only its own applications.
-  const cgvsView = await server.data(`{ applications(first: 100) { edges { node { agencyCode: vacancy { agencyCode } candidate { email } } } } }`, {}, { key: keys.cgvs });
+  const cgvsView = await server.data(
+    `{ applications(first: 100) { edges { node { agencyCode: vacancy { agencyCode } candidate { email } } } } }`,
+    {},
+    { key: keys.cgvs },
+  );
   expect(cgvsView.applications.edges.map((e: any) => e.node.agencyCode.agencyCode)).toEqual(expect.arrayContaining(["CGVS"]));
   expect(new Set(cgvsView.applications.edges.map((e: any) => e.node.agencyCode.agencyCode))).toEqual(new Set(["CGVS"]));
 });
@@ -97,7 +105,10 @@ test("one person applying to several vacancies, and to several agencies, is one 
 test("each refused application gets its code, the others are stored", async () => {
   const closed = toGlobalId("Vacancy", (await insertVacancies(server.database.db, 1, { agencyCode: "DVZ", status: "CLOSED" }))[0]);
   const draft = toGlobalId("Vacancy", (await insertVacancies(server.database.db, 1, { agencyCode: "DVZ", status: "DRAFT" }))[0]);
-  const expired = toGlobalId("Vacancy", (await insertVacancies(server.database.db, 1, { agencyCode: "DVZ", applicationDeadline: new Date("2022-01-01T00:00:00Z") }))[0]);
+  const expired = toGlobalId(
+    "Vacancy",
+    (await insertVacancies(server.database.db, 1, { agencyCode: "DVZ", applicationDeadline: new Date("2022-01-01T00:00:00Z") }))[0],
+  );
   const good = submission(dvzVacancy);
   const duplicate = submission(dvzVacancy);
   const items = [
@@ -145,7 +156,11 @@ test("each refused application gets its code, the others are stored", async () =
     [],
   ]);
   expect(result).toMatchObject({ createdCount: 3, existingCount: 0, refusedCount: 16 });
-  expect(result.results[1].userErrors[0]).toEqual({ field: ["input", "applications", "1", "vacancyId"], code: "VACANCY_NOT_FOUND", message: "No vacancy of your agency has this id." });
+  expect(result.results[1].userErrors[0]).toEqual({
+    field: ["input", "applications", "1", "vacancyId"],
+    code: "VACANCY_NOT_FOUND",
+    message: "No vacancy of your agency has this id.",
+  });
   const after = await tableCounts();
   expect([after.apps - before.apps, after.events - before.events]).toEqual([3, 3]);
 });
@@ -179,7 +194,10 @@ test("more than 500 in one call is BAD_USER_INPUT and writes nothing", async () 
   const response = await server.gql(SUBMIT, { input: { applications: items } }, { key: keys.dvz });
   expect(response.body.data).toBeNull();
   expect(response.body.errors).toEqual([
-    expect.objectContaining({ message: "input.applications holds 501 applications; at most 500 per call.", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+    expect.objectContaining({
+      message: "input.applications holds 501 applications; at most 500 per call.",
+      extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }),
+    }),
   ]);
   expect(await tableCounts()).toEqual(before);
 });

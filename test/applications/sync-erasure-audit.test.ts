@@ -91,13 +91,24 @@ describe("erasure", () => {
       candidate: { id: application.candidate.id, firstName: null, lastName: null, email: null, phone: null, birthDate: null, erased: true },
       userErrors: [],
     });
-    const [row] = await server.database.db.select().from(candidates).where(eq(candidates.id, fromGlobalId("Candidate", application.candidate.id)!));
+    const [row] = await server.database.db
+      .select()
+      .from(candidates)
+      .where(eq(candidates.id, fromGlobalId("Candidate", application.candidate.id)!));
     expect(row).toMatchObject({ email: null, firstName: null, lastName: null, phone: null, birthDate: null });
 
     expect([await countersAndRecount(server.database.db), await rollupsAndRecount(server.database.db)]).toEqual(figuresBefore);
     expect(await server.data(`{ campaign(slug: "asiel-migratie-2021") { hiredCount openVacancyCount } }`)).toEqual(campaignBefore);
-    const after = await server.data(`query($id: ID!) { application(id: $id) { stage history { toStage } candidate { email erased } } }`, { id: applicationId }, { key: keys.fedasil });
-    expect(after.application).toEqual({ stage: "SCREENED", history: [{ toStage: "APPLIED" }, { toStage: "SCREENED" }], candidate: { email: null, erased: true } });
+    const after = await server.data(
+      `query($id: ID!) { application(id: $id) { stage history { toStage } candidate { email erased } } }`,
+      { id: applicationId },
+      { key: keys.fedasil },
+    );
+    expect(after.application).toEqual({
+      stage: "SCREENED",
+      history: [{ toStage: "APPLIED" }, { toStage: "SCREENED" }],
+      candidate: { email: null, erased: true },
+    });
 
     // A resend of the application cannot bring the data back.
     const resent = await server.data(SUBMIT, { input: { applications: [item] } }, { key: keys.fedasil });
@@ -105,7 +116,11 @@ describe("erasure", () => {
     const [still] = await server.database.db.select().from(candidates).where(eq(candidates.id, row.id));
     expect(still.email).toBeNull();
 
-    const again = await server.data(`mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: application.candidate.id }, { key: keys.admin });
+    const again = await server.data(
+      `mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`,
+      { id: application.candidate.id },
+      { key: keys.admin },
+    );
     expect(again.eraseCandidate.userErrors).toEqual([{ code: "ALREADY_ERASED" }]);
   });
 });
@@ -128,12 +143,34 @@ describe("audit", () => {
       { key: ADMIN_KEY },
     );
     const entries = log.auditLog.edges.map((e: any) => e.node);
-    expect(entries.map((e: any) => [e.operation, e.outcome, e.targetType, e.targetId, e.actorName, e.actorRole, e.actorAgencyCode, e.userErrorCodes, e.detail])).toEqual([
+    expect(
+      entries.map((e: any) => [e.operation, e.outcome, e.targetType, e.targetId, e.actorName, e.actorRole, e.actorAgencyCode, e.userErrorCodes, e.detail]),
+    ).toEqual([
       ["moveApplication", "DENIED", "Application", applicationId, "anonymous", null, null, [], { toStage: "WITHDRAWN" }],
       ["moveApplication", "DENIED", "Application", applicationId, "TASKFORCE test client", "TASKFORCE", null, [], { toStage: "WITHDRAWN" }],
-      ["moveApplication", "USER_ERROR", "Application", applicationId, "AGENCY_HR FEDASIL test client", "AGENCY_HR", "FEDASIL", ["STAGE_SKIPPED"], { toStage: "HIRED" }],
+      [
+        "moveApplication",
+        "USER_ERROR",
+        "Application",
+        applicationId,
+        "AGENCY_HR FEDASIL test client",
+        "AGENCY_HR",
+        "FEDASIL",
+        ["STAGE_SKIPPED"],
+        { toStage: "HIRED" },
+      ],
       ["moveApplication", "OK", "Application", applicationId, "AGENCY_HR FEDASIL test client", "AGENCY_HR", "FEDASIL", [], { toStage: "SCREENED" }],
-      ["submitApplications", "USER_ERROR", null, null, "AGENCY_HR FEDASIL test client", "AGENCY_HR", "FEDASIL", ["VACANCY_NOT_FOUND"], { submitted: 2, created: 1, refused: 1 }],
+      [
+        "submitApplications",
+        "USER_ERROR",
+        null,
+        null,
+        "AGENCY_HR FEDASIL test client",
+        "AGENCY_HR",
+        "FEDASIL",
+        ["VACANCY_NOT_FOUND"],
+        { submitted: 2, created: 1, refused: 1 },
+      ],
     ]);
     expect(entries.every((e: any) => typeof e.requestId === "string" && e.occurredAt >= since)).toBe(true);
 
@@ -151,7 +188,13 @@ describe("audit", () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = (await server.data(`query($after: String) { auditLog(first: 3, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after }, { key: ADMIN_KEY })).auditLog;
+      const page: any = (
+        await server.data(
+          `query($after: String) { auditLog(first: 3, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+          { after },
+          { key: ADMIN_KEY },
+        )
+      ).auditLog;
       seen.push(...page.edges.map((e: any) => e.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

@@ -96,15 +96,26 @@ describe("a known campaign history, built through the API", () => {
       { key: keys.taskforce },
     );
     const sessionId = session.createTestSession.testSession.id;
-    await server.data(`mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`, { input: { sessionId, applicationIds: [a1, a2, a4, a5] } }, { key: keys.taskforce });
-    await db.update(testSessions).set({ startsAt: new Date(Date.now() - 60_000) }).where(eq(testSessions.id, fromGlobalId("TestSession", sessionId)!));
+    await server.data(
+      `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`,
+      { input: { sessionId, applicationIds: [a1, a2, a4, a5] } },
+      { key: keys.taskforce },
+    );
+    await db
+      .update(testSessions)
+      .set({ startsAt: new Date(Date.now() - 60_000) })
+      .where(eq(testSessions.id, fromGlobalId("TestSession", sessionId)!));
     await server.data(
       `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`,
       { input: { sessionId, presentApplicationIds: [a1, a2, a4], absentApplicationIds: [a5] } },
       { key: keys.taskforce },
     );
     const result = (key: string, applicationId: string, part: string, points: number) =>
-      server.data(`mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { userErrors { code } } }`, { input: { applicationId, part, points } }, { key });
+      server.data(
+        `mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { userErrors { code } } }`,
+        { input: { applicationId, part, points } },
+        { key },
+      );
     await result(keys.dvz, a1, "Schriftelijk", 40);
     await result(keys.dvz, a1, "Mondeling", 40);
     await result(keys.dvz, a2, "Schriftelijk", 20);
@@ -118,7 +129,12 @@ describe("a known campaign history, built through the API", () => {
 
   test("every figure, exactly", async () => {
     const d = (await server.data(DASHBOARD, { slug: "dashboard-test", first: 10 }, { key: keys.taskforce })).dashboard;
-    const step = (stage: string, reached: number, current: number, conversionFromPrevious: number | null) => ({ stage, reached, current, conversionFromPrevious });
+    const step = (stage: string, reached: number, current: number, conversionFromPrevious: number | null) => ({
+      stage,
+      reached,
+      current,
+      conversionFromPrevious,
+    });
     expect({ ...d, weekly: undefined, timeInStage: undefined, forecast: undefined, testSessions: undefined, byVacancy: undefined, byWave: undefined }).toEqual({
       asOf: today,
       from: null,
@@ -146,7 +162,15 @@ describe("a known campaign history, built through the API", () => {
           hired: 1,
           gapToTarget: 3,
           fillRate: 0.25,
-          funnel: [step("APPLIED", 3, 0, null), step("SCREENED", 2, 0, 2 / 3), step("INVITED", 2, 0, 1), step("TESTED", 2, 0, 1), step("LAUREATE", 1, 0, 0.5), step("OFFERED", 1, 0, 1), step("HIRED", 1, 1, 1)],
+          funnel: [
+            step("APPLIED", 3, 0, null),
+            step("SCREENED", 2, 0, 2 / 3),
+            step("INVITED", 2, 0, 1),
+            step("TESTED", 2, 0, 1),
+            step("LAUREATE", 1, 0, 0.5),
+            step("OFFERED", 1, 0, 1),
+            step("HIRED", 1, 1, 1),
+          ],
         },
         {
           agency: { code: "CGVS" },
@@ -154,7 +178,15 @@ describe("a known campaign history, built through the API", () => {
           hired: 0,
           gapToTarget: 6,
           fillRate: 0,
-          funnel: [step("APPLIED", 3, 0, null), step("SCREENED", 2, 0, 2 / 3), step("INVITED", 2, 0, 1), step("TESTED", 1, 0, 0.5), step("LAUREATE", 1, 0, 1), step("OFFERED", 1, 1, 1), step("HIRED", 0, 0, 0)],
+          funnel: [
+            step("APPLIED", 3, 0, null),
+            step("SCREENED", 2, 0, 2 / 3),
+            step("INVITED", 2, 0, 1),
+            step("TESTED", 1, 0, 0.5),
+            step("LAUREATE", 1, 0, 1),
+            step("OFFERED", 1, 1, 1),
+            step("HIRED", 0, 0, 0),
+          ],
         },
       ],
       byJobProfile: [
@@ -178,13 +210,22 @@ describe("a known campaign history, built through the API", () => {
     ]);
 
     // Weekly: the applications on their March days, everything from the test session on today.
-    const byWeek = Object.fromEntries(d.weekly.filter((w: any) => w.applications + w.laureates + w.offers + w.hires > 0).map((w: any) => [w.weekStart, [w.applications, w.laureates, w.offers, w.hires]]));
+    const byWeek = Object.fromEntries(
+      d.weekly
+        .filter((w: any) => w.applications + w.laureates + w.offers + w.hires > 0)
+        .map((w: any) => [w.weekStart, [w.applications, w.laureates, w.offers, w.hires]]),
+    );
     const thisWeek = addDays(today, 1 - isoWeekday(today));
     expect(byWeek).toEqual({ "2026-03-02": [2, 0, 0, 0], "2026-03-09": [3, 0, 0, 0], "2026-03-16": [1, 0, 0, 0], [thisWeek]: [0, 2, 2, 1] });
     expect(d.weekly[0]).toMatchObject({ weekStart: "2025-12-29", isoWeek: "2026-W01" });
     expect(d.weekly.at(-1).weekStart).toBe(thisWeek);
 
-    const sinceScreened = [daysBetween("2026-03-04", today), daysBetween("2026-03-05", today), daysBetween("2026-03-12", today), daysBetween("2026-03-12", today)].sort((a, b) => a - b);
+    const sinceScreened = [
+      daysBetween("2026-03-04", today),
+      daysBetween("2026-03-05", today),
+      daysBetween("2026-03-12", today),
+      daysBetween("2026-03-12", today),
+    ].sort((a, b) => a - b);
     expect(d.timeInStage).toEqual([
       { fromStage: "APPLIED", toStage: "SCREENED", count: 4, medianDays: 2, p90Days: 2 },
       { fromStage: "SCREENED", toStage: "INVITED", count: 4, medianDays: sinceScreened[1], p90Days: sinceScreened[3] },
@@ -234,7 +275,8 @@ describe("a known campaign history, built through the API", () => {
   test("narrowed to an agency, to a vacancy and to a period", async () => {
     const cgvs = (await server.data(DASHBOARD, { slug: "dashboard-test", filter: { agencies: ["CGVS"] } }, { key: keys.admin })).dashboard;
     expect(cgvs).toMatchObject({ target: 6, applications: 3, distinctCandidates: 3, hired: 0, offered: 1, openVacancies: 1 });
-    const mixed = (await server.data(DASHBOARD, { slug: "dashboard-test", filter: { agencies: ["DVZ", "CGVS"], vacancyIds: [v1, v2] } }, { key: keys.admin })).dashboard;
+    const mixed = (await server.data(DASHBOARD, { slug: "dashboard-test", filter: { agencies: ["DVZ", "CGVS"], vacancyIds: [v1, v2] } }, { key: keys.admin }))
+      .dashboard;
     expect(mixed).toMatchObject({ target: 10, applications: 6, distinctCandidates: 5, hired: 1 });
     const march = (await server.data(DASHBOARD, { slug: "dashboard-test", filter: { from: "2026-03-09", to: "2026-03-15" } }, { key: keys.admin })).dashboard;
     expect(march).toMatchObject({ asOf: "2026-03-15", from: "2026-03-09", applications: 3, distinctCandidates: 2 });
@@ -253,7 +295,10 @@ describe("a known campaign history, built through the API", () => {
   });
 
   test("only the taskforce and administrators", async () => {
-    for (const [key, code] of [[keys.dvz, "FORBIDDEN"], [undefined, "UNAUTHENTICATED"]] as const) {
+    for (const [key, code] of [
+      [keys.dvz, "FORBIDDEN"],
+      [undefined, "UNAUTHENTICATED"],
+    ] as const) {
       const response = await server.gql(DASHBOARD, { slug: "dashboard-test" }, { key });
       expect([response.body.data?.dashboard ?? null, response.body.errors?.[0].extensions?.code]).toEqual([null, code]);
     }
@@ -281,19 +326,46 @@ describe("random histories against a recount from the event log", () => {
     keys = await createKeys(server);
     const db = server.database.db;
     // Extra vacancies in the seeded campaign, so filters have several of each dimension to pick from.
-    await insertVacancies(db, 6, (i) => ({ agencyCode: (["DVZ", "CGVS", "RVV"] as const)[i % 3], waveNumber: 1 + (i % 3), functionCode: ["NBV001", "NBV104"][i % 2], headcountTarget: 1 + i }));
+    await insertVacancies(db, 6, (i) => ({
+      agencyCode: (["DVZ", "CGVS", "RVV"] as const)[i % 3],
+      waveNumber: 1 + (i % 3),
+      functionCode: ["NBV001", "NBV104"][i % 2],
+      headcountTarget: 1 + i,
+    }));
     await generateDemoData(server.database, { applications: 1500, seed: 11, until: "2026-10-31", chunkSize: 400 });
     // And some through the API, with moves on past days, so both writers' counters meet.
-    const vacancies = await server.data(`{ vacancies(first: 100, filter: { campaignSlug: "asiel-migratie-2021", agencies: [DVZ], acceptingApplications: true }) { edges { node { id } } } }`);
+    const vacancies = await server.data(
+      `{ vacancies(first: 100, filter: { campaignSlug: "asiel-migratie-2021", agencies: [DVZ], acceptingApplications: true }) { edges { node { id } } } }`,
+    );
     const ids = vacancies.vacancies.edges.map((e: any) => e.node.id);
     const pushed = await server.data(
       SUBMIT,
-      { input: { applications: Array.from({ length: 40 }, (_, i) => submission(ids[i % ids.length], { submittedAt: `2026-09-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z` }, { email: `demo.11.${i * 7}@example.invalid` })) } },
+      {
+        input: {
+          applications: Array.from({ length: 40 }, (_, i) =>
+            submission(
+              ids[i % ids.length],
+              { submittedAt: `2026-09-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z` },
+              { email: `demo.11.${i * 7}@example.invalid` },
+            ),
+          ),
+        },
+      },
       { key: keys.dvz },
     );
     for (const [i, r] of pushed.submitApplications.results.entries()) {
       if (!r.application) continue;
-      await server.data(MOVE, { input: { applicationId: r.application.id, toStage: i % 3 ? "SCREENED" : "WITHDRAWN", occurredAt: `2026-10-${String(1 + (i % 20)).padStart(2, "0")}T12:00:00Z` } }, { key: keys.dvz });
+      await server.data(
+        MOVE,
+        {
+          input: {
+            applicationId: r.application.id,
+            toStage: i % 3 ? "SCREENED" : "WITHDRAWN",
+            occurredAt: `2026-10-${String(1 + (i % 20)).padStart(2, "0")}T12:00:00Z`,
+          },
+        },
+        { key: keys.dvz },
+      );
     }
   });
   afterAll(() => server.close());
@@ -324,8 +396,19 @@ describe("random histories against a recount from the event log", () => {
       const seeded = await seededCampaign(db);
       const waveIds = spec.waveNumbers?.map((n) => seeded.wave(n).id);
       const profileIds = spec.functionCodes?.map((c) => seeded.profile(c).id);
-      const vacancyIds = spec.vacancyCount ? (await oracle(db, { campaignSlug: "asiel-migratie-2021" })).byVacancy.slice(3, 3 + spec.vacancyCount).map((v) => v.vacancy) : undefined;
-      const input: OracleInput = { campaignSlug: "asiel-migratie-2021", agencies: spec.agencies, waveIds, profileIds, vacancyIds, asOf: spec.asOf, from: spec.from, to: spec.to };
+      const vacancyIds = spec.vacancyCount
+        ? (await oracle(db, { campaignSlug: "asiel-migratie-2021" })).byVacancy.slice(3, 3 + spec.vacancyCount).map((v) => v.vacancy)
+        : undefined;
+      const input: OracleInput = {
+        campaignSlug: "asiel-migratie-2021",
+        agencies: spec.agencies,
+        waveIds,
+        profileIds,
+        vacancyIds,
+        asOf: spec.asOf,
+        from: spec.from,
+        to: spec.to,
+      };
       const expected = await oracle(db, input);
       const filter = {
         agencies: spec.agencies,
@@ -352,10 +435,35 @@ describe("random histories against a recount from the event log", () => {
         exits: expected.exits,
       });
       expect(expected.applications).toBeGreaterThan(0);
-      expect(d.byAgency.map((a: any) => ({ agency: a.agency.code, target: a.target, hired: a.hired, gapToTarget: a.gapToTarget, fillRate: a.fillRate, funnel: a.funnel }))).toEqual(expected.byAgency);
-      expect(d.byWave.map((w: any) => ({ wave: fromGlobalId("Wave", w.wave.id), target: w.target, hired: w.hired, gapToTarget: w.gapToTarget, fillRate: w.fillRate, funnel: w.funnel }))).toEqual(expected.byWave);
       expect(
-        d.byVacancy.edges.map((e: any) => ({ vacancy: fromGlobalId("Vacancy", e.node.vacancy.id), target: e.node.target, hired: e.node.hired, gapToTarget: e.node.gapToTarget, fillRate: e.node.fillRate, funnel: e.node.funnel })),
+        d.byAgency.map((a: any) => ({
+          agency: a.agency.code,
+          target: a.target,
+          hired: a.hired,
+          gapToTarget: a.gapToTarget,
+          fillRate: a.fillRate,
+          funnel: a.funnel,
+        })),
+      ).toEqual(expected.byAgency);
+      expect(
+        d.byWave.map((w: any) => ({
+          wave: fromGlobalId("Wave", w.wave.id),
+          target: w.target,
+          hired: w.hired,
+          gapToTarget: w.gapToTarget,
+          fillRate: w.fillRate,
+          funnel: w.funnel,
+        })),
+      ).toEqual(expected.byWave);
+      expect(
+        d.byVacancy.edges.map((e: any) => ({
+          vacancy: fromGlobalId("Vacancy", e.node.vacancy.id),
+          target: e.node.target,
+          hired: e.node.hired,
+          gapToTarget: e.node.gapToTarget,
+          fillRate: e.node.fillRate,
+          funnel: e.node.funnel,
+        })),
       ).toEqual(expected.byVacancy);
       expect(d.forecast.hiresLastFourWeeks).toBe(expected.hiresLastFourWeeks);
     },

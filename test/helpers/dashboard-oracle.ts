@@ -47,7 +47,15 @@ export async function oracle(db: Db, input: OracleInput) {
   );
   const selected = new Set(vacancies.map((v) => v.id));
   const events = (
-    await selectRows<{ application_id: number; vacancy_id: number; candidate_id: number; from_stage: string | null; to_stage: string; reason: string | null; occurred_at: string }>(
+    await selectRows<{
+      application_id: number;
+      vacancy_id: number;
+      candidate_id: number;
+      from_stage: string | null;
+      to_stage: string;
+      reason: string | null;
+      occurred_at: string;
+    }>(
       db,
       sql`select e.application_id, a.vacancy_id, a.candidate_id, e.from_stage::text, e.to_stage::text, e.reason::text, e.occurred_at::text
           from stage_events e join applications a on a.id = e.application_id order by e.application_id, e.occurred_at, e.id`,
@@ -85,7 +93,8 @@ export async function oracle(db: Db, input: OracleInput) {
   const target = unfiltered ? campaign.target : targetOf(vacancies);
 
   const firstDay = new Map<number, string>();
-  for (const e of upToEnd) if (e.to_stage === "APPLIED" && (!firstDay.has(e.candidate_id) || dayOf(e) < firstDay.get(e.candidate_id)!)) firstDay.set(e.candidate_id, dayOf(e));
+  for (const e of upToEnd)
+    if (e.to_stage === "APPLIED" && (!firstDay.has(e.candidate_id) || dayOf(e) < firstDay.get(e.candidate_id)!)) firstDay.set(e.candidate_id, dayOf(e));
   const distinctCandidates = [...firstDay.values()].filter((d) => d >= start).length;
 
   const weeks = new Map<string, { isoWeek: string; weekStart: string; applications: number; laureates: number; offers: number; hires: number }>();
@@ -123,7 +132,12 @@ export async function oracle(db: Db, input: OracleInput) {
     const reasons = ["INELIGIBLE", "FAILED_TEST", "NO_SHOW", "FAILED_INTERVIEW", "OTHER"]
       .map((reason) => ({ reason, count: leaving.filter((e) => e.reason === reason).length }))
       .filter((r) => r.count > 0);
-    return { stage, rejected: reasons.reduce((s, r) => s + r.count, 0), rejectedByReason: reasons, withdrawn: leaving.filter((e) => e.to_stage === "WITHDRAWN").length };
+    return {
+      stage,
+      rejected: reasons.reduce((s, r) => s + r.count, 0),
+      rejectedByReason: reasons,
+      withdrawn: leaving.filter((e) => e.to_stage === "WITHDRAWN").length,
+    };
   });
 
   const groups = <K>(keyOf: (v: (typeof vacancies)[number]) => K) => {
@@ -147,7 +161,9 @@ export async function oracle(db: Db, input: OracleInput) {
     openVacancies: vacancies.filter((v) => v.status === "OPEN").length,
     progress: target ? funnel[6].reached / target : 0,
     funnel,
-    byAgency: ["DVZ", "CGVS", "RVV", "FEDASIL"].filter((a) => groups((v) => v.agency).has(a)).map((a) => ({ agency: a, ...groupOf(groups((v) => v.agency).get(a)!) })),
+    byAgency: ["DVZ", "CGVS", "RVV", "FEDASIL"]
+      .filter((a) => groups((v) => v.agency).has(a))
+      .map((a) => ({ agency: a, ...groupOf(groups((v) => v.agency).get(a)!) })),
     byWave: [...groups((v) => v.wave).entries()].sort((a, b) => a[0] - b[0]).map(([wave, list]) => ({ wave, ...groupOf(list) })),
     byVacancy: vacancies.map((v) => ({ vacancy: v.id, ...groupOf([v]) })),
     weekly: [...weeks.values()],

@@ -54,15 +54,20 @@ export async function insertVacancies(db: Db, count: number, overrides: VacancyO
   });
   const ids: number[] = [];
   for (let i = 0; i < values.length; i += 500) {
-    const rows = await db.insert(vacancies).values(values.slice(i, i + 500)).returning({ id: vacancies.id });
+    const rows = await db
+      .insert(vacancies)
+      .values(values.slice(i, i + 500))
+      .returning({ id: vacancies.id });
     ids.push(...rows.map((r) => r.id));
   }
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    await db.insert(examParts).values(chunk.flatMap((id) => [
-      { vacancyId: id, position: 1, name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
-      { vacancyId: id, position: 2, name: "Mondeling", maxPoints: 50, passPercent: 50 },
-    ]));
+    await db.insert(examParts).values(
+      chunk.flatMap((id) => [
+        { vacancyId: id, position: 1, name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
+        { vacancyId: id, position: 2, name: "Mondeling", maxPoints: 50, passPercent: 50 },
+      ]),
+    );
   }
   return ids;
 }
@@ -70,7 +75,15 @@ export async function insertVacancies(db: Db, count: number, overrides: VacancyO
 export async function insertTestSession(
   db: Db,
   vacancyIds: number[],
-  o: { startsAt: Date; capacity?: number; seatsTaken?: number; language?: "NL" | "FR" | "EN" | "DE"; kind?: "COMPUTER_TEST" | "WRITTEN" | "ORAL" | "ASSESSMENT"; status?: "SCHEDULED" | "CANCELLED"; place?: string },
+  o: {
+    startsAt: Date;
+    capacity?: number;
+    seatsTaken?: number;
+    language?: "NL" | "FR" | "EN" | "DE";
+    kind?: "COMPUTER_TEST" | "WRITTEN" | "ORAL" | "ASSESSMENT";
+    status?: "SCHEDULED" | "CANCELLED";
+    place?: string;
+  },
 ): Promise<number> {
   const seeded = await seededCampaign(db);
   const [session] = await db
@@ -97,6 +110,9 @@ export async function insertCampaign(db: Db, slug: string, targetHeadcount = 100
     .insert(campaigns)
     .values({ slug, name: { nl: `Testcampagne ${slug}` }, targetHeadcount, startsOn: "2026-01-01", endsOn: "2027-12-31" })
     .returning();
-  const [wave] = await db.insert(waves).values({ campaignId: campaign.id, number: 1, opensOn: "2026-01-01", name: { nl: "Golf 1" } }).returning();
+  const [wave] = await db
+    .insert(waves)
+    .values({ campaignId: campaign.id, number: 1, opensOn: "2026-01-01", name: { nl: "Golf 1" } })
+    .returning();
   return { campaign, wave };
 }

@@ -86,7 +86,9 @@ export async function rollupsAndRecount(db: Db) {
         group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
     },
     durationDaily: {
-      stored: await q(sql`select scope, from_stage::text, to_stage::text, day::text, days, count from rollup_duration_daily where count <> 0 order by 1, 2, 3, 4, 5`),
+      stored: await q(
+        sql`select scope, from_stage::text, to_stage::text, day::text, days, count from rollup_duration_daily where count <> 0 order by 1, 2, 3, 4, 5`,
+      ),
       recount: await q(sql`with m as (${MOVES}), d as (
           select coarse, from_stage, to_stage, day, day - from_day as days from m
           where (from_stage, to_stage) in (('APPLIED', 'SCREENED'), ('SCREENED', 'INVITED'), ('INVITED', 'TESTED'), ('TESTED', 'LAUREATE'), ('LAUREATE', 'OFFERED'), ('OFFERED', 'HIRED'))

@@ -32,7 +32,11 @@ describe("the cache policy", () => {
   test.each([
     ["vacancy data: 20 s", `{ vacancies(first: 2) { totalCount edges { node { title headcountTarget agency { code } } } } }`, "max-age=20, public"],
     ["reference data only: 60 s", `{ agencies { code name } }`, "max-age=60, public"],
-    ["with seats left: 5 s", `{ testSessions(first: 2, filter: { from: "2021-01-01T00:00:00Z" }) { edges { node { place seatsLeft } } } }`, "max-age=5, public"],
+    [
+      "with seats left: 5 s",
+      `{ testSessions(first: 2, filter: { from: "2021-01-01T00:00:00Z" }) { edges { node { place seatsLeft } } } }`,
+      "max-age=5, public",
+    ],
     ["nothing cacheable asked: no-store", `{ __typename }`, "no-store"],
   ])("anonymous %s", async (_name, query, cacheControl) => {
     const response = await server.gql(query);

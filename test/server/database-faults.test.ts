@@ -98,7 +98,18 @@ class Instance {
   }
 
   start(): Promise<void> {
-    return this.pg("pg_ctl", ["-D", this.data, "-o", `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`, "-l", this.log, "-w", "-t", "20", "start"]);
+    return this.pg("pg_ctl", [
+      "-D",
+      this.data,
+      "-o",
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1`,
+      "-l",
+      this.log,
+      "-w",
+      "-t",
+      "20",
+      "start",
+    ]);
   }
 
   /** fast: sessions are ended (57P01) and the server shuts down cleanly. immediate: killed, as in a crash; recovery on start. */
@@ -153,7 +164,9 @@ async function startService(env: Record<string, string>, options: { nodeArgs?: s
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on("data", (d) => {
       stdout += d;
@@ -195,13 +208,21 @@ async function graphql(service: Service, query: string, variables: Record<string
   const started = performance.now();
   const response = await postJson(`${service.base}/graphql`, { query, variables }, key ? { authorization: `Bearer ${key}` } : {});
   const retryAfter = response.headers["retry-after"];
-  return { status: response.status, ms: performance.now() - started, retryAfter: typeof retryAfter === "string" ? retryAfter : undefined, body: response.json() };
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
+    body: response.json(),
+  };
 }
 
 /** Fails with what the service said last when it is no longer running (a crash must not read as a network error). */
 function expectAlive(service: Service): void {
   if (service.child.exitCode === null && service.child.signalCode === null) return;
-  const last = service.logs().filter((line) => line.level === "error").slice(-3);
+  const last = service
+    .logs()
+    .filter((line) => line.level === "error")
+    .slice(-3);
   throw new Error(`the service died (exit ${service.child.exitCode ?? service.child.signalCode}); its last errors: ${JSON.stringify(last)}`);
 }
 
@@ -328,7 +349,18 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
     const reader = async () => {
       while (!stopping) {
         await retry(
-          () => graphql(service!, `query Vacancies { vacancies(first: 5) { totalCount } }`, {}),
+          () =>
+            graphql(
+              service!,
+              `
+                query Vacancies {
+                  vacancies(first: 5) {
+                    totalCount
+                  }
+                }
+              `,
+              {},
+            ),
           (answer) => answer.status === 200 && !answer.body.errors,
           giveUpAt(),
         );
@@ -355,7 +387,17 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       expect(readyDuringOutage.status).toBe(503);
       expect(readyDuringOutage.json()).toEqual({ status: "not ready", reason: "database unreachable" });
       expect((await rawRequest(`${service.base}/livez`, { method: "GET" })).status).toBe(200);
-      const during = await graphql(service, `query Campaign { campaign { name } }`, {});
+      const during = await graphql(
+        service,
+        `
+          query Campaign {
+            campaign {
+              name
+            }
+          }
+        `,
+        {},
+      );
       expect(during.status).toBe(503);
       expect(during.retryAfter).toBe("1");
       expect(during.body).toEqual({
@@ -432,7 +474,8 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       expect([...acknowledged.keys()].filter((id) => !stored.has(id))).toEqual([]);
       expect([...stored.keys()].filter((id) => !submitted.has(id))).toEqual([]);
       expect(stored.size).toBe(acknowledged.size);
-      for (const externalId of screened) expect([externalId, stored.get(externalId)?.stage, stored.get(externalId)?.screened]).toEqual([externalId, "SCREENED", 1]);
+      for (const externalId of screened)
+        expect([externalId, stored.get(externalId)?.stage, stored.get(externalId)?.screened]).toEqual([externalId, "SCREENED", 1]);
       expect(rows.filter((r) => r.stage === "APPLIED" && r.screened !== 0)).toEqual([]);
       await expectCountersToMatchEvents(check.db);
     } finally {
@@ -461,10 +504,32 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       // Both pooled connections wait on a lock held here.
       await blocker.query("begin");
       await blocker.query("lock table campaigns in access exclusive mode");
-      const held = [1, 2].map(() => graphql(exhausted, `query Campaign { campaign { name } }`, {}));
+      const held = [1, 2].map(() =>
+        graphql(
+          exhausted,
+          `
+            query Campaign {
+              campaign {
+                name
+              }
+            }
+          `,
+          {},
+        ),
+      );
       await sleep(300);
 
-      const refused = await graphql(exhausted, `query Campaign { campaign { name } }`, {});
+      const refused = await graphql(
+        exhausted,
+        `
+          query Campaign {
+            campaign {
+              name
+            }
+          }
+        `,
+        {},
+      );
       expect(refused.status).toBe(503);
       expect(refused.retryAfter).toBe("1");
       expect(refused.body.errors).toEqual([
@@ -484,7 +549,17 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
         expect(answer.body).toEqual({ data: { campaign: { name: "Werken bij asiel en migratie 2021" } } });
       }
       // Nothing leaked: the pool serves again at once.
-      const after = await graphql(exhausted, `query Campaign { campaign { name } }`, {});
+      const after = await graphql(
+        exhausted,
+        `
+          query Campaign {
+            campaign {
+              name
+            }
+          }
+        `,
+        {},
+      );
       expect(after.body).toEqual({ data: { campaign: { name: "Werken bij asiel en migratie 2021" } } });
     } finally {
       await blocker.end().catch(() => {});
@@ -505,24 +580,28 @@ describe("an error nobody handled: logged as JSON, then the process drains and e
   test.each([
     ["unhandledRejection", `Promise.reject(new RangeError("bug in some code path"))`, "fatal: unhandled promise rejection, exiting", "RangeError"],
     ["uncaughtException", `setImmediate(() => { null.write(); })`, "fatal: uncaught exception, exiting", "TypeError"],
-  ])("%s", async (kind, raise, message, errorName) => {
-    const preload = path.join(dir, `${kind}.js`);
-    fs.writeFileSync(preload, `process.on("SIGUSR2", () => { ${raise}; });\n`);
-    const service = await startService({ PGLITE_DIR: "memory://" }, { nodeArgs: ["--require", preload] });
-    try {
-      expect((await rawRequest(`${service.base}/livez`, { method: "GET" })).status).toBe(200);
-      service.child.kill("SIGUSR2");
-      const exit = await service.exited;
-      expect(exit.code).toBe(1);
-      const logs = service.logs();
-      const fatal = logs.find((line) => line.msg === message);
-      expect(fatal).toMatchObject({ level: "error", errorName, errorMessage: expect.any(String), at: expect.any(Array) });
-      expect(logs.slice(logs.indexOf(fatal!)).map((line) => line.msg)).toEqual([message, "shutting down", "shutdown complete"]);
-      expect(logs.find((line) => line.msg === "shutting down")).toMatchObject({ signal: "fatal", drainDelayMs: 0 });
-    } finally {
-      await service.stop();
-    }
-  }, 30_000);
+  ])(
+    "%s",
+    async (kind, raise, message, errorName) => {
+      const preload = path.join(dir, `${kind}.js`);
+      fs.writeFileSync(preload, `process.on("SIGUSR2", () => { ${raise}; });\n`);
+      const service = await startService({ PGLITE_DIR: "memory://" }, { nodeArgs: ["--require", preload] });
+      try {
+        expect((await rawRequest(`${service.base}/livez`, { method: "GET" })).status).toBe(200);
+        service.child.kill("SIGUSR2");
+        const exit = await service.exited;
+        expect(exit.code).toBe(1);
+        const logs = service.logs();
+        const fatal = logs.find((line) => line.msg === message);
+        expect(fatal).toMatchObject({ level: "error", errorName, errorMessage: expect.any(String), at: expect.any(Array) });
+        expect(logs.slice(logs.indexOf(fatal!)).map((line) => line.msg)).toEqual([message, "shutting down", "shutdown complete"]);
+        expect(logs.find((line) => line.msg === "shutting down")).toMatchObject({ signal: "fatal", drainDelayMs: 0 });
+      } finally {
+        await service.stop();
+      }
+    },
+    30_000,
+  );
 });
 
 describe("which database errors mean 'unavailable, retry'", () => {
@@ -551,7 +630,17 @@ describe("which database errors mean 'unavailable, retry'", () => {
 async function createHrKey(service: Service): Promise<string> {
   const answer = await graphql(
     service,
-    `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { apiKey userErrors { code message } } }`,
+    `
+      mutation ($input: CreateApiClientInput!) {
+        createApiClient(input: $input) {
+          apiKey
+          userErrors {
+            code
+            message
+          }
+        }
+      }
+    `,
     { input: { name: "DVZ HR (fault test)", role: "AGENCY_HR", agency: "DVZ" } },
     ADMIN_KEY,
   );

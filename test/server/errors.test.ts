@@ -24,7 +24,14 @@ describe("unexpected errors are masked", () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       data: { campaign: null },
-      errors: [{ message: "Internal server error", locations: [{ line: 1, column: 18 }], path: ["campaign"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }],
+      errors: [
+        {
+          message: "Internal server error",
+          locations: [{ line: 1, column: 18 }],
+          path: ["campaign"],
+          extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+        },
+      ],
     });
 
     const logged = lines.map((line) => JSON.parse(line)).filter((entry) => entry.requestId === requestId);

@@ -48,10 +48,46 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-const STRINGS = ["", "a", "Brussel", "NBV001", "asiel-migratie-2021", "é🙂\u0000\u202e", "'; drop table vacancies; --", "%", "\\", '"', "x".repeat(3000), "2021-06-14", "2021-06-14T08:00:00Z", "VmFjYW5jeTox", "WyJ2YWNhbmNpZXMiXQ"];
+const STRINGS = [
+  "",
+  "a",
+  "Brussel",
+  "NBV001",
+  "asiel-migratie-2021",
+  "é🙂\u0000\u202e",
+  "'; drop table vacancies; --",
+  "%",
+  "\\",
+  '"',
+  "x".repeat(3000),
+  "2021-06-14",
+  "2021-06-14T08:00:00Z",
+  "VmFjYW5jeTox",
+  "WyJ2YWNhbmNpZXMiXQ",
+];
 const INTS = [0, 1, 2, 3, 5, 20, 99, 100];
 const ODD_INTS = [-1, 101, 1000, -100, 2147483647, 2147483648, -2147483649, 9007199254740993];
-const NAMES = ["a", "id", "nope", "__typename", "__schema", "__type", "edges", "node", "vacancies", "first", "Vacancy", "Query", "on", "fragment", "query", "mutation", "subscription", "true", "null"];
+const NAMES = [
+  "a",
+  "id",
+  "nope",
+  "__typename",
+  "__schema",
+  "__type",
+  "edges",
+  "node",
+  "vacancies",
+  "first",
+  "Vacancy",
+  "Query",
+  "on",
+  "fragment",
+  "query",
+  "mutation",
+  "subscription",
+  "true",
+  "null",
+];
 const PUNCTUATION = ["{", "}", "(", ")", "[", "]", ":", "$", "@", "...", "!", "=", "|", "&", ",", '"', '"""', "#", "\n", "-1", "1.5e999", "0x10"];
 
 class Generator {
@@ -86,7 +122,10 @@ class Generator {
     const r = this.rng;
     if (isUnionType(type) || isInterfaceType(type)) {
       const possible = this.schema.getPossibleTypes(type);
-      return `{ __typename ${possible.slice(0, 2).map((t) => `... on ${t.name} ${this.selectionSet(t, depth, maxDepth)}`).join(" ")} }`;
+      return `{ __typename ${possible
+        .slice(0, 2)
+        .map((t) => `... on ${t.name} ${this.selectionSet(t, depth, maxDepth)}`)
+        .join(" ")} }`;
     }
     const fields = Object.values(type.getFields());
     const count = r.int(1, Math.min(3, fields.length));
@@ -115,7 +154,8 @@ class Generator {
       .map((arg) => `${arg.name}: ${r.chance(0.3) ? this.variable(arg.type) : this.literal(arg.type, 0)}`);
     if (r.chance(0.003)) args.push(`${r.pick(NAMES)}: ${r.pick(INTS)}`);
     const directive = r.chance(0.05) ? ` @${r.pick(["include", "skip"])}(if: ${r.pick(["true", "false", "$flag"])})` : "";
-    if (directive.includes("$flag") && !this.variables.some((v) => v.name === "flag")) this.variables.push({ name: "flag", type: "Boolean!", value: r.chance(0.95) ? true : "yes", omitted: r.chance(0.03) });
+    if (directive.includes("$flag") && !this.variables.some((v) => v.name === "flag"))
+      this.variables.push({ name: "flag", type: "Boolean!", value: r.chance(0.95) ? true : "yes", omitted: r.chance(0.03) });
     const named = getNamedType(field.type);
     let selection = "";
     if (isCompositeType(named)) {
@@ -255,7 +295,11 @@ function nextRequest(generator: Generator, r: Rng): FuzzRequest {
   const auth = r.next();
   const headers: Record<string, string> = {
     "content-type": "application/json",
-    ...(auth < 0.2 ? { authorization: `Bearer ${ADMIN_KEY}` } : auth < 0.25 ? { authorization: r.pick(["Bearer amk_not-a-real-key-at-all-0000", "Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer x"]) } : {}),
+    ...(auth < 0.2
+      ? { authorization: `Bearer ${ADMIN_KEY}` }
+      : auth < 0.25
+        ? { authorization: r.pick(["Bearer amk_not-a-real-key-at-all-0000", "Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer x"]) }
+        : {}),
     ...(r.chance(0.2) ? { "accept-language": r.pick(["fr", "en-GB,en;q=0.9", "de", "*", "xx;q=abc"]) } : {}),
     ...(r.chance(0.1) ? { accept: r.pick(["application/graphql-response+json", "application/json", "text/html", "*/*", "application/xml"]) } : {}),
   };
@@ -276,14 +320,27 @@ function nextRequest(generator: Generator, r: Rng): FuzzRequest {
     return { method: "POST", headers, body: JSON.stringify(r.pick(shapes)) };
   }
   if (kind < 0.94) {
-    const params = new URLSearchParams({ query: r.chance(0.8) ? operation.query : mutateText(operation.query, r), variables: JSON.stringify(operation.variables) });
+    const params = new URLSearchParams({
+      query: r.chance(0.8) ? operation.query : mutateText(operation.query, r),
+      variables: JSON.stringify(operation.variables),
+    });
     if (r.chance(0.3)) params.set("variables", r.pick(["{", "[]", "null", "%"]));
     return { method: "GET", headers: { ...headers, "apollo-require-preflight": "true" }, search: `?${params}` };
   }
   const body = r.pick([mutateText(JSON.stringify(operation), r), "", "{", "null", "[]", "\u0000", "a".repeat(r.int(1, 5000))]);
   return {
     method: r.chance(0.9) ? "POST" : r.pick(["GET", "POST"]),
-    headers: { ...headers, "content-type": r.pick(["application/json", "application/json; charset=utf-8", "text/plain", "application/graphql", "multipart/form-data", "application/x-www-form-urlencoded"]) },
+    headers: {
+      ...headers,
+      "content-type": r.pick([
+        "application/json",
+        "application/json; charset=utf-8",
+        "text/plain",
+        "application/graphql",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+      ]),
+    },
     body,
   };
 }
@@ -336,11 +393,16 @@ test(`${REQUESTS} generated and mutated requests (seed ${SEED}): no crash, no 5x
   async function worker() {
     while (index < requests.length) {
       const request = requests[index++];
-      const response = await fetch(server.url + (request.search ?? ""), { method: request.method, headers: request.headers, body: request.method === "POST" ? request.body : undefined });
+      const response = await fetch(server.url + (request.search ?? ""), {
+        method: request.method,
+        headers: request.headers,
+        body: request.method === "POST" ? request.body : undefined,
+      });
       const text = await response.text();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const problem = problemWith(response.status, response.headers.get("content-type"), text);
-      if (problem && failures.length < 10) failures.push(`${problem}\n  request: ${JSON.stringify(request).slice(0, 1500)}\n  answer: ${response.status} ${text.slice(0, 500)}`);
+      if (problem && failures.length < 10)
+        failures.push(`${problem}\n  request: ${JSON.stringify(request).slice(0, 1500)}\n  answer: ${response.status} ${text.slice(0, 500)}`);
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

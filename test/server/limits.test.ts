@@ -48,7 +48,11 @@ describe("depth: 8 levels", () => {
   });
 
   test("9 levels are refused", async () => {
-    await expectRefused(`{ vacancies(first: 1) { edges { node { wave { campaign { vacancies(first: 1) { edges { node { id } } } } } } } } }`, "MAX_DEPTH", "The query nests fields too deeply.");
+    await expectRefused(
+      `{ vacancies(first: 1) { edges { node { wave { campaign { vacancies(first: 1) { edges { node { id } } } } } } } } }`,
+      "MAX_DEPTH",
+      "The query nests fields too deeply.",
+    );
   });
 
   test("fragments count as the fields they hold", async () => {
@@ -79,7 +83,11 @@ describe("directives: 5", () => {
   });
 
   test("6 directives are refused", async () => {
-    await expectRefused(`{ agencies @skip(if: false) { ${fields(5, (i) => `c${i}: code @include(if: true)`)} } }`, "MAX_DIRECTIVES", "The query uses too many directives.");
+    await expectRefused(
+      `{ agencies @skip(if: false) { ${fields(5, (i) => `c${i}: code @include(if: true)`)} } }`,
+      "MAX_DIRECTIVES",
+      "The query uses too many directives.",
+    );
   });
 });
 
@@ -121,12 +129,16 @@ describe("cost: 5,000 points, multiplied by first", () => {
   });
 
   test("the cost follows first given in variables: 47 sessions per vacancy is 100 points more", async () => {
-    await expectRefused(costing5000, "MAX_COST", "The query asks for too much at once: request fewer items (a lower `first`) or fewer nested lists.", { sessions: 47 });
+    await expectRefused(costing5000, "MAX_COST", "The query asks for too much at once: request fewer items (a lower `first`) or fewer nested lists.", {
+      sessions: 47,
+    });
   });
 
   test("first above 100 is refused by the resolver as bad input, not priced beyond 100", async () => {
     const response = await server.gql(`{ vacancies(first: 101) { totalCount } }`);
-    expect(response.body.errors).toEqual([expect.objectContaining({ message: '"first" must be between 0 and 100, got 101.', extensions: { code: "BAD_USER_INPUT", argumentName: "first" } })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ message: '"first" must be between 0 and 100, got 101.', extensions: { code: "BAD_USER_INPUT", argumentName: "first" } }),
+    ]);
   });
 });
 
@@ -156,11 +168,15 @@ describe("field suggestions", () => {
   test("are hidden outside development", async () => {
     const response = await server.gql(typo);
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ message: 'Cannot query field "vacancie" on type "Query".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ message: 'Cannot query field "vacancie" on type "Query".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+    ]);
   });
 
   test("are hidden from errors about variable values too", async () => {
-    const response = await server.gql(`query($filter: VacancyFilter) { vacancies(filter: $filter) { totalCount } }`, { filter: { statuses: ["OPN"], placs: ["Brussel"] } });
+    const response = await server.gql(`query($filter: VacancyFilter) { vacancies(filter: $filter) { totalCount } }`, {
+      filter: { statuses: ["OPN"], placs: ["Brussel"] },
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors?.map((e) => e.message)).toEqual([
       'Variable "$filter" got invalid value "OPN" at "filter.statuses[0]"; Value "OPN" does not exist in "VacancyStatus" enum.',
@@ -173,8 +189,12 @@ describe("field suggestions", () => {
     try {
       const response = await development.gql(typo);
       expect(response.body.errors?.[0].message).toBe('Cannot query field "vacancie" on type "Query". Did you mean "vacancies", "vacancy", or "agencies"?');
-      const variables = await development.gql(`query($filter: VacancyFilter) { vacancies(filter: $filter) { totalCount } }`, { filter: { placs: ["Brussel"] } });
-      expect(variables.body.errors?.[0].message).toBe('Variable "$filter" got invalid value { placs: ["Brussel"] }; Field "placs" is not defined by type "VacancyFilter". Did you mean "places"?');
+      const variables = await development.gql(`query($filter: VacancyFilter) { vacancies(filter: $filter) { totalCount } }`, {
+        filter: { placs: ["Brussel"] },
+      });
+      expect(variables.body.errors?.[0].message).toBe(
+        'Variable "$filter" got invalid value { placs: ["Brussel"] }; Field "placs" is not defined by type "VacancyFilter". Did you mean "places"?',
+      );
     } finally {
       await development.close();
     }

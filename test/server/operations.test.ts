@@ -85,10 +85,15 @@ describe("logs", () => {
   test("one JSON line per GraphQL request, with the caller's request id, and no personal data", async () => {
     const secret = "jan.peeters@example.be";
     const requestId = "trace-0123456789";
-    const response = await server.gql(`query Search($q: String) { vacancies(filter: { search: $q }) { totalCount } }`, { q: secret }, { headers: { "x-request-id": requestId } });
+    const response = await server.gql(
+      `query Search($q: String) { vacancies(filter: { search: $q }) { totalCount } }`,
+      { q: secret },
+      { headers: { "x-request-id": requestId } },
+    );
     expect(response.headers.get("x-request-id")).toBe(requestId);
     const entries = lines.map((line) => JSON.parse(line));
-    for (const entry of entries) expect(entry).toMatchObject({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: expect.any(String), msg: expect.any(String) });
+    for (const entry of entries)
+      expect(entry).toMatchObject({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: expect.any(String), msg: expect.any(String) });
     expect(entries.filter((entry) => entry.requestId === requestId)).toEqual([
       {
         time: expect.any(String),

@@ -48,7 +48,10 @@ describe("leaky buckets", () => {
   });
 
   test("keys: per client id, per IPv4 address, per IPv6 /64", () => {
-    expect(bucketKeyOf({ kind: "client", clientId: 7, name: "x", role: Role.TASKFORCE, agencyCode: null }, "192.0.2.1")).toEqual({ kind: "client", id: "client:7" });
+    expect(bucketKeyOf({ kind: "client", clientId: 7, name: "x", role: Role.TASKFORCE, agencyCode: null }, "192.0.2.1")).toEqual({
+      kind: "client",
+      id: "client:7",
+    });
     expect(bucketKeyOf({ kind: "anonymous" }, "192.0.2.1")).toEqual({ kind: "anonymous", id: "ip:192.0.2.1" });
     expect(bucketKeyOf({ kind: "anonymous" }, "::ffff:192.0.2.1")).toEqual({ kind: "anonymous", id: "ip:192.0.2.1" });
     expect(bucketKeyOf(null, "2001:db8:0a:b::1")).toEqual({ kind: "anonymous", id: "ip:2001:db8:a:b::/64" });
@@ -88,7 +91,12 @@ describe("over HTTP", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe(String(retryAfterSeconds));
     expect(response.body).toEqual({
-      errors: [{ message: `Too many requests for your rate limit: retry in ${retryAfterSeconds} s (or ask for less per request).`, extensions: { code: "RATE_LIMITED", retryAfterSeconds } }],
+      errors: [
+        {
+          message: `Too many requests for your rate limit: retry in ${retryAfterSeconds} s (or ask for less per request).`,
+          extensions: { code: "RATE_LIMITED", retryAfterSeconds },
+        },
+      ],
     });
   }
 
@@ -120,7 +128,11 @@ describe("over HTTP", () => {
   });
 
   test("an operation over the per-query maximum is refused as too costly, whatever the bucket holds", async () => {
-    const response = await postJson(server.url, { query: `{ vacancies(first: 100) { edges { node { upcomingTestSessions(first: 8) { vacancies { id } } } } } }` }, { "x-forwarded-for": "198.51.100.9" });
+    const response = await postJson(
+      server.url,
+      { query: `{ vacancies(first: 100) { edges { node { upcomingTestSessions(first: 8) { vacancies { id } } } } } }` },
+      { "x-forwarded-for": "198.51.100.9" },
+    );
     expect(response.status).toBe(400);
     expect(response.json().errors[0].extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED", reason: "MAX_COST" });
   });
@@ -129,7 +141,11 @@ describe("over HTTP", () => {
 describe("answers from the response cache cost one point", () => {
   test("the same anonymous query twice costs 601 + 1", async () => {
     const server = await startTestServer({
-      operating: { maxQueryCost: 1_000, responseCache: { maxBytes: 1_000_000 }, rateLimit: { client: { capacity: 1_000, refillPerSecond: 1 }, anonymous: { capacity: 1_000, refillPerSecond: 1 } } },
+      operating: {
+        maxQueryCost: 1_000,
+        responseCache: { maxBytes: 1_000_000 },
+        rateLimit: { client: { capacity: 1_000, refillPerSecond: 1 }, anonymous: { capacity: 1_000, refillPerSecond: 1 } },
+      },
     });
     try {
       const query = `{ vacancies(first: 100) { edges { node { upcomingTestSessions(first: 3) { vacancies { id } } } } } }`;

@@ -40,7 +40,16 @@ async function startService(env: Record<string, string>, database: TestDatabase 
     });
     void exited.then(({ code }) => reject(new Error(`service exited with ${code}: ${stderr}`)));
   });
-  return { child, port, exited, logs: () => stdout.trim().split("\n").map((line) => JSON.parse(line)) };
+  return {
+    child,
+    port,
+    exited,
+    logs: () =>
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+  };
 }
 
 /** A GraphQL request whose body arrives in two halves, `pauseMs` apart: a request in flight for that long. */
@@ -49,11 +58,21 @@ function slowRequest(port: number, pauseMs: number): { response: Promise<{ statu
   let sent!: () => void;
   const sentPromise = new Promise<void>((resolve) => (sent = resolve));
   const response = new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }));
-    });
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }));
+      },
+    );
     const rest = setTimeout(() => request.end(body.slice(10)), pauseMs);
     request.on("error", (error) => {
       clearTimeout(rest);
@@ -90,7 +109,10 @@ test("SIGTERM: /readyz turns 503, new connections are refused, the request in fl
   expect(readiness.status).toBe(503);
   expect(readiness.json()).toEqual({ status: "not ready", reason: "draining" });
   expect(readiness.headers.connection).toBe("close");
-  const during = await rawRequest(`${base}/graphql`, { headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ agencies { code } }" }) });
+  const during = await rawRequest(`${base}/graphql`, {
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ agencies { code } }" }),
+  });
   expect(during.status).toBe(200);
 
   // After the drain delay the listener is closed.
@@ -112,7 +134,10 @@ test("SIGTERM: /readyz turns 503, new connections are refused, the request in fl
 }, 60_000);
 
 test("a request still running when the grace period ends is cut, and the process exits on time", async () => {
-  const service = await startService({ SHUTDOWN_DRAIN_DELAY_MS: "0", SHUTDOWN_GRACE_MS: "1000", REQUEST_DEADLINE_MS: "30000" }, database?.url ? await createFreshDatabase() : null);
+  const service = await startService(
+    { SHUTDOWN_DRAIN_DELAY_MS: "0", SHUTDOWN_GRACE_MS: "1000", REQUEST_DEADLINE_MS: "30000" },
+    database?.url ? await createFreshDatabase() : null,
+  );
   const stuck = slowRequest(service.port, 20_000);
   await stuck.sent;
   const signalled = Date.now();
@@ -122,7 +147,9 @@ test("a request still running when the grace period ends is cut, and the process
   expect(exit.code).toBe(0);
   expect(exit.at - signalled).toBeGreaterThanOrEqual(900);
   expect(exit.at - signalled).toBeLessThan(3_000);
-  expect(service.logs().map((entry) => entry.msg)).toEqual(expect.arrayContaining(["shutdown grace period over, cutting requests still in flight", "shutdown complete"]));
+  expect(service.logs().map((entry) => entry.msg)).toEqual(
+    expect.arrayContaining(["shutdown grace period over, cutting requests still in flight", "shutdown complete"]),
+  );
 }, 60_000);
 
 let second: TestDatabase | null = null;

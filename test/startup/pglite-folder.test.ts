@@ -28,7 +28,10 @@ interface Running {
 }
 
 function run(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<Exited>; output: () => string } {
-  const child = spawn(process.execPath, [path.join(DIST, script), ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(DIST, script), ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d) => (stdout += d));
@@ -91,7 +94,9 @@ describeEmbedded("the embedded database's folder", () => {
     const { exited } = run("src/main.js", [], { PGLITE_DIR: dataDir, PORT: "0" });
     const result = await exited;
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`campaign-api: cannot create the embedded database's folder ${dataDir} (PGLITE_DIR): ENOTDIR ENOTDIR: not a directory, mkdir '${dataDir}'\n`);
+    expect(result.stderr).toBe(
+      `campaign-api: cannot create the embedded database's folder ${dataDir} (PGLITE_DIR): ENOTDIR ENOTDIR: not a directory, mkdir '${dataDir}'\n`,
+    );
   });
 
   test("while the service holds the folder, a second service and the operator scripts are refused at once, naming it", async () => {

@@ -62,18 +62,22 @@ test("the embedded database keeps its data across restarts and is seeded once", 
   }
 }, 90_000);
 
-(onPostgres ? test : test.skip)("on PostgreSQL: two processes starting together migrate and seed exactly once", async () => {
-  const fresh = await createTestDatabase({ migrate: false });
-  try {
-    const env = { DATABASE_URL: fresh.url!, PORT: "0", LOG_LEVEL: "info" };
-    const [a, b] = await Promise.all([runService(env, true), runService(env, true)]);
-    expect([a.code, b.code]).toEqual([0, 0]);
-    const seeded = [a, b].filter((r) => r.stdout.includes('"msg":"campaign seeded"'));
-    const skipped = [a, b].filter((r) => r.stdout.includes('"msg":"campaign already present, seed skipped"'));
-    expect([seeded.length, skipped.length]).toEqual([1, 1]);
-    const [row] = await selectRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from vacancies`);
-    expect(row.n).toBe(37);
-  } finally {
-    await fresh.drop();
-  }
-}, 90_000);
+(onPostgres ? test : test.skip)(
+  "on PostgreSQL: two processes starting together migrate and seed exactly once",
+  async () => {
+    const fresh = await createTestDatabase({ migrate: false });
+    try {
+      const env = { DATABASE_URL: fresh.url!, PORT: "0", LOG_LEVEL: "info" };
+      const [a, b] = await Promise.all([runService(env, true), runService(env, true)]);
+      expect([a.code, b.code]).toEqual([0, 0]);
+      const seeded = [a, b].filter((r) => r.stdout.includes('"msg":"campaign seeded"'));
+      const skipped = [a, b].filter((r) => r.stdout.includes('"msg":"campaign already present, seed skipped"'));
+      expect([seeded.length, skipped.length]).toEqual([1, 1]);
+      const [row] = await selectRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from vacancies`);
+      expect(row.n).toBe(37);
+    } finally {
+      await fresh.drop();
+    }
+  },
+  90_000,
+);

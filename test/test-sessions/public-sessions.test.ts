@@ -26,7 +26,12 @@ test("the seeded campaign has upcoming sessions on weekdays and Saturdays", asyn
 test("Saturday and the ISO week are Brussels time: 23:30 UTC on a summer Friday is Saturday", async () => {
   const [vacancyId] = await insertVacancies(server.database.db, 1, { place: "Zaterdagstad" });
   // 2 July 2027 is a Friday; 23:30 UTC is 01:30 on Saturday 3 July in Brussels (UTC+2).
-  const sessionId = await insertTestSession(server.database.db, [vacancyId], { startsAt: new Date("2027-07-02T23:30:00Z"), capacity: 25, seatsTaken: 4, place: "Selor Zaterdag" });
+  const sessionId = await insertTestSession(server.database.db, [vacancyId], {
+    startsAt: new Date("2027-07-02T23:30:00Z"),
+    capacity: 25,
+    seatsTaken: 4,
+    place: "Selor Zaterdag",
+  });
   // 2 January 2027 is a Saturday; 23:30 UTC is already Sunday 00:30 in Brussels (UTC+1).
   await insertTestSession(server.database.db, [vacancyId], { startsAt: new Date("2027-01-02T23:30:00Z"), place: "Selor Zondag" });
 
@@ -94,6 +99,9 @@ test("bad input: a malformed vacancy id or cursor, first over 100", async () => 
     [{ first: 1000 }, '"first" must be between 0 and 100, got 1000.'],
   ] as const) {
     const response = await server.gql(SESSIONS, variables);
-    expect(response.body).toEqual({ data: null, errors: [expect.objectContaining({ message, extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })] });
+    expect(response.body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ message, extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })],
+    });
   }
 });

@@ -50,7 +50,12 @@ test("26/50 and 33/50 pass both parts but fail overall: 59 %", () => {
 });
 
 test("one part passed, the next still to come", () => {
-  expect(score(asse, results(30))).toMatchObject({ decision: "PENDING", totalPoints: 30, percent: 60, explanation: 'Passed every part scored so far; "Mondeling" is next.' });
+  expect(score(asse, results(30))).toMatchObject({
+    decision: "PENDING",
+    totalPoints: 30,
+    percent: 60,
+    explanation: 'Passed every part scored so far; "Mondeling" is next.',
+  });
 });
 
 test("exact at the boundary, in hundredths", () => {

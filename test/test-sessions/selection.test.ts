@@ -33,7 +33,11 @@ const RESULT = `mutation($input: RecordTestResultInput!) { recordTestResult(inpu
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 async function createSession(input: Record<string, unknown> = {}) {
-  const data = await server.data(CREATE, { input: { kind: "WRITTEN", startsAt: inDays(3), place: "Selor, Brussel", capacity: 10, vacancyIds: [dvzVacancy, cgvsVacancy], ...input } }, { key: keys.taskforce });
+  const data = await server.data(
+    CREATE,
+    { input: { kind: "WRITTEN", startsAt: inDays(3), place: "Selor, Brussel", capacity: 10, vacancyIds: [dvzVacancy, cgvsVacancy], ...input } },
+    { key: keys.taskforce },
+  );
   expect(data.createTestSession.userErrors).toEqual([]);
   return data.createTestSession.testSession;
 }
@@ -72,7 +76,9 @@ describe("sessions", () => {
       status: "SCHEDULED",
       vacancies: [{ id: dvzVacancy }, { id: cgvsVacancy }],
     });
-    const publicView = await server.gql(`query($id: ID!) { vacancy(id: $id) { upcomingTestSessions(first: 100) { id seatsLeft bookings { id } } } }`, { id: dvzVacancy });
+    const publicView = await server.gql(`query($id: ID!) { vacancy(id: $id) { upcomingTestSessions(first: 100) { id seatsLeft bookings { id } } } }`, {
+      id: dvzVacancy,
+    });
     expect(publicView.body.errors?.[0].message).toContain('Cannot query field "bookings"');
   });
 
@@ -87,7 +93,11 @@ describe("sessions", () => {
       [{ vacancyIds: ["nope"] }, "VACANCY_NOT_FOUND"],
     ];
     for (const [input, code] of cases) {
-      const data = await server.data(CREATE, { input: { kind: "ORAL", startsAt: inDays(2), place: "X", capacity: 5, vacancyIds: [dvzVacancy], ...input } }, { key: keys.admin });
+      const data = await server.data(
+        CREATE,
+        { input: { kind: "ORAL", startsAt: inDays(2), place: "X", capacity: 5, vacancyIds: [dvzVacancy], ...input } },
+        { key: keys.admin },
+      );
       expect([input, data.createTestSession.testSession, data.createTestSession.userErrors.map((e: any) => e.code)]).toEqual([input, null, [code]]);
     }
     expect(await server.database.db.select().from(testSessions)).toHaveLength(before.length);
@@ -105,7 +115,11 @@ describe("sessions", () => {
     const tooSmall = await server.data(RESCHEDULE, { input: { sessionId: session.id, capacity: 2 } }, { key: keys.taskforce });
     expect(tooSmall.rescheduleTestSession.userErrors).toEqual([{ code: "CAPACITY_BELOW_BOOKINGS" }]);
 
-    const cancelled = await server.data(`mutation($id: ID!) { cancelTestSession(input: { sessionId: $id }) { testSession { status seatsLeft } userErrors { code } } }`, { id: session.id }, { key: keys.admin });
+    const cancelled = await server.data(
+      `mutation($id: ID!) { cancelTestSession(input: { sessionId: $id }) { testSession { status seatsLeft } userErrors { code } } }`,
+      { id: session.id },
+      { key: keys.admin },
+    );
     expect(cancelled.cancelTestSession).toEqual({ testSession: { status: "CANCELLED", seatsLeft: 0 }, userErrors: [] });
     // The applicants stay INVITED and may be booked into another session.
     const next = await createSession();
@@ -128,7 +142,9 @@ describe("invitations", () => {
   test("refusals: all or nothing", async () => {
     const session = await createSession({ capacity: 3, vacancyIds: [dvzVacancy] });
     const [good] = await screened(dvzVacancy, 1);
-    const [applied] = (await server.data(SUBMIT, { input: { applications: [submission(dvzVacancy)] } }, { key: keys.dvz })).submitApplications.results.map((r: any) => r.application.id);
+    const [applied] = (await server.data(SUBMIT, { input: { applications: [submission(dvzVacancy)] } }, { key: keys.dvz })).submitApplications.results.map(
+      (r: any) => r.application.id,
+    );
     const [elsewhere] = await screened(otherVacancy, 1);
     const [cgvs] = await screened(cgvsVacancy, 1);
     const cases: [string[], string, string][] = [
@@ -147,7 +163,9 @@ describe("invitations", () => {
     expect(untouched.application.stage).toBe("SCREENED");
 
     const full = await server.data(INVITE, { input: { sessionId: session.id, applicationIds: await screened(dvzVacancy, 4) } }, { key: keys.dvz });
-    expect(full.inviteToTestSession.userErrors).toEqual([{ field: ["input", "applicationIds"], code: "SESSION_FULL", message: "The session has 3 seats left; 4 were asked for." }]);
+    expect(full.inviteToTestSession.userErrors).toEqual([
+      { field: ["input", "applicationIds"], code: "SESSION_FULL", message: "The session has 3 seats left; 4 were asked for." },
+    ]);
     await server.data(INVITE, { input: { sessionId: session.id, applicationIds: [good] } }, { key: keys.dvz });
     const other = await createSession({ vacancyIds: [dvzVacancy] });
     const twice = await server.data(INVITE, { input: { sessionId: other.id, applicationIds: [good] } }, { key: keys.dvz });
@@ -230,9 +248,14 @@ describe("attendance and results", () => {
 
   test("the procedure decides: a failed part rejects at once, all parts and 60 % make a laureate", async () => {
     const [laureate, failedPart, failedOverall] = await tested(3);
-    const record = async (applicationId: string, part: string, points: number) => (await server.data(RESULT, { input: { applicationId, part, points } }, { key: keys.dvz })).recordTestResult;
+    const record = async (applicationId: string, part: string, points: number) =>
+      (await server.data(RESULT, { input: { applicationId, part, points } }, { key: keys.dvz })).recordTestResult;
 
-    expect(await record(laureate, "Schriftelijk", 25)).toMatchObject({ application: { stage: "TESTED" }, score: { decision: "PENDING", totalPoints: 25 }, userErrors: [] });
+    expect(await record(laureate, "Schriftelijk", 25)).toMatchObject({
+      application: { stage: "TESTED" },
+      score: { decision: "PENDING", totalPoints: 25 },
+      userErrors: [],
+    });
     expect(await record(laureate, "Mondeling", 35)).toEqual({
       application: { id: laureate, stage: "LAUREATE", rejectionReason: null },
       score: {
@@ -248,7 +271,10 @@ describe("attendance and results", () => {
       },
       userErrors: [],
     });
-    expect(await record(failedPart, "Schriftelijk", 24.5)).toMatchObject({ application: { stage: "REJECTED", rejectionReason: "FAILED_TEST" }, score: { decision: "FAILED" } });
+    expect(await record(failedPart, "Schriftelijk", 24.5)).toMatchObject({
+      application: { stage: "REJECTED", rejectionReason: "FAILED_TEST" },
+      score: { decision: "FAILED" },
+    });
     await record(failedOverall, "Schriftelijk", 26);
     expect(await record(failedOverall, "Mondeling", 33)).toMatchObject({
       application: { stage: "REJECTED", rejectionReason: "FAILED_TEST" },
@@ -336,7 +362,8 @@ describe("capacity planning", () => {
       const [v] = await insertVacancies(fresh.database.db, 1, { agencyCode: "RVV", place: "Planstad" });
       const vacancyId = toGlobalId("Vacancy", v);
       const make = async (startsAt: string, capacity: number) =>
-        (await fresh.data(CREATE, { input: { kind: "WRITTEN", startsAt, place: "Selor", capacity, vacancyIds: [vacancyId] } }, { key: k.taskforce })).createTestSession.testSession.id;
+        (await fresh.data(CREATE, { input: { kind: "WRITTEN", startsAt, place: "Selor", capacity, vacancyIds: [vacancyId] } }, { key: k.taskforce }))
+          .createTestSession.testSession.id;
       // Week 2030-W02: Tuesday 8 January (weekday, 30 seats) and Saturday 12 January (50 seats).
       const tuesday = await make("2030-01-08T08:00:00Z", 30);
       await make("2030-01-12T08:00:00Z", 50);
@@ -376,12 +403,22 @@ describe("capacity planning", () => {
       ]);
       expect(plan.total).toEqual({ sessions: 3, seatsOffered: 120, seatsBooked: 20 });
       // 110 screened wait; 100 free seats ahead; the 10 left over need one more Saturday of average capacity 45.
-      expect(plan.backlog).toEqual({ screenedWaiting: 110, invitedWithoutSeat: 0, freeSeatsAhead: 100, shortfall: 10, averageSaturdayCapacity: 45, extraSaturdaySessionsNeeded: 1 });
+      expect(plan.backlog).toEqual({
+        screenedWaiting: 110,
+        invitedWithoutSeat: 0,
+        freeSeatsAhead: 100,
+        shortfall: 10,
+        averageSaturdayCapacity: 45,
+        extraSaturdaySessionsNeeded: 1,
+      });
 
       const forbidden = await fresh.gql(PLAN, { from: "2030-01-07", to: "2030-01-20" }, { key: k.rvv });
       expect(forbidden.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
       const backwards = await fresh.gql(PLAN, { from: "2030-01-20", to: "2030-01-07" }, { key: k.taskforce });
-      expect(backwards.body.errors?.[0]).toMatchObject({ message: '"to" (2030-01-07) lies before "from" (2030-01-20).', extensions: { code: "BAD_USER_INPUT" } });
+      expect(backwards.body.errors?.[0]).toMatchObject({
+        message: '"to" (2030-01-07) lies before "from" (2030-01-20).',
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     } finally {
       await fresh.close();
     }

@@ -113,7 +113,12 @@ describe("bad input is refused with BAD_USER_INPUT and a message that says what 
   const cases: [string, string, Record<string, unknown>, string][] = [
     ["first over 100", LIST, { first: 101 }, '"first" must be between 0 and 100, got 101.'],
     ["negative first", LIST, { first: -1 }, '"first" must be between 0 and 100, got -1.'],
-    ["a malformed cursor", LIST, { after: "not-a-cursor" }, '"after" is not a cursor of this list: pass an edge\'s cursor or pageInfo.endCursor from the same list.'],
+    [
+      "a malformed cursor",
+      LIST,
+      { after: "not-a-cursor" },
+      '"after" is not a cursor of this list: pass an edge\'s cursor or pageInfo.endCursor from the same list.',
+    ],
     ["an unknown level", LIST, { filter: { levels: ["E"] } }, 'filter.levels[0]: "E" is not a job level; use A, B, C or D.'],
     ["a malformed wave id", LIST, { filter: { waveIds: ["nope"] } }, 'filter.waveIds[0]: "nope" is not a wave id.'],
     ["an unknown campaign", LIST, { filter: { campaignSlug: "nope" } }, 'filter.campaignSlug: no campaign has the slug "nope".'],
@@ -260,7 +265,11 @@ describe("SQL statements per request", () => {
       functionCode: ["NBV001", "NBV101", "NBV104", "NBV107"][i % 4],
     }));
     for (let s = 0; s < 6; s++) {
-      await insertTestSession(server.database.db, ids.filter((_, i) => i % 6 === s), { startsAt: new Date(Date.now() + (s + 1) * 86_400_000) });
+      await insertTestSession(
+        server.database.db,
+        ids.filter((_, i) => i % 6 === s),
+        { startsAt: new Date(Date.now() + (s + 1) * 86_400_000) },
+      );
     }
     const small = await server.gql(PAGE, { first: 5 });
     const large = await server.gql(PAGE, { first: 100 });

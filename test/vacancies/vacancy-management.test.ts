@@ -38,7 +38,13 @@ test("create a draft, publish it, update it, close it", async () => {
     languageRegime: "NL",
     contractType: "FIXED_TERM_CONTRACT",
     title: { nl: "Maatschappelijk assistent Kapellen", en: "Social assistant Kapellen" },
-    procedure: { parts: [{ name: "Casus", maxPoints: 40 }, { name: "Gesprek", maxPoints: 60, passPercent: 55 }], overallPassPercent: 65 },
+    procedure: {
+      parts: [
+        { name: "Casus", maxPoints: 40 },
+        { name: "Gesprek", maxPoints: 60, passPercent: 55 },
+      ],
+      overallPassPercent: 65,
+    },
   });
   expect(created).toEqual({
     vacancy: {
@@ -70,10 +76,14 @@ test("create a draft, publish it, update it, close it", async () => {
   const published = (await server.data(PUBLISH, { input: { vacancyId } }, { key: keys.fedasil })).publishVacancy;
   expect(published.vacancy).toMatchObject({ status: "OPEN", publishedAt: expect.any(String) });
   expect((await server.data(`query($id: ID!) { vacancy(id: $id) { status } }`, { id: vacancyId })).vacancy).toEqual({ status: "OPEN" });
-  expect((await server.data(PUBLISH, { input: { vacancyId } }, { key: keys.fedasil })).publishVacancy.userErrors.map((e: any) => e.code)).toEqual(["NOT_DRAFT"]);
+  expect((await server.data(PUBLISH, { input: { vacancyId } }, { key: keys.fedasil })).publishVacancy.userErrors.map((e: any) => e.code)).toEqual([
+    "NOT_DRAFT",
+  ]);
 
   const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const updated = (await server.data(UPDATE, { input: { vacancyId, headcountTarget: 3, place: "Kalmthout", applicationDeadline: deadline } }, { key: keys.fedasil })).updateVacancy;
+  const updated = (
+    await server.data(UPDATE, { input: { vacancyId, headcountTarget: 3, place: "Kalmthout", applicationDeadline: deadline } }, { key: keys.fedasil })
+  ).updateVacancy;
   expect(updated.vacancy).toMatchObject({ headcountTarget: 3, place: "Kalmthout", applicationDeadline: deadline, status: "OPEN" });
   const continuous = (await server.data(UPDATE, { input: { vacancyId, applicationDeadline: null } }, { key: keys.fedasil })).updateVacancy;
   expect(continuous.vacancy.applicationDeadline).toBeNull();
@@ -103,7 +113,18 @@ test("bad input is a userError and writes nothing", async () => {
     [{ waveId: toGlobalId("Wave", 99999) }, "WAVE_NOT_FOUND", ["input", "waveId"]],
     [{ procedure: { parts: [] } }, "INVALID_PROCEDURE", ["input", "procedure"]],
     [{ procedure: { parts: [{ name: "A", maxPoints: 0 }] } }, "INVALID_PROCEDURE", ["input", "procedure"]],
-    [{ procedure: { parts: [{ name: "A", maxPoints: 10 }, { name: "a", maxPoints: 10 }] } }, "INVALID_PROCEDURE", ["input", "procedure"]],
+    [
+      {
+        procedure: {
+          parts: [
+            { name: "A", maxPoints: 10 },
+            { name: "a", maxPoints: 10 },
+          ],
+        },
+      },
+      "INVALID_PROCEDURE",
+      ["input", "procedure"],
+    ],
     [{ procedure: { parts: [{ name: "A", maxPoints: 10, passPercent: 120 }] } }, "INVALID_PROCEDURE", ["input", "procedure"]],
     [{ agency: "DVZ" }, "AGENCY_NOT_ALLOWED", ["input", "agency"]],
   ];
@@ -118,7 +139,11 @@ test("a campaign's vacancies cannot together exceed its target", async () => {
   // The seeded campaign's 37 vacancies target exactly its 700.
   const full = await create({ waveId: seededWaveId, headcountTarget: 1 }, keys.admin);
   expect(full.userErrors).toEqual([
-    { field: ["input", "headcountTarget"], code: "CAMPAIGN_TARGET_EXCEEDED", message: "The campaign's vacancies would then target 701 posts, more than the campaign's 700 (0 left)." },
+    {
+      field: ["input", "headcountTarget"],
+      code: "CAMPAIGN_TARGET_EXCEEDED",
+      message: "The campaign's vacancies would then target 701 posts, more than the campaign's 700 (0 left).",
+    },
   ]);
 
   const [room] = await server.database.db.select().from(vacancies).where(eq(vacancies.place, "Kalmthout"));
@@ -136,13 +161,19 @@ test("a campaign's vacancies cannot together exceed its target", async () => {
 
 test("publishing refuses a passed deadline; another agency's vacancy reads as unknown", async () => {
   const { wave } = await insertCampaign(server.database.db, "beheer-test-deadline", 5);
-  const draft = await create({ waveId: toGlobalId("Wave", wave.id), headcountTarget: 1, applicationDeadline: new Date(Date.now() + 1500).toISOString() }, keys.admin);
+  const draft = await create(
+    { waveId: toGlobalId("Wave", wave.id), headcountTarget: 1, applicationDeadline: new Date(Date.now() + 1500).toISOString() },
+    keys.admin,
+  );
   expect(draft.userErrors).toEqual([]);
   await new Promise((r) => setTimeout(r, 1600));
   const late = (await server.data(PUBLISH, { input: { vacancyId: draft.vacancy.id } }, { key: keys.fedasil })).publishVacancy;
   expect(late.userErrors.map((e: any) => e.code)).toEqual(["DEADLINE_IN_PAST"]);
   const foreign = (await server.data(UPDATE, { input: { vacancyId: draft.vacancy.id, place: "X" } }, { key: keys.dvz })).updateVacancy;
   expect(foreign).toEqual({ vacancy: null, userErrors: [{ field: ["input", "vacancyId"], code: "NOT_FOUND", message: "No vacancy of yours has this id." }] });
-  const [row] = await server.database.db.select().from(vacancies).where(eq(vacancies.id, fromGlobalId("Vacancy", draft.vacancy.id)!));
+  const [row] = await server.database.db
+    .select()
+    .from(vacancies)
+    .where(eq(vacancies.id, fromGlobalId("Vacancy", draft.vacancy.id)!));
   expect(row.status).toBe("DRAFT");
 });

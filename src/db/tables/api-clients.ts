@@ -38,7 +38,10 @@ export const auditLog = pgTable(
     targetType: text("target_type"),
     targetId: text("target_id"),
     outcome: auditOutcomeEnum("outcome").notNull(),
-    userErrorCodes: text("user_error_codes").array().notNull().default(sql`'{}'::text[]`),
+    userErrorCodes: text("user_error_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
     requestId: text("request_id"),
   },

@@ -67,4 +67,3 @@ export const waves = pgTable(
     check("waves_name_nl", sql`${t.name} ? 'nl'`),
   ],
 );
-

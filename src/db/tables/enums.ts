@@ -20,13 +20,7 @@ export const applicationStageEnum = pgEnum("application_stage", [
   "REJECTED",
   "WITHDRAWN",
 ]);
-export const rejectionReasonEnum = pgEnum("rejection_reason", [
-  "INELIGIBLE",
-  "FAILED_TEST",
-  "NO_SHOW",
-  "FAILED_INTERVIEW",
-  "OTHER",
-]);
+export const rejectionReasonEnum = pgEnum("rejection_reason", ["INELIGIBLE", "FAILED_TEST", "NO_SHOW", "FAILED_INTERVIEW", "OTHER"]);
 export const testKindEnum = pgEnum("test_kind", ["COMPUTER_TEST", "WRITTEN", "ORAL", "ASSESSMENT"]);
 export const testSessionStatusEnum = pgEnum("test_session_status", ["SCHEDULED", "CANCELLED"]);
 export const bookingStatusEnum = pgEnum("booking_status", ["BOOKED", "ATTENDED", "NO_SHOW", "CANCELLED"]);

@@ -23,7 +23,11 @@ export const rollupStageDaily = pgTable(
     entered: integer("entered").notNull().default(0),
     exited: integer("exited").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.stage, t.day] }), check("rollup_stage_daily_scope", scopeFormat(t.scope)), check("rollup_stage_daily_counts", sql`${t.entered} >= 0 and ${t.exited} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.stage, t.day] }),
+    check("rollup_stage_daily_scope", scopeFormat(t.scope)),
+    check("rollup_stage_daily_counts", sql`${t.entered} >= 0 and ${t.exited} >= 0`),
+  ],
 );
 
 /**
@@ -68,7 +72,11 @@ export const rollupCandidateDaily = pgTable(
     day: date("day").notNull(),
     newCandidates: integer("new_candidates").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.day] }), check("rollup_candidate_daily_scope", scopeFormat(t.scope)), check("rollup_candidate_daily_count", sql`${t.newCandidates} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.day] }),
+    check("rollup_candidate_daily_scope", scopeFormat(t.scope)),
+    check("rollup_candidate_daily_count", sql`${t.newCandidates} >= 0`),
+  ],
 );
 
 /**
@@ -84,7 +92,11 @@ export const stageDurations = pgTable(
     days: integer("days").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.fromStage, t.toStage, t.days] }), check("stage_durations_scope", scopeFormat(t.scope)), check("stage_durations_values", sql`${t.days} >= 0 and ${t.count} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.fromStage, t.toStage, t.days] }),
+    check("stage_durations_scope", scopeFormat(t.scope)),
+    check("stage_durations_values", sql`${t.days} >= 0 and ${t.count} >= 0`),
+  ],
 );
 
 /** The same per coarse scope and day the move completed, for figures as of a past day or over a date range. */
@@ -115,7 +127,12 @@ export const stageExits = pgTable(
     exit: text("exit").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.fromStage, t.exit] }), check("stage_exits_scope", scopeFormat(t.scope)), check("stage_exits_kind", exitKind(t.exit)), check("stage_exits_count", sql`${t.count} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.fromStage, t.exit] }),
+    check("stage_exits_scope", scopeFormat(t.scope)),
+    check("stage_exits_kind", exitKind(t.exit)),
+    check("stage_exits_count", sql`${t.count} >= 0`),
+  ],
 );
 
 /** The same per coarse scope and day. */

@@ -31,7 +31,10 @@ export const testSessions = pgTable(
   (t) => [
     check("test_sessions_capacity_positive", sql`${t.capacity} > 0`),
     check("test_sessions_seats_within_capacity", sql`${t.seatsTaken} between 0 and ${t.capacity}`),
-    check("test_sessions_outcomes_within_seats", sql`${t.attendedCount} >= 0 and ${t.noShowCount} >= 0 and ${t.attendedCount} + ${t.noShowCount} <= ${t.seatsTaken}`),
+    check(
+      "test_sessions_outcomes_within_seats",
+      sql`${t.attendedCount} >= 0 and ${t.noShowCount} >= 0 and ${t.attendedCount} + ${t.noShowCount} <= ${t.seatsTaken}`,
+    ),
     check("test_sessions_duration", sql`${t.durationMinutes} between 1 and 1440`),
     check("test_sessions_place", sql`length(trim(${t.place})) between 1 and 200`),
     index("test_sessions_campaign_starts").on(t.campaignId, t.startsAt),
@@ -70,7 +73,9 @@ export const bookings = pgTable(
   },
   (t) => [
     // An application holds at most one open seat at a time.
-    uniqueIndex("bookings_one_open_per_application").on(t.applicationId).where(sql`${t.status} = 'BOOKED'`),
+    uniqueIndex("bookings_one_open_per_application")
+      .on(t.applicationId)
+      .where(sql`${t.status} = 'BOOKED'`),
     index("bookings_session_status").on(t.sessionId, t.status),
     index("bookings_application").on(t.applicationId),
   ],

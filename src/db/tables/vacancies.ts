@@ -43,7 +43,10 @@ export const vacancies = pgTable(
     check("vacancies_headcount_positive", sql`${t.headcountTarget} > 0`),
     // A draft may be cancelled without ever having been published.
     check("vacancies_published_unless_draft", sql`${t.status} in ('DRAFT', 'CANCELLED') or ${t.publishedAt} is not null`),
-    check("vacancies_deadline_after_publication", sql`${t.applicationDeadline} is null or ${t.publishedAt} is null or ${t.applicationDeadline} > ${t.publishedAt}`),
+    check(
+      "vacancies_deadline_after_publication",
+      sql`${t.applicationDeadline} is null or ${t.publishedAt} is null or ${t.applicationDeadline} > ${t.publishedAt}`,
+    ),
     check("vacancies_overall_pass_percent", sql`${t.overallPassPercent} between 0 and 100`),
     check("vacancies_place_not_blank", sql`length(trim(${t.place})) between 1 and 200`),
     check("vacancies_title_nl", sql`${t.title} ? 'nl'`),

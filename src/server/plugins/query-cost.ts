@@ -35,7 +35,12 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../common/connection";
 export const LIST_SIZE_ESTIMATE = 10;
 export const MUTATION_FIELD_COST = 10;
 
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): number {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   // Variables that do not coerce stop the request before any resolver runs: nothing to charge beyond the minimum.
   if ("errors" in coerced && coerced.errors) return 0;
