@@ -18,6 +18,7 @@ import { observePlugin } from "./plugins/observe";
 import { ADMISSION_POINTS, bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError } from "./plugins/rate-limit";
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
+import { createStaticFiles } from "./static-files";
 import { createServices, type Services } from "./services";
 
 /** Largest request body accepted: a 500-application batch fits with room to spare. */
@@ -49,6 +50,7 @@ export interface AppOptions {
 export async function createApp({ config, database, logger }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
   const services = createServices(database.db, { adminApiKey: config.adminApiKey });
+  const staticFiles = createStaticFiles();
   const metrics = new Metrics(database);
   const buckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit) : null;
   const apollo = new ApolloServer<Context>({
@@ -151,6 +153,7 @@ export async function createApp({ config, database, logger }: AppOptions): Promi
         return;
       }
       default:
+        if (staticFiles.serve(req, res, new URL(req.url ?? "/", "http://localhost").pathname)) return;
         return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     }
   }
