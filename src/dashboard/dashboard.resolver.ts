@@ -6,8 +6,10 @@ import { Role } from "../auth/role";
 import { toCampaign } from "../campaigns/campaign.service";
 import { CursorCodec, PageArgs } from "../common/connection";
 import { DateScalar } from "../common/scalars";
+import { targetOf } from "./figures";
 import type { Context } from "../server/context";
-import type { DashboardQuery, SelectedVacancy, StageTotals } from "./dashboard.service";
+import type { DashboardSelection, SelectedVacancy } from "./dashboard-selection";
+import type { StageTotals } from "./figures";
 import {
   AgencyForecast,
   AgencyFunnel,
@@ -27,8 +29,8 @@ import {
   WeeklyFigures,
 } from "./dashboard.type";
 
-/** The dashboard object carries its query; each field computes (once) only what it needs. */
-type DashboardRoot = Dashboard & { query: DashboardQuery };
+/** The dashboard object carries its selection (plain data); each field asks the service for (once) only what it needs. */
+type DashboardRoot = Dashboard & { selection: DashboardSelection };
 
 const AGENCY_ORDER: AgencyCode[] = ["DVZ", "CGVS", "RVV", "FEDASIL"] as AgencyCode[];
 const vacancyCursors = new CursorCodec<[number]>("dashboardVacancies", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
@@ -45,9 +47,12 @@ export function funnelOf(totals: StageTotals): FunnelStep[] {
   });
 }
 
-async function group<T extends GroupFigures>(query: DashboardQuery, members: SelectedVacancy[], into: T): Promise<T> {
-  const totals = await query.totals(members);
-  const target = query.target(members, false);
+async function group<T extends GroupFigures>(ctx: Context, selection: DashboardSelection, members: SelectedVacancy[], into: T): Promise<T> {
+  const totals = await ctx.services.dashboard.stageTotals(
+    selection,
+    members.map((v) => v.id),
+  );
+  const target = targetOf(members);
   const hired = totals.reached.HIRED;
   return Object.assign(into, { target, hired, gapToTarget: Math.max(0, target - hired), fillRate: target ? hired / target : 0, funnel: funnelOf(totals) });
 }
@@ -74,90 +79,95 @@ export class DashboardResolver {
     @Arg("asOf", () => DateScalar, { nullable: true, description: "Reproduce the figures as they stood at the end of this past day (Brussels)." })
     asOf?: Date | null,
   ): Promise<Dashboard | null> {
-    const query = await ctx.services.dashboard.open({ campaignSlug, filter, asOf });
-    if (!query) return null;
-    return Object.assign(new Dashboard(), { campaign: toCampaign(query.campaign), asOf: query.end, from: query.from, query }) as DashboardRoot;
+    const selection = await ctx.services.dashboard.open({ campaignSlug, filter, asOf });
+    if (!selection) return null;
+    return Object.assign(new Dashboard(), { campaign: toCampaign(selection.campaign), asOf: selection.end, from: selection.from, selection }) as DashboardRoot;
   }
 
   @FieldResolver(() => Int, { description: "The headcount target: the campaign's, or the selected vacancies' together (cancelled ones aside)." })
-  target(@Root() d: DashboardRoot): number {
-    return d.query.target();
+  target(@Root() d: DashboardRoot, @Ctx() ctx: Context): number {
+    return ctx.services.dashboard.target(d.selection);
   }
 
   @FieldResolver(() => Int, { description: "Hired." })
-  async hired(@Root() d: DashboardRoot): Promise<number> {
-    return (await d.query.totals()).reached.HIRED;
+  async hired(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.services.dashboard.stageTotals(d.selection)).reached.HIRED;
   }
 
   @FieldResolver(() => Int, { description: "Applications that reached OFFERED." })
-  async offered(@Root() d: DashboardRoot): Promise<number> {
-    return (await d.query.totals()).reached.OFFERED;
+  async offered(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.services.dashboard.stageTotals(d.selection)).reached.OFFERED;
   }
 
   @FieldResolver(() => Int, { description: "Applications that reached LAUREATE." })
-  async laureates(@Root() d: DashboardRoot): Promise<number> {
-    return (await d.query.totals()).reached.LAUREATE;
+  async laureates(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.services.dashboard.stageTotals(d.selection)).reached.LAUREATE;
   }
 
   @FieldResolver(() => Int, { description: "Applications received." })
-  async applications(@Root() d: DashboardRoot): Promise<number> {
-    return (await d.query.totals()).reached.APPLIED;
+  async applications(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.services.dashboard.stageTotals(d.selection)).reached.APPLIED;
   }
 
   @FieldResolver(() => Int, {
     description: "Distinct people behind the applications (one e-mail address, one person), counted on their first application's day.",
   })
-  distinctCandidates(@Root() d: DashboardRoot): Promise<number> {
-    return d.query.distinctCandidates();
+  distinctCandidates(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.dashboard.distinctCandidates(d.selection);
   }
 
   @FieldResolver(() => Int, { description: "Selected vacancies open now (the current status, also with asOf)." })
-  openVacancies(@Root() d: DashboardRoot): number {
-    return d.query.openVacancies();
+  openVacancies(@Root() d: DashboardRoot, @Ctx() ctx: Context): number {
+    return ctx.services.dashboard.openVacancies(d.selection);
   }
 
   @FieldResolver(() => Float, { description: "hired divided by target (0 when the target is 0)." })
-  async progress(@Root() d: DashboardRoot): Promise<number> {
-    const target = d.query.target();
-    return target ? (await d.query.totals()).reached.HIRED / target : 0;
+  async progress(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    const target = ctx.services.dashboard.target(d.selection);
+    return target ? (await ctx.services.dashboard.stageTotals(d.selection)).reached.HIRED / target : 0;
   }
 
   @FieldResolver(() => [FunnelStep], { description: "One step per stage, APPLIED to HIRED, in order." })
-  async funnel(@Root() d: DashboardRoot): Promise<FunnelStep[]> {
-    return funnelOf(await d.query.totals());
+  async funnel(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<FunnelStep[]> {
+    return funnelOf(await ctx.services.dashboard.stageTotals(d.selection));
   }
 
   @FieldResolver(() => [AgencyFunnel], { description: "Per agency with selected vacancies, by code." })
   async byAgency(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<AgencyFunnel[]> {
-    const groups = groupBy(d.query.vacancies, (v) => v.agencyCode);
+    const groups = groupBy(d.selection.vacancies, (v) => v.agencyCode);
     const codes = AGENCY_ORDER.filter((code) => groups.has(code));
     return Promise.all(
       codes.map(async (code) =>
-        group(d.query, groups.get(code)!, Object.assign(new AgencyFunnel(), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! })),
+        group(
+          ctx,
+          d.selection,
+          groups.get(code)!,
+          Object.assign(new AgencyFunnel(), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! }),
+        ),
       ),
     );
   }
 
   @FieldResolver(() => [WaveFunnel], { description: "Per wave with selected vacancies, by number." })
   async byWave(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<WaveFunnel[]> {
-    const groups = groupBy(d.query.vacancies, (v) => v.waveId);
+    const groups = groupBy(d.selection.vacancies, (v) => v.waveId);
     const waves = (await ctx.loaders.waveByKey.loadMany([...groups.keys()])).filter((w) => w != null && !(w instanceof Error)) as NonNullable<
       WaveFunnel["wave"]
     >[];
     waves.sort((a, b) => a.number - b.number);
-    return Promise.all(waves.map((wave) => group(d.query, groups.get(wave.key)!, Object.assign(new WaveFunnel(), { waveKey: wave.key, wave }))));
+    return Promise.all(waves.map((wave) => group(ctx, d.selection, groups.get(wave.key)!, Object.assign(new WaveFunnel(), { waveKey: wave.key, wave }))));
   }
 
   @FieldResolver(() => [JobProfileFunnel], { description: "Per job profile with selected vacancies, by function code." })
   async byJobProfile(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<JobProfileFunnel[]> {
-    const groups = groupBy(d.query.vacancies, (v) => v.jobProfileId);
+    const groups = groupBy(d.selection.vacancies, (v) => v.jobProfileId);
     const profiles = (await ctx.loaders.jobProfileByKey.loadMany([...groups.keys()])).filter((p) => p != null && !(p instanceof Error)) as NonNullable<
       JobProfileFunnel["jobProfile"]
     >[];
     profiles.sort((a, b) => a.functionCode.localeCompare(b.functionCode));
     return Promise.all(
       profiles.map((jobProfile) =>
-        group(d.query, groups.get(jobProfile.key)!, Object.assign(new JobProfileFunnel(), { jobProfileKey: jobProfile.key, jobProfile })),
+        group(ctx, d.selection, groups.get(jobProfile.key)!, Object.assign(new JobProfileFunnel(), { jobProfileKey: jobProfile.key, jobProfile })),
       ),
     );
   }
@@ -165,36 +175,38 @@ export class DashboardResolver {
   @FieldResolver(() => VacancyFunnelConnection, { description: "Per selected vacancy, by id." })
   async byVacancy(@Root() d: DashboardRoot, @Ctx() ctx: Context, @Args() pageArgs: PageArgs): Promise<VacancyFunnelConnection> {
     const page = vacancyCursors.page(pageArgs, "id");
-    const rows = d.query.vacancies.filter((v) => page.after == null || v.id > page.after[0]).slice(0, page.first + 1);
+    const rows = d.selection.vacancies.filter((v) => page.after == null || v.id > page.after[0]).slice(0, page.first + 1);
     const shown = rows.slice(0, page.first);
     const vacancies = await ctx.loaders.vacancyByKey.loadMany(shown.map((v) => v.id));
     const funnels = await Promise.all(
-      shown.map((v, i) => group(d.query, [v], Object.assign(new VacancyFunnel(), { vacancyKey: v.id, vacancy: vacancies[i] as VacancyFunnel["vacancy"] }))),
+      shown.map((v, i) =>
+        group(ctx, d.selection, [v], Object.assign(new VacancyFunnel(), { vacancyKey: v.id, vacancy: vacancies[i] as VacancyFunnel["vacancy"] })),
+      ),
     );
     return VacancyFunnelConnection.of({
       edges: funnels.map((node) => ({ cursor: vacancyCursors.encode("id", [node.vacancyKey]), node })),
       hasNextPage: rows.length > page.first,
-      totalCount: async () => d.query.vacancies.length,
+      totalCount: async () => d.selection.vacancies.length,
     });
   }
 
   @FieldResolver(() => [WeeklyFigures], { description: "Per ISO week (Europe/Brussels), from the campaign's start (or the period's) to the figures' day." })
-  async weekly(@Root() d: DashboardRoot): Promise<WeeklyFigures[]> {
-    return (await d.query.weekly()).map((w) => Object.assign(new WeeklyFigures(), w));
+  async weekly(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<WeeklyFigures[]> {
+    return (await ctx.services.dashboard.weekly(d.selection)).map((w) => Object.assign(new WeeklyFigures(), w));
   }
 
   @FieldResolver(() => [StageDuration], {
     description: "Days from entering each pipeline stage to entering the next, and from application to hire (APPLIED to HIRED, last).",
   })
-  async timeInStage(@Root() d: DashboardRoot): Promise<StageDuration[]> {
-    return (await d.query.timeInStage()).map((t) =>
+  async timeInStage(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<StageDuration[]> {
+    return (await ctx.services.dashboard.timeInStage(d.selection)).map((t) =>
       Object.assign(new StageDuration(), { ...t, fromStage: t.fromStage as ApplicationStage, toStage: t.toStage as ApplicationStage }),
     );
   }
 
   @FieldResolver(() => [StageExits], { description: "Rejections by reason and withdrawals, per stage left (APPLIED to OFFERED)." })
-  async exits(@Root() d: DashboardRoot): Promise<StageExits[]> {
-    return (await d.query.exits()).map((e) =>
+  async exits(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<StageExits[]> {
+    return (await ctx.services.dashboard.exits(d.selection)).map((e) =>
       Object.assign(new StageExits(), {
         ...e,
         stage: e.stage as ApplicationStage,
@@ -204,20 +216,23 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => SessionLoad, { description: "Seats of the scheduled sessions testing the selected vacancies (in the period, when one is given)." })
-  async testSessions(@Root() d: DashboardRoot): Promise<SessionLoad> {
-    return Object.assign(new SessionLoad(), await d.query.testSessions());
+  async testSessions(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<SessionLoad> {
+    return Object.assign(new SessionLoad(), await ctx.services.dashboard.testSessions(d.selection));
   }
 
   @FieldResolver(() => CampaignForecast, {
     description: "At the trailing four-week hiring rate: hires by the campaign's end and when the target is reached; per agency too.",
   })
   async forecast(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<CampaignForecast> {
-    const agencies = AGENCY_ORDER.filter((code) => d.query.vacancies.some((v) => v.agencyCode === code));
+    const agencies = AGENCY_ORDER.filter((code) => d.selection.vacancies.some((v) => v.agencyCode === code));
     const byAgency = await Promise.all(
       agencies.map(async (code) =>
-        Object.assign(new AgencyForecast(), await d.query.forecast(code), { agencyCode: code, agency: (await ctx.loaders.agencyByCode.load(code))! }),
+        Object.assign(new AgencyForecast(), await ctx.services.dashboard.forecast(d.selection, code), {
+          agencyCode: code,
+          agency: (await ctx.loaders.agencyByCode.load(code))!,
+        }),
       ),
     );
-    return Object.assign(new CampaignForecast(), await d.query.forecast(), { byAgency });
+    return Object.assign(new CampaignForecast(), await ctx.services.dashboard.forecast(d.selection), { byAgency });
   }
 }

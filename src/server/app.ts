@@ -45,11 +45,13 @@ export interface AppOptions {
   config: Pick<Config, "adminApiKey" | "introspection" | "environment"> & { operating?: OperatingConfig };
   database: Database;
   logger: Logger;
+  /** The clock the services read "today" from (tests inject one). */
+  now?: () => Date;
 }
 
-export async function createApp({ config, database, logger }: AppOptions): Promise<App> {
+export async function createApp({ config, database, logger, now }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
-  const services = createServices(database.db, { adminApiKey: config.adminApiKey });
+  const services = createServices(database.db, { adminApiKey: config.adminApiKey, now });
   const staticFiles = createStaticFiles();
   const metrics = new Metrics(database);
   const buckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit) : null;

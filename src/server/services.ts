@@ -18,7 +18,7 @@ import { VacancyManagementService } from "../vacancies/vacancy-management.servic
 import { VacancyService } from "../vacancies/vacancy.service";
 
 /** The plain services behind the resolvers: stateless, built once per process around the database. */
-export function createServices(db: Db, options: { adminApiKey: string | null }) {
+export function createServices(db: Db, options: { adminApiKey: string | null; now?: () => Date }) {
   const pipeline = new PipelineService(db);
   return {
     viewers: new ViewerService(db, options.adminApiKey),
@@ -37,7 +37,7 @@ export function createServices(db: Db, options: { adminApiKey: string | null }) 
     candidates: new CandidateService(db),
     apiClients: new ApiClientService(db),
     audit: new AuditService(db),
-    dashboard: new DashboardService(db),
+    dashboard: new DashboardService(db, options.now),
   };
 }
 

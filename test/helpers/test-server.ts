@@ -45,6 +45,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Serve this database instead of a fresh one (closed and dropped by close()). */
   testDatabase?: TestDatabase;
+  /** The services' clock (default: the real one). */
+  now?: () => Date;
 }
 
 /** The real HTTP server on a fresh database (seeded with the campaign unless seed is false), on a free port. */
@@ -61,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     database,
     logger: options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "silent"),
+    now: options.now,
   });
   const address = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/graphql`;
