@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Language, langArg } from "../common/language";
 import { pickText } from "../common/localized-text";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { Agency } from "./agency.type";
 
 @Resolver(() => Agency)

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Agency } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { PageArgs } from "../common/connection";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import {
   ApiClient,
   ApiClientConnection,

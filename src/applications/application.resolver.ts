@@ -4,7 +4,7 @@ import { actorOf, moverOf } from "../auth/mover";
 import { PageArgs } from "../common/connection";
 import { forbidden } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { Vacancy } from "../vacancies/vacancy.type";
 import {
   ApplicationSubmissionResult,

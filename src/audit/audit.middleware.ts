@@ -3,7 +3,7 @@ import { ErrorCode } from "../common/errors";
 import type { NodeType } from "../common/global-id";
 import { describeError } from "../common/logger";
 import { unavailableReason } from "../db/faults";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { AuditOutcome } from "./audit.type";
 
 /** Input fields that name the record a mutation targets, and the kind of record each names. */

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import { PageArgs } from "../common/connection";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { AuditEntry, AuditEntryConnection, AuditLogFilter } from "./audit.type";
 
 @Resolver(() => AuditEntry)

@@ -1,6 +1,6 @@
 import type { AuthCheckerInterface, ResolverData } from "type-graphql";
 import { forbidden, unauthenticated } from "../common/errors";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import type { Role } from "./role";
 
 /** @Authorized(roles): anonymous callers need a key; a key without one of the roles is forbidden. */

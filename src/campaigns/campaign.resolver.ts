@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphq
 import { Agency } from "../agencies/agency.type";
 import { Language, langArg } from "../common/language";
 import { pickOptionalText, pickText } from "../common/localized-text";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { Campaign, Wave } from "./campaign.type";
 
 @Resolver(() => Campaign)

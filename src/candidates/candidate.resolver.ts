@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resol
 import { Candidate } from "../applications/application.type";
 import { Role } from "../auth/role";
 import { UserError } from "../common/user-error";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 
 @InputType({ description: "Erase a candidate's personal data on request." })
 export class EraseCandidateInput {

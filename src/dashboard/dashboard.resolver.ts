@@ -7,7 +7,7 @@ import { toCampaign } from "../campaigns/campaign.service";
 import { CursorCodec, PageArgs } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import { targetOf } from "./figures";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import type { DashboardSelection, SelectedVacancy } from "./dashboard-selection";
 import type { StageTotals } from "./figures";
 import {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Language, langArg } from "../common/language";
 import { pickOptionalText, pickText } from "../common/localized-text";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { CompetenceArea, JobProfile, RequiredCompetency, ResultArea, SalaryScale } from "./job-profile.type";
 
 @Resolver(() => JobProfile)

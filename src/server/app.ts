@@ -11,7 +11,7 @@ import { defaultOperatingConfig, type Config, type OperatingConfig } from "../co
 import type { Database } from "../db/client";
 import { checkReadiness } from "../ops/health";
 import { Metrics } from "../ops/metrics";
-import { buildContext, type Context } from "./context";
+import { buildContext, type Context } from "../context/context";
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE, formatError, PAYLOAD_TOO_LARGE } from "./format-error";
 import { cachePlugins } from "./plugins/cache-policy";
 import { observePlugin } from "./plugins/observe";
@@ -19,7 +19,7 @@ import { ADMISSION_POINTS, bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, ra
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
 import { createStaticFiles } from "./static-files";
-import { createServices, type Services } from "./services";
+import { createServices, type Services } from "../context/services";
 
 /** Largest request body accepted: a 500-application batch fits with room to spare. */
 export const MAX_BODY_BYTES = 1_048_576;

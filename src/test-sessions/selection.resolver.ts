@@ -6,7 +6,7 @@ import { actorOf } from "../auth/mover";
 import { scopedAgency } from "../auth/viewer";
 import { PageArgs, toPage } from "../common/connection";
 import { DateScalar, toIsoDate } from "../common/scalars";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { Vacancy } from "../vacancies/vacancy.type";
 import { TestSessionPlanning } from "./planning.type";
 import type { ScoreOutcome } from "./scoring";

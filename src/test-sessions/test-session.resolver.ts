@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-
 import { brusselsDate, isoWeek, isSaturdayInBrussels } from "../common/brussels-time";
 import { PageArgs } from "../common/connection";
 import { DateScalar } from "../common/scalars";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { mayView } from "../vacancies/vacancy.service";
 import { Vacancy } from "../vacancies/vacancy.type";
 import { seatsLeft } from "./test-session.service";

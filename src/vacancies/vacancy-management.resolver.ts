@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { Role } from "../auth/role";
 import { scopedAgency } from "../auth/viewer";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import {
   CloseVacancyInput,
   CloseVacancyPayload,

@@ -6,7 +6,7 @@ import { fromGlobalId } from "../common/global-id";
 import { Language, langArg } from "../common/language";
 import { pickOptionalText, pickText } from "../common/localized-text";
 import { JobProfile, SalaryScale } from "../job-profiles/job-profile.type";
-import type { Context } from "../server/context";
+import type { Context } from "../context/context";
 import { TestSession } from "../test-sessions/test-session.type";
 import { acceptsApplications, mayView } from "./vacancy.service";
 import { SelectionProcedure, Vacancy, VacancyConnection, VacancyFilter, VacancyOrder } from "./vacancy.type";

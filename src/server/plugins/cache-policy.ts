@@ -15,7 +15,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import type { Context } from "../context";
+import type { Context } from "../../context/context";
 
 /**
  * How long anonymous readers (and CDNs) may keep each public type or field, in seconds: the whole cache policy of the

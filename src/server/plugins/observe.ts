@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { currentRequestScope } from "../../common/request-scope";
 import type { Metrics } from "../../ops/metrics";
-import type { Context } from "../context";
+import type { Context } from "../../context/context";
 
 /**
  * Notes each operation's name and outcome on the request scope, where the HTTP layer picks them up for the metrics and

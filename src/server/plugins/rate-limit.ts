@@ -5,7 +5,7 @@ import type { Viewer } from "../../auth/viewer";
 import { ErrorCode } from "../../common/errors";
 import { currentRequestScope } from "../../common/request-scope";
 import type { BucketPolicy } from "../../config";
-import type { Context } from "../context";
+import type { Context } from "../../context/context";
 import type { Metrics } from "../../ops/metrics";
 import { operationCost, tooCostly } from "./query-cost";
 
