@@ -405,7 +405,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
         errors: [
           {
             message: "The database is unavailable right now; retry in a moment (retrying a write is safe).",
-            locations: [{ line: 1, column: 18 }],
+            locations: [{ line: 3, column: 13 }],
             path: ["campaign"],
             extensions: { code: "SERVICE_UNAVAILABLE", reason: "DATABASE_UNREACHABLE", retryable: true, retryAfterSeconds: 1 },
           },
@@ -535,7 +535,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       expect(refused.body.errors).toEqual([
         {
           message: "The service is busy: no database connection became free in time; retry in a moment.",
-          locations: [{ line: 1, column: 18 }],
+          locations: [{ line: 3, column: 13 }],
           path: ["campaign"],
           extensions: { code: "SERVICE_UNAVAILABLE", reason: "DATABASE_BUSY", retryable: true, retryAfterSeconds: 1 },
         },
