@@ -5,6 +5,8 @@ import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client"
 export interface Config {
   port: number;
   host: string;
+  /** Prometheus metrics (GET /metrics) on a listener of their own, never on the public port; null: not served. */
+  metrics: { port: number; host: string } | null;
   database: DatabaseConfig;
   /** Bootstrap administrator key, so a fresh install can create its first API clients. Never stored. */
   adminApiKey: string | null;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer(env.PORT ?? "4000", "PORT", 0, 65535),
     host: env.HOST ?? "0.0.0.0",
+    metrics: env.METRICS_PORT ? { port: integer(env.METRICS_PORT, "METRICS_PORT", 0, 65535), host: env.METRICS_HOST ?? "127.0.0.1" } : null,
     database: env.DATABASE_URL
       ? {
           driver: "postgres",

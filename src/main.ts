@@ -54,6 +54,10 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
   const address = await app.listen(config.port, config.host);
+  if (config.metrics) {
+    const metricsAddress = await app.listenMetrics(config.metrics.port, config.metrics.host);
+    logger.info("metrics served", { host: config.metrics.host, port: metricsAddress.port });
+  }
   logger.info(`GraphQL API ready at http://localhost:${address.port}/graphql`, { port: address.port });
 }
 

@@ -2,7 +2,7 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import { currentRequestScope } from "./request-scope";
 
 /**
- * JSON lines on stdout, one object per event, with the request id when there is one. Callers pass ids and counts, never
+ * JSON lines on stdout, one object per event, with the request id (and the caller's correlation id) when there is one. Callers pass ids and counts, never
  * personal data: there is deliberately no way to log a request body or variables.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -18,8 +18,17 @@ export interface Logger {
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line + "\n")): Logger {
   const log = (at: Exclude<LogLevel, "silent">) => (msg: string, fields?: Record<string, unknown>) => {
     if (rank[at] < rank[level]) return;
-    const requestId = currentRequestScope()?.requestId;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...(requestId ? { requestId } : {}), ...fields }));
+    const scope = currentRequestScope();
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: at,
+        msg,
+        ...(scope ? { requestId: scope.requestId } : {}),
+        ...(scope?.correlationId ? { correlationId: scope.correlationId } : {}),
+        ...fields,
+      }),
+    );
   };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }

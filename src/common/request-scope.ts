@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 /** What one request carries through every await: its id for the logs and a count of the SQL statements it issued. */
 export interface RequestScope {
   requestId: string;
+  /** The caller's own X-Request-Id, when it sent a well-formed one (logged beside the request id, never instead of it). */
+  correlationId?: string;
   statements: number;
   /** Seconds spent waiting on the database, summed over the request's statements. */
   databaseSeconds?: number;

@@ -1,11 +1,10 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { GraphQLError } from "graphql";
-import { ErrorCode } from "../common/errors";
 
 /**
  * Database faults a client can do nothing about but wait: the database is restarting, unreachable, or every pooled
- * connection stayed busy too long. They are answered with SERVICE_UNAVAILABLE, `retryable: true` and HTTP 503, quickly,
- * instead of an internal error or a request that hangs until its deadline. Retrying is safe: what was not committed was
+ * connection stayed busy too long. This layer names them (DatabaseUnavailableError); the server answers them with
+ * SERVICE_UNAVAILABLE, `retryable: true` and HTTP 503, quickly, instead of an internal error or a request that hangs
+ * until its deadline (src/server/database-errors.ts). Retrying is safe: what was not committed was
  * rolled back by PostgreSQL, and a write whose commit may have happened before the connection dropped is found again by
  * the retry (submitApplications is idempotent on the agency's externalId; moveApplication takes an expectedVersion).
  */
@@ -15,33 +14,18 @@ export type UnavailableReason =
   /** Every pooled connection stayed busy for DATABASE_POOL_QUEUE_TIMEOUT_MS: the service is overloaded. */
   | "DATABASE_BUSY";
 
-/** Seconds a client is told to wait before retrying (Retry-After). A PostgreSQL restart takes a few. */
-export const RETRY_AFTER_SECONDS = 1;
-
 const MESSAGES: Record<UnavailableReason, string> = {
   DATABASE_UNREACHABLE: "The database is unavailable right now; retry in a moment (retrying a write is safe).",
   DATABASE_BUSY: "The service is busy: no database connection became free in time; retry in a moment.",
 };
 
-/**
- * Thrown in place of the driver's error. A GraphQLError carrying `extensions.http`, so Apollo answers the whole request
- * with 503 and a Retry-After header, whichever field met it (and 503 too when the API key could not be checked).
- */
-export class DatabaseUnavailableError extends GraphQLError {
+/** Thrown in place of the driver's error when the database is away; `fault` is the driver's error. */
+export class DatabaseUnavailableError extends Error {
   constructor(
     readonly reason: UnavailableReason,
     readonly fault: unknown,
   ) {
-    super(MESSAGES[reason], {
-      extensions: {
-        code: ErrorCode.ServiceUnavailable,
-        reason,
-        retryable: true,
-        retryAfterSeconds: RETRY_AFTER_SECONDS,
-        // Apollo's HTTP head for errors (a Map, its header names in lower case): the whole answer becomes a 503.
-        http: { status: 503, headers: new Map([["retry-after", String(RETRY_AFTER_SECONDS)]]) },
-      },
-    });
+    super(MESSAGES[reason]);
     this.name = "DatabaseUnavailableError";
   }
 }

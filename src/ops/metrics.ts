@@ -1,3 +1,4 @@
+import http from "node:http";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { observeQueries, queriesInFlight } from "../db/query-instrumentation";
 
@@ -150,4 +151,30 @@ export class Metrics {
     this.stopObservingQueries();
     this.registry.clear();
   }
+}
+
+/**
+ * The metrics listener (METRICS_PORT): GET /metrics and nothing else. Kept off the public port, where anyone could read
+ * the service's load, error rates and operation names.
+ */
+export function createMetricsServer(metrics: Metrics): http.Server {
+  return http.createServer((req, res) => {
+    if ((req.method === "GET" || req.method === "HEAD") && (req.url ?? "").split("?")[0] === "/metrics") {
+      metrics.render().then(
+        ({ contentType, body }) => {
+          res.statusCode = 200;
+          res.setHeader("content-type", contentType);
+          res.end(req.method === "HEAD" ? undefined : body);
+        },
+        () => {
+          res.statusCode = 500;
+          res.end();
+        },
+      );
+      return;
+    }
+    res.statusCode = 404;
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.end("Not found. Metrics are at /metrics.\n");
+  });
 }

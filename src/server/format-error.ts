@@ -1,9 +1,10 @@
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ErrorCode } from "../common/errors";
 import { describeError, type Logger } from "../common/logger";
 import { currentRequestScope } from "../common/request-scope";
-import { DatabaseUnavailableError, describeConnectionFault, unavailableReason } from "../db/faults";
+import { describeConnectionFault } from "../db/faults";
+import { unavailableExtensions, unavailableMessage } from "./database-errors";
 import { TOKEN_LIMIT_MESSAGE } from "./plugins/request-limits";
 
 /** Codes of the HTTP layer and of the request deadline, beside those of src/common/errors.ts. */
@@ -71,24 +72,19 @@ function formatWith(logger: Logger) {
       // graphql-js names the limit; clients get told what is wrong, not where the line is.
       return { message: "The document is too long.", extensions: { code, reason: "MAX_TOKENS" } };
     }
-    if (code === ErrorCode.ServiceUnavailable && original instanceof DatabaseUnavailableError) {
-      // Expected during a database restart or overload, and retryable; the operator still sees each one, at warn.
-      logger.warn("database unavailable", { path: formatted.path, reason: original.reason, ...describeConnectionFault(original) });
+    // A database that is away (src/server/database-errors.ts): expected during a restart or overload, and retryable; the
+    // operator still sees each one, at warn. Met in a resolver, or while checking the API key (wrapped by asClientError).
+    const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+    const unavailable = unavailableExtensions(cause);
+    if (unavailable) {
+      logger.warn("database unavailable", { path: formatted.path, reason: unavailable.reason, ...describeConnectionFault(cause) });
+      return { message: unavailableMessage(cause), locations: formatted.locations, path: formatted.path, extensions: unavailable };
     }
     if (EXPECTED_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const requestId = currentRequestScope()?.requestId;
-    const unavailable = unavailableReason(original);
-    if (unavailable) {
-      // A database fault that reached here without passing the query wrapper (src/db/query-instrumentation.ts): same
-      // code and message, though the HTTP status is that of a field error.
-      const converted = new DatabaseUnavailableError(unavailable, original);
-      logger.warn("database unavailable", { path: formatted.path, reason: unavailable, ...describeConnectionFault(original) });
-      const { http: _http, ...extensions } = converted.extensions;
-      return { message: converted.message, locations: formatted.locations, path: formatted.path, extensions };
-    }
     const fault = describeError(original);
     if (fault.errorName === "RequestAbandonedError" || fault.errorCode === QUERY_CANCELED) {
       logger.warn("statement abandoned past the deadline", { path: formatted.path, ...fault });

@@ -600,7 +600,8 @@ describe("an error nobody handled: logged as JSON, then the process drains and e
         await service.stop();
       }
     },
-    30_000,
+    // Start-up migrates and seeds a fresh embedded database: seconds on a quiet machine, far longer on a busy one.
+    90_000,
   );
 });
 

@@ -4,6 +4,8 @@ import { onPostgres } from "../helpers/test-database";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { rawRequest } from "./http";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 let server: TestServer;
 let base: string;
 const lines: string[] = [];
@@ -25,13 +27,16 @@ describe("health", () => {
   });
 });
 
-describe("/metrics", () => {
+describe("/metrics, on a port of its own", () => {
   let text: string;
+  let metricsBase: string;
   beforeAll(async () => {
+    const address = await server.app.listenMetrics(0, "127.0.0.1");
+    metricsBase = `http://127.0.0.1:${address.port}`;
     for (let i = 0; i < 2; i++) await server.gql(`query Agencies { agencies { code } }`);
     await server.gql(`query Broken { agencies { nope } }`);
     await server.gql(`{ vacancies(first: 500) { totalCount } }`);
-    const response = await rawRequest(`${base}/metrics`, { method: "GET" });
+    const response = await rawRequest(`${metricsBase}/metrics`, { method: "GET" });
     expect(response.status).toBe(200);
     expect(response.headers["content-type"]).toBe("text/plain; version=0.0.4; charset=utf-8");
     text = response.text;
@@ -41,6 +46,13 @@ describe("/metrics", () => {
     const line = text.split("\n").find((l) => l.startsWith(series + " "));
     return line === undefined ? undefined : Number(line.slice(series.length + 1));
   };
+
+  test("the public port does not serve them, the metrics port serves nothing else", async () => {
+    const publicAnswer = await rawRequest(`${base}/metrics`, { method: "GET" });
+    expect([publicAnswer.status, publicAnswer.json()]).toEqual([404, { error: "Not found. The GraphQL endpoint is /graphql." }]);
+    const elsewhere = await rawRequest(`${metricsBase}/graphql`, { method: "GET" });
+    expect([elsewhere.status, elsewhere.text]).toEqual([404, "Not found. Metrics are at /metrics.\n"]);
+  });
 
   test("requests by operation name and outcome", () => {
     expect(value('graphql_requests_total{operation="Agencies",outcome="success"}')).toBe(2);
@@ -82,24 +94,26 @@ describe("/metrics", () => {
 });
 
 describe("logs", () => {
-  test("one JSON line per GraphQL request, with the caller's request id, and no personal data", async () => {
+  test("one JSON line per GraphQL request, with the server's request id, the caller's as correlationId, and no personal data", async () => {
     const secret = "jan.peeters@example.be";
-    const requestId = "trace-0123456789";
+    const correlationId = "trace-0123456789";
     const response = await server.gql(
       `query Search($q: String) { vacancies(filter: { search: $q }) { totalCount } }`,
       { q: secret },
-      { headers: { "x-request-id": requestId } },
+      { headers: { "x-request-id": correlationId } },
     );
-    expect(response.headers.get("x-request-id")).toBe(requestId);
+    const requestId = response.headers.get("x-request-id");
+    expect(requestId).toMatch(UUID);
     const entries = lines.map((line) => JSON.parse(line));
     for (const entry of entries)
       expect(entry).toMatchObject({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), level: expect.any(String), msg: expect.any(String) });
-    expect(entries.filter((entry) => entry.requestId === requestId)).toEqual([
+    expect(entries.filter((entry) => entry.correlationId === correlationId)).toEqual([
       {
         time: expect.any(String),
         level: "info",
         msg: "graphql request",
         requestId,
+        correlationId,
         operation: "Search",
         outcome: "success",
         status: 200,
@@ -112,8 +126,15 @@ describe("logs", () => {
     expect(lines.join("\n")).not.toContain("127.0.0.1");
   });
 
-  test("a request id that does not look like one is replaced", async () => {
-    const response = await server.gql(`{ __typename }`, undefined, { headers: { "x-request-id": "bad id with spaces" } });
-    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+  test("the server names every request itself: two requests sending the same id get two ids, and a malformed one is not logged", async () => {
+    const first = await server.gql(`{ __typename }`, undefined, { headers: { "x-request-id": "same-id-for-all" } });
+    const second = await server.gql(`{ __typename }`, undefined, { headers: { "x-request-id": "same-id-for-all" } });
+    expect(first.headers.get("x-request-id")).toMatch(UUID);
+    expect(second.headers.get("x-request-id")).toMatch(UUID);
+    expect(first.headers.get("x-request-id")).not.toBe(second.headers.get("x-request-id"));
+    const malformed = await server.gql(`{ __typename }`, undefined, { headers: { "x-request-id": "bad id with spaces" } });
+    const line = lines.map((l) => JSON.parse(l)).find((entry) => entry.requestId === malformed.headers.get("x-request-id"));
+    expect(line).toMatchObject({ msg: "graphql request", status: 200 });
+    expect(line).not.toHaveProperty("correlationId");
   });
 });

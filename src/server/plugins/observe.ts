@@ -5,7 +5,7 @@ import type { Context } from "../../context/context";
 
 /**
  * Notes each operation's name and outcome on the request scope, where the HTTP layer picks them up for the metrics and
- * the request's log line once the answer is sent (src/server/app.ts).
+ * the request's log line once the answer is sent (src/server/graphql-handler.ts).
  */
 export function observePlugin(metrics: Metrics, responseCacheEnabled: boolean): ApolloServerPlugin<Context> {
   return {

@@ -88,7 +88,7 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLFormattedErr
 /**
  * Prices each operation once it is known (after validation, before any resolver) and refuses it over the per-operation
  * maximum; then, unless the response cache answers it, pours its cost into the caller's bucket or refuses it with
- * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken ADMISSION_POINTS on arrival (src/server/app.ts),
+ * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken ADMISSION_POINTS on arrival (src/server/graphql-handler.ts),
  * which is all that requests costing nothing else pay: unparsable documents and answers from the response cache.
  *
  * Must come after the response-cache plugin: Apollo asks responseForOperation hooks in plugin order and stops at the

@@ -1,0 +1,185 @@
+import type http from "node:http";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { languageFromAcceptLanguage } from "../common/language";
+import type { Logger } from "../common/logger";
+import { runInRequestScope } from "../common/request-scope";
+import type { Config, OperatingConfig } from "../config";
+import type { Metrics } from "../ops/metrics";
+import { identifyCaller } from "./caller";
+import { buildContext, type Context } from "../context/context";
+import { asClientError, databaseUnavailablePlugin } from "./database-errors";
+import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE, formatError, PAYLOAD_TOO_LARGE } from "./format-error";
+import { sendJson, type IncomingRequest, type RouteHandler } from "./http-server";
+import { cachePlugins } from "./plugins/cache-policy";
+import { observePlugin } from "./plugins/observe";
+import { ADMISSION_POINTS, bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError } from "./plugins/rate-limit";
+import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
+import { campaignSchema } from "./schema";
+import type { Services } from "../context/services";
+
+/** Largest request body accepted: a 500-application batch fits with room to spare. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+export interface GraphQLHandler {
+  readonly apollo: ApolloServer<Context>;
+  /** The /graphql route. */
+  readonly handle: RouteHandler;
+}
+
+export interface GraphQLHandlerOptions {
+  config: Pick<Config, "introspection" | "environment">;
+  operating: OperatingConfig;
+  services: Services;
+  metrics: Metrics;
+  logger: Logger;
+  clock?: () => number;
+}
+
+/**
+ * The GraphQL request pipeline: admission (the caller's bucket), the body, Apollo (parse, validate, price, execute), the
+ * request deadline, and the request's log line and metrics once answered.
+ */
+export async function createGraphQLHandler({ config, operating, services, metrics, logger, clock }: GraphQLHandlerOptions): Promise<GraphQLHandler> {
+  const buckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit, clock) : null;
+  const apollo = new ApolloServer<Context>({
+    schema: await campaignSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    // "Did you mean ...?" spells out the schema to whoever probes it; developers still get the hints locally.
+    hideSchemaDetailsFromClientErrors: config.environment !== "development",
+    // Shutdown is ours (src/main.ts): Apollo would otherwise re-raise the signal and kill the process mid-drain.
+    stopOnTerminationSignals: false,
+    // Apollo's defaults, stated because the operating notes promise them: one operation per request, and no
+    // simple (CSRF-able) request may run an operation.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
+    validationRules: requestLimitRules(),
+    formatError: formatError(logger, { hideSuggestions: config.environment !== "development" }),
+    plugins: [
+      // Apollo's Sandbox page (HTML, scripts from Apollo's CDN) is a development convenience: elsewhere a GET from a
+      // browser gets a GraphQL answer like any other client.
+      ...(config.environment === "development" ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      observePlugin(metrics, operating.responseCache !== null),
+      databaseUnavailablePlugin(),
+      ...cachePlugins(operating.responseCache),
+      // After the response cache: an answer from the cache costs no more than its admission point.
+      costAndRateLimitPlugin({ maxQueryCost: operating.maxQueryCost, buckets, metrics }),
+    ],
+  });
+  await apollo.start();
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, { scope, started, search }: IncomingRequest): Promise<void> {
+    res.once("close", () => logRequest(res, scope, started));
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    // Who is asking, before anything else: a bad key is answered by Apollo (401) through the context below.
+    const caller = await identifyCaller(services.viewers, headers.get("authorization"), scope.clientAddress ?? "unknown");
+    if (buckets) {
+      const admitted = buckets.pour(bucketKeyOf(caller.viewer, caller.address), ADMISSION_POINTS);
+      if (!admitted.ok) {
+        req.resume();
+        scope.outcome = "rate_limited";
+        metrics.rateLimited(caller.viewer?.kind === "client" ? "client" : "anonymous");
+        res.setHeader("retry-after", String(admitted.retryAfterSeconds));
+        return sendJson(res, 429, { errors: [rateLimitedError(admitted.retryAfterSeconds)] });
+      }
+    }
+
+    const body = req.method === "POST" ? await readBody(req) : null;
+    if (body === TOO_LARGE) {
+      scope.outcome = "payload_too_large";
+      // The rest of the upload is not worth reading: answer, then close the connection.
+      res.setHeader("connection", "close");
+      return sendJson(res, 413, { errors: [{ message: "Request body too large.", extensions: { code: PAYLOAD_TOO_LARGE } }] });
+    }
+    let parsedBody: unknown = body;
+    if (body !== null && (headers.get("content-type") ?? "").toLowerCase().includes("json")) {
+      try {
+        parsedBody = body.length ? JSON.parse(body) : {};
+      } catch {
+        scope.outcome = "bad_request";
+        return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+      }
+    }
+
+    const request: HTTPGraphQLRequest = { method: (req.method ?? "GET").toUpperCase(), headers, search, body: parsedBody };
+    const execution = apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: async () => {
+        if (!caller.viewer) throw asClientError(caller.refusal);
+        return buildContext(services, logger, scope.requestId, caller.viewer, languageFromAcceptLanguage(headers.get("accept-language")));
+      },
+    });
+
+    // The deadline runs from the request's arrival. Past it the client gets 503 and the request's remaining statements
+    // are refused (src/db/query-instrumentation.ts); those already running end by the database's statement timeout.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"deadline">((resolve) => {
+      timer = setTimeout(() => resolve("deadline"), Math.max(0, operating.requestDeadlineMs - (performance.now() - started)));
+    });
+    const response = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
+    if (response === "deadline") {
+      scope.abandoned = true;
+      scope.outcome = "deadline_exceeded";
+      logger.warn("request deadline exceeded", { deadlineMs: operating.requestDeadlineMs });
+      return sendJson(res, 503, { errors: [{ message: DEADLINE_MESSAGE, extensions: { code: DEADLINE_EXCEEDED, requestId: scope.requestId } }] });
+    }
+
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    // Answers differ by language and by negotiated media type: a shared cache must keep one copy per combination.
+    res.setHeader("vary", "accept, accept-language");
+    if (config.environment !== "production") res.setHeader("x-sql-statements", String(scope.statements));
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  /** One log line and the GraphQL metrics per request, once its answer is sent. */
+  function logRequest(res: http.ServerResponse, scope: IncomingRequest["scope"], started: number): void {
+    const seconds = (performance.now() - started) / 1000;
+    const operation = metrics.operationLabel(scope.operationName);
+    const outcome = scope.outcome ?? (res.statusCode < 400 ? "success" : res.statusCode < 500 ? "bad_request" : "internal_server_error");
+    metrics.graphqlRequest(operation, outcome, seconds);
+    runInRequestScope(scope, () =>
+      logger.info("graphql request", {
+        operation,
+        outcome,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+        statements: scope.statements,
+        databaseMs: Math.round((scope.databaseSeconds ?? 0) * 1000),
+      }),
+    );
+  }
+
+  return { apollo, handle };
+}
+
+const TOO_LARGE = Symbol("too large");
+
+async function readBody(req: http.IncomingMessage): Promise<string | typeof TOO_LARGE> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    req.resume();
+    return TOO_LARGE;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      req.resume();
+      return TOO_LARGE;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
