@@ -3,6 +3,8 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { fromGlobalId } from "../common/global-id";
 import { userError, type UserError } from "../common/user-error";
 import { selectRows, type Db, type Executor } from "../db/client";
+import { EventType } from "../events/event-types";
+import { applicationEvent, recordEvents } from "../events/outbox";
 import { applications, type RejectionReasonValue, type StageValue } from "../db/tables";
 import type { Application } from "./application.type";
 import { toApplication } from "./application.service";
@@ -123,18 +125,27 @@ export class PipelineService {
         actor: mover.actor,
       },
     ]);
+    const application = toApplication(moved);
+    await recordEvents(tx, [
+      applicationEvent(request.toStage === "WITHDRAWN" ? EventType.APPLICATION_WITHDRAWN : EventType.APPLICATION_MOVED, application, {
+        fromStage: row.stage,
+        occurredAt,
+      }),
+    ]);
     for (const hook of this.hooks) await hook(tx, { applicationId: key, fromStage: row.stage, toStage: request.toStage });
-    return { application: toApplication(moved), userErrors: [] };
+    return { application, userErrors: [] };
   }
 
   /**
    * Moves of rows the caller has locked and checked (test sessions: invitations, attendance), set-based: the stage
-   * update and the events and counters of any number of applications in a constant number of statements.
+   * update, the stage events, counters and outbox events (of `event.type`, with its extra payload) of any number of
+   * applications in a constant number of statements.
    */
   async moveRows(
     tx: Executor,
     moves: { row: typeof applications.$inferSelect; toStage: StageValue; reason: RejectionReasonValue | null; occurredAt: Date }[],
     actor: MoveActor,
+    event: { type: EventType; extra?: (applicationKey: number) => Record<string, unknown> },
   ): Promise<Application[]> {
     if (moves.length === 0) return [];
     for (const m of moves) {
@@ -142,7 +153,7 @@ export class PipelineService {
       if (refusal || m.occurredAt < m.row.stageEnteredAt) throw new Error(`moveRows: application ${m.row.id} cannot move ${m.row.stage} to ${m.toStage}`);
     }
     const updates = moves.map((m) => ({ id: m.row.id, stage: m.toStage, reason: m.reason, at: m.occurredAt.toISOString() }));
-    const moved = await selectRows<{ id: number }>(
+    const updated = await selectRows<{ id: number }>(
       tx,
       sql`update applications a set stage = u.stage, rejection_reason = u.reason, version = a.version + 1, stage_entered_at = u.at, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, stage application_stage, reason rejection_reason, at timestamptz)
@@ -170,9 +181,18 @@ export class PipelineService {
       .where(
         inArray(
           applications.id,
-          moved.map((r) => r.id),
+          updated.map((r) => r.id),
         ),
       );
-    return rows.map(toApplication);
+    const moved = rows.map(toApplication).sort((a, b) => a.key - b.key);
+    const moveOf = new Map(moves.map((m) => [m.row.id, m]));
+    await recordEvents(
+      tx,
+      moved.map((application) => {
+        const m = moveOf.get(application.key)!;
+        return applicationEvent(event.type, application, { fromStage: m.row.stage, occurredAt: m.occurredAt, extra: event.extra?.(application.key) });
+      }),
+    );
+    return moved;
   }
 }

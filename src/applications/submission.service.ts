@@ -7,6 +7,8 @@ import { fromGlobalId } from "../common/global-id";
 import { toIsoDate } from "../common/scalars";
 import { userError, type UserError } from "../common/user-error";
 import { selectRows, type Db, type Executor } from "../db/client";
+import { EventType } from "../events/event-types";
+import { applicationEvent, candidateEvent, recordEvents } from "../events/outbox";
 import { applications, candidates, vacancies } from "../db/tables";
 import { ApplicationSubmission, MAX_BATCH } from "./application.inputs";
 import type { Application } from "./application.type";
@@ -170,12 +172,17 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
     } else fresh.push(item);
   }
 
-  await applyResends(tx, resends, outcomes);
+  await applyResends(tx, submitter, resends, outcomes);
   await insertFresh(tx, submitter, fresh, outcomes);
 }
 
 /** A resend returns the stored application; changed candidate details are updated, the stage never is. */
-async function applyResends(tx: Executor, resends: { item: ValidItem; row: typeof applications.$inferSelect }[], outcomes: SubmissionOutcome[]): Promise<void> {
+async function applyResends(
+  tx: Executor,
+  submitter: Submitter,
+  resends: { item: ValidItem; row: typeof applications.$inferSelect }[],
+  outcomes: SubmissionOutcome[],
+): Promise<void> {
   if (resends.length === 0) return;
   const candidateRows = await tx
     .select()
@@ -237,6 +244,18 @@ async function applyResends(tx: Executor, resends: { item: ValidItem; row: typeo
     )
     .returning();
   const touchedById = new Map(touched.map((row) => [row.id, row]));
+  // The submitting agency learns that its candidates changed (never another agency's applications of the same person).
+  await recordEvents(
+    tx,
+    updates.map((u) =>
+      candidateEvent(
+        EventType.CANDIDATE_UPDATED,
+        u.id,
+        submitter.agencyCode,
+        touched.filter((a) => a.candidateId === u.id && a.agencyCode === submitter.agencyCode).map((a) => a.id),
+      ),
+    ),
+  );
   for (const { item, row } of resends) {
     const fresh = touchedById.get(row.id);
     if (fresh && outcomes[item.index].updated) outcomes[item.index].application = toApplication(fresh);
@@ -342,6 +361,10 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
       actor: submitter.actor,
     })),
     newCandidates,
+  );
+  await recordEvents(
+    tx,
+    inserted.map((row) => applicationEvent(EventType.APPLICATION_SUBMITTED, toApplication(row), { fromStage: null, occurredAt: row.submittedAt })),
   );
 }
 

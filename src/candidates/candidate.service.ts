@@ -4,6 +4,8 @@ import type { Candidate } from "../applications/application.type";
 import { fromGlobalId } from "../common/global-id";
 import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
+import { EventType } from "../events/event-types";
+import { candidateEvent, recordEvents } from "../events/outbox";
 import { applications, candidates } from "../db/tables";
 
 export enum ErasureErrorCode {
@@ -37,10 +39,24 @@ export class CandidateService {
         .set({ email: null, firstName: null, lastName: null, phone: null, birthDate: null, erasedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(candidates.id, key))
         .returning();
-      await tx
+      const touched = await tx
         .update(applications)
         .set({ updatedAt: sql`now()` })
-        .where(eq(applications.candidateId, key));
+        .where(eq(applications.candidateId, key))
+        .returning({ id: applications.id, agencyCode: applications.agencyCode });
+      // Each agency holding applications of the person learns of the erasure, with its own applications only.
+      const agencies = [...new Set(touched.map((a) => a.agencyCode))].sort();
+      await recordEvents(
+        tx,
+        agencies.map((agency) =>
+          candidateEvent(
+            EventType.CANDIDATE_ERASED,
+            key,
+            agency,
+            touched.filter((a) => a.agencyCode === agency).map((a) => a.id),
+          ),
+        ),
+      );
       return { candidate: toCandidate(erased), userErrors: [] };
     });
   }

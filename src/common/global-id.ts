@@ -2,7 +2,22 @@
  * Opaque ids for the API: base64url of "Type:key". Clients treat them as strings; the service can tell an id meant for
  * another type from an unknown one, and neither leaks anything (both read as "not found").
  */
-export type NodeType = "Campaign" | "Wave" | "JobProfile" | "Vacancy" | "TestSession" | "Application" | "Candidate" | "ApiClient" | "AuditEntry";
+export type NodeType =
+  | "Campaign"
+  | "Wave"
+  | "JobProfile"
+  | "Vacancy"
+  | "TestSession"
+  | "Application"
+  | "Candidate"
+  | "ApiClient"
+  | "AuditEntry"
+  | "Event"
+  | "WebhookEndpoint"
+  | "WebhookDelivery";
+
+/** Types keyed by 64-bit identities (rows that grow without bound). */
+const WIDE_KEYS: ReadonlySet<NodeType> = new Set(["AuditEntry", "Event", "WebhookDelivery"]);
 
 export function toGlobalId(type: NodeType, key: number | string): string {
   return Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
@@ -17,7 +32,7 @@ export function fromGlobalId(type: NodeType, id: string): number | null {
   const key = decoded.slice(separator + 1);
   if (!/^[1-9][0-9]{0,15}$/.test(key)) return null;
   const n = Number(key);
-  // Keys are 32-bit integers, except audit entries (64-bit): a larger number cannot name a row.
-  const max = type === "AuditEntry" ? Number.MAX_SAFE_INTEGER : 2_147_483_647;
+  // Keys are 32-bit integers, except the WIDE_KEYS (64-bit): a larger number cannot name a row.
+  const max = WIDE_KEYS.has(type) ? Number.MAX_SAFE_INTEGER : 2_147_483_647;
   return n <= max ? n : null;
 }

@@ -6,6 +6,8 @@ import { SubmissionService } from "../applications/submission.service";
 import { AuditService } from "../audit/audit.service";
 import { CandidateService } from "../candidates/candidate.service";
 import { DashboardService } from "../dashboard/dashboard.service";
+import { EventService } from "../events/event.service";
+import { Sequencer } from "../events/sequencer";
 import { ViewerService } from "../auth/viewer.service";
 import { CampaignService } from "../campaigns/campaign.service";
 import type { Db } from "../db/client";
@@ -20,6 +22,7 @@ import { VacancyService } from "../vacancies/vacancy.service";
 /** The plain services behind the resolvers: stateless, built once per process around the database. */
 export function createServices(db: Db, options: { adminApiKey: string | null; now?: () => Date }) {
   const pipeline = new PipelineService(db);
+  const sequencer = new Sequencer(db);
   return {
     viewers: new ViewerService(db, options.adminApiKey),
     agencies: new AgencyService(db),
@@ -38,6 +41,8 @@ export function createServices(db: Db, options: { adminApiKey: string | null; no
     apiClients: new ApiClientService(db),
     audit: new AuditService(db),
     dashboard: new DashboardService(db, options.now),
+    sequencer,
+    events: new EventService(db, sequencer),
   };
 }
 

@@ -7,6 +7,7 @@ import { audited } from "../audit/audit.middleware";
 import { AuditResolver } from "../audit/audit.resolver";
 import { CandidateResolver } from "../candidates/candidate.resolver";
 import { DashboardResolver } from "../dashboard/dashboard.resolver";
+import { EventResolver } from "../events/event.resolver";
 import { RoleAuthChecker } from "../auth/auth-checker";
 import { CampaignResolver, WaveResolver } from "../campaigns/campaign.resolver";
 import { DateTimeScalar } from "../common/scalars";
@@ -38,6 +39,7 @@ const resolvers: NonEmptyArray<Function> = [
   ViewerResolver,
   AuditResolver,
   DashboardResolver,
+  EventResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -5,9 +5,11 @@ import type { Application } from "../applications/application.type";
 import type { PipelineService } from "../applications/pipeline.service";
 import type { MoveActor } from "../applications/stage-moves";
 import { CursorCodec } from "../common/connection";
-import { fromGlobalId } from "../common/global-id";
+import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { userError, type UserError } from "../common/user-error";
 import { selectRows, type Db, type Executor } from "../db/client";
+import { EventType } from "../events/event-types";
+import { applicationEvent, recordEvents } from "../events/outbox";
 import { applications, bookings, examParts, testResults, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring";
 import { toTestSession } from "./test-session.service";
@@ -144,8 +146,20 @@ export class SelectionService {
           .filter((r) => r.stage === "SCREENED")
           .map((row) => ({ row, toStage: "INVITED" as const, reason: null, occurredAt: later(now, row.stageEnteredAt) })),
         selector.actor,
+        { type: EventType.APPLICATION_INVITED, extra: () => ({ testSessionId: toGlobalId("TestSession", sessionKey) }) },
       );
       const reinvited = rows.filter((r) => r.stage === "INVITED").map(toApplication);
+      // Already INVITED (their session was cancelled): a new seat, the same stage.
+      await recordEvents(
+        tx,
+        reinvited.map((a) =>
+          applicationEvent(EventType.APPLICATION_INVITED, a, {
+            fromStage: a.stage,
+            occurredAt: now,
+            extra: { testSessionId: toGlobalId("TestSession", sessionKey) },
+          }),
+        ),
+      );
       return { testSession: toTestSession(updatedSession), invited: [...moved, ...reinvited].sort((a, b) => a.key - b.key), userErrors: [] };
     });
   }
@@ -255,6 +269,13 @@ export class SelectionService {
           occurredAt: later(bookingOf.get(p.row.id)!.session.startsAt, p.row.stageEnteredAt),
         })),
         selector.actor,
+        {
+          type: EventType.APPLICATION_ATTENDANCE_RECORDED,
+          extra: (key) => ({
+            testSessionId: toGlobalId("TestSession", bookingOf.get(key)!.session.id),
+            attended: present.find((p) => p.row.id === key)!.attended,
+          }),
+        },
       );
       return { testSession: sessionKey != null && lastSession ? toTestSession(lastSession) : null, applications: moved, userErrors: [] };
     });
@@ -311,7 +332,11 @@ export class SelectionService {
           .set({ updatedAt: sql`now()` })
           .where(eq(applications.id, row.id))
           .returning();
-        return { application: toApplication(touched), score: outcome, userErrors: [] };
+        const application = toApplication(touched);
+        await recordEvents(tx, [
+          applicationEvent(EventType.APPLICATION_RESULT_RECORDED, application, { fromStage: row.stage, occurredAt, extra: { part: part.name } }),
+        ]);
+        return { application, score: outcome, userErrors: [] };
       }
       const [moved] = await this.pipeline.moveRows(
         tx,
@@ -324,6 +349,7 @@ export class SelectionService {
           },
         ],
         selector.actor,
+        { type: EventType.APPLICATION_RESULT_RECORDED, extra: () => ({ part: part.name }) },
       );
       return { application: moved, score: outcome, userErrors: [] };
     });

@@ -3,6 +3,8 @@ import { fromGlobalId } from "../common/global-id";
 import { Language } from "../common/language";
 import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
+import { EventType } from "../events/event-types";
+import { recordEvents, testSessionEvent } from "../events/outbox";
 import { bookings, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
 import { toTestSession } from "./test-session.service";
@@ -72,7 +74,9 @@ export class SessionManagementService {
         })
         .returning();
       await tx.insert(testSessionVacancies).values([...new Set(rows.map((r) => r.id))].map((vacancyId) => ({ sessionId: row.id, vacancyId })));
-      return { testSession: toTestSession(row), userErrors: [] };
+      const testSession = toTestSession(row);
+      await recordEvents(tx, [testSessionEvent(EventType.TEST_SESSION_SCHEDULED, testSession)]);
+      return { testSession, userErrors: [] };
     });
   }
 
@@ -100,7 +104,10 @@ export class SessionManagementService {
         .set({ ...wanted, place: wanted.place.trim(), updatedAt: sql`now()` })
         .where(eq(testSessions.id, key))
         .returning();
-      return { testSession: toTestSession(row), userErrors: [] };
+      const testSession = toTestSession(row);
+      const changed = (["startsAt", "durationMinutes", "place", "capacity"] as const).filter((f) => String(row[f]) !== String(current[f]));
+      await recordEvents(tx, [testSessionEvent(EventType.TEST_SESSION_MOVED, testSession, { changed })]);
+      return { testSession, userErrors: [] };
     });
   }
 
@@ -123,7 +130,9 @@ export class SessionManagementService {
         .set({ status: "CANCELLED", seatsTaken: sql`${testSessions.seatsTaken} - ${freed.length}`, updatedAt: sql`now()` })
         .where(eq(testSessions.id, key))
         .returning();
-      return { testSession: toTestSession(row), userErrors: [] };
+      const testSession = toTestSession(row);
+      await recordEvents(tx, [testSessionEvent(EventType.TEST_SESSION_CANCELLED, testSession)]);
+      return { testSession, userErrors: [] };
     });
   }
 }

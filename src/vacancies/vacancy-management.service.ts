@@ -4,6 +4,8 @@ import { fromGlobalId } from "../common/global-id";
 import type { LocalizedText } from "../common/localized-text";
 import { userError, type UserError } from "../common/user-error";
 import type { Db, Executor } from "../db/client";
+import { EventType } from "../events/event-types";
+import { recordEvents, vacancyEvent } from "../events/outbox";
 import { campaigns, examParts, jobProfiles, testResults, vacancies, waves } from "../db/tables";
 import { CreateVacancyInput, LocalizedTextInput, SelectionProcedureInput, UpdateVacancyInput, VacancyClosure } from "./vacancy.inputs";
 import { toVacancy, vacancySearchText } from "./vacancy.service";
@@ -149,7 +151,9 @@ export class VacancyManagementService {
         })
         .where(eq(vacancies.id, current.id))
         .returning();
-      return { vacancy: toVacancy(row), userErrors: [] };
+      const vacancy = toVacancy(row);
+      await recordEvents(tx, [vacancyEvent(EventType.VACANCY_UPDATED, vacancy, { changed: changedFields(input) })]);
+      return { vacancy, userErrors: [] };
     });
   }
 
@@ -170,7 +174,9 @@ export class VacancyManagementService {
         .set({ status: "OPEN", publishedAt: now, updatedAt: sql`now()` })
         .where(eq(vacancies.id, current.id))
         .returning();
-      return { vacancy: toVacancy(row), userErrors: [] };
+      const vacancy = toVacancy(row);
+      await recordEvents(tx, [vacancyEvent(EventType.VACANCY_PUBLISHED, vacancy)]);
+      return { vacancy, userErrors: [] };
     });
   }
 
@@ -184,7 +190,9 @@ export class VacancyManagementService {
         .set({ status, updatedAt: sql`now()` })
         .where(eq(vacancies.id, current.id))
         .returning();
-      return { vacancy: toVacancy(row), userErrors: [] };
+      const vacancy = toVacancy(row);
+      await recordEvents(tx, [vacancyEvent(EventType.VACANCY_CLOSED, vacancy, { fromStatus: current.status })]);
+      return { vacancy, userErrors: [] };
     });
   }
 
@@ -203,6 +211,12 @@ export class VacancyManagementService {
       return fn(tx, current);
     });
   }
+}
+
+/** The fields an updateVacancy asked to change, by their input names (the vacancy.updated event lists them). */
+function changedFields(input: UpdateVacancyInput): string[] {
+  const fields = ["title", "description", "headcountTarget", "place", "languageRegime", "contractType", "applicationDeadline", "procedure"] as const;
+  return fields.filter((f) => input[f] !== undefined && (input[f] !== null || f === "applicationDeadline" || f === "description"));
 }
 
 function refused(userErrors: UserError[]): VacancyOutcome {

@@ -6,3 +6,4 @@ export * from "./applications";
 export * from "./test-sessions";
 export * from "./api-clients";
 export * from "./rollups";
+export * from "./events";
