@@ -1,5 +1,6 @@
 import { OperatorError } from "./common/operator-error";
 import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
+import { parseAllowedNetworks, type AllowedNetworks } from "./webhooks/webhook-url";
 
 /** Everything the service reads from its environment, with the defaults a fresh machine needs. */
 export interface Config {
@@ -19,6 +20,19 @@ export interface Config {
   skipSeed: boolean;
   /** Deadlines, rate limits, caching and shutdown: the README's "Operating" section explains each. */
   operating: OperatingConfig;
+  webhooks: WebhookConfig;
+}
+
+/** Webhook delivery (docs/events.md). */
+export interface WebhookConfig {
+  /** Run the delivery worker in this process (the default, so the embedded set-up delivers too). */
+  worker: boolean;
+  /** Deliveries in flight at once per worker. */
+  concurrency: number;
+  /** How long a receiver gets to answer. */
+  timeoutMs: number;
+  /** Ranges endpoints may point into although private or loopback. */
+  allowedNetworks: AllowedNetworks;
 }
 
 /** One bucket of the cost-based rate limiter: how many points it holds and how many flow back per second. */
@@ -86,7 +100,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf(env.LOG_LEVEL ?? (environment === "test" ? "silent" : "info"), ["debug", "info", "warn", "error", "silent"] as const, "LOG_LEVEL"),
     skipSeed: boolean(env.SKIP_SEED ?? "false", "SKIP_SEED"),
     operating: operatingConfig(env),
+    webhooks: {
+      worker: boolean(env.WEBHOOK_WORKER ?? "true", "WEBHOOK_WORKER"),
+      concurrency: integer(env.WEBHOOK_CONCURRENCY ?? "64", "WEBHOOK_CONCURRENCY", 1, 1024),
+      timeoutMs: integer(env.WEBHOOK_TIMEOUT_MS ?? "10000", "WEBHOOK_TIMEOUT_MS", 100, 60_000),
+      allowedNetworks: networks(env.WEBHOOK_ALLOWED_NETWORKS ?? "", "WEBHOOK_ALLOWED_NETWORKS"),
+    },
   };
+}
+
+function networks(value: string, name: string): AllowedNetworks {
+  try {
+    return parseAllowedNetworks(value);
+  } catch (error) {
+    throw new ConfigError(`${name}: ${(error as Error).message}`);
+  }
 }
 
 function operatingConfig(env: NodeJS.ProcessEnv): OperatingConfig {

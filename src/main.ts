@@ -6,6 +6,7 @@ import { openDatabase } from "./db/client";
 import { installFatalErrorHandlers } from "./ops/fatal-errors";
 import { prepareDatabase } from "./seeding/prepare-database";
 import { createApp } from "./server/app";
+import { WebhookWorker } from "./webhooks/webhook-worker";
 
 /** Start-up: configuration, database, migrations, the campaign's seed (once), then the HTTP server. */
 async function main(): Promise<void> {
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   const outcome = await prepareDatabase(database, { seed: !config.skipSeed });
   if (outcome) logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
   const app = await createApp({ config, database, logger });
+  // Webhook deliveries run in the service unless separate workers do (npm run worker; docs/events.md).
+  const worker = config.webhooks.worker ? new WebhookWorker(database.db, app.services.sequencer, { ...config.webhooks, logger }) : null;
+  worker?.start();
 
   // SIGTERM (orchestrators) or SIGINT (Ctrl-C): drain, then exit. A second signal exits at once.
   // A fatal error (src/ops/fatal-errors.ts) takes the same way out without the drain delay, and exits with status 1.
@@ -38,8 +42,8 @@ async function main(): Promise<void> {
       logger.error("shutdown did not finish in time, exiting");
       process.exit(1);
     }, shutdownGraceMs + 2_000).unref();
-    app
-      .shutdown({ drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs })
+    // Deliveries in flight get the same grace as requests; those still unanswered then are released to other workers.
+    Promise.all([app.shutdown({ drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs }), worker?.stop(shutdownGraceMs)])
       .then(() => database.close())
       .then(() => {
         logger.info("shutdown complete");

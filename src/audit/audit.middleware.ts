@@ -13,6 +13,7 @@ const TARGET_FIELDS: [string, NodeType][] = [
   ["candidateId", "Candidate"],
   ["apiClientId", "ApiClient"],
   ["sessionId", "TestSession"],
+  ["endpointId", "WebhookEndpoint"],
 ];
 /** Payload fields that hold the record a mutation created or changed. */
 const RESULT_FIELDS: [string, NodeType][] = [
@@ -21,6 +22,7 @@ const RESULT_FIELDS: [string, NodeType][] = [
   ["apiClient", "ApiClient"],
   ["testSession", "TestSession"],
   ["candidate", "Candidate"],
+  ["webhookEndpoint", "WebhookEndpoint"],
 ];
 /** Input fields safe to keep in the audit detail: choices, never personal data. */
 const SAFE_INPUT_FIELDS = [
@@ -37,6 +39,9 @@ const SAFE_INPUT_FIELDS = [
   "status",
   "kind",
   "capacity",
+  "eventTypes",
+  "fromSequence",
+  "toSequence",
 ];
 
 type Payload = Record<string, unknown> & {

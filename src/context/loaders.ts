@@ -4,6 +4,7 @@ import { createCampaignLoaders } from "../campaigns/campaign.loaders";
 import { createJobProfileLoaders } from "../job-profiles/job-profile.loaders";
 import { createTestSessionLoaders } from "../test-sessions/test-session.loaders";
 import { createVacancyLoaders } from "../vacancies/vacancy.loaders";
+import { createWebhookLoaders } from "../webhooks/webhook.loaders";
 import type { Services } from "./services";
 
 /** Every relation's DataLoader, built fresh for each request so nothing is cached across requests or viewers. */
@@ -15,6 +16,7 @@ export function createLoaders(services: Services) {
     ...createVacancyLoaders(services.vacancies),
     ...createTestSessionLoaders(services.testSessions, services.selection),
     ...createApplicationLoaders(services.applications),
+    ...createWebhookLoaders(services.events, services.webhooks),
   };
 }
 

@@ -8,6 +8,9 @@ import { CandidateService } from "../candidates/candidate.service";
 import { DashboardService } from "../dashboard/dashboard.service";
 import { EventService } from "../events/event.service";
 import { Sequencer } from "../events/sequencer";
+import { fanOut } from "../webhooks/fan-out";
+import { WebhookEndpointService } from "../webhooks/webhook-endpoint.service";
+import type { AllowedNetworks } from "../webhooks/webhook-url";
 import { ViewerService } from "../auth/viewer.service";
 import { CampaignService } from "../campaigns/campaign.service";
 import type { Db } from "../db/client";
@@ -20,9 +23,11 @@ import { VacancyManagementService } from "../vacancies/vacancy-management.servic
 import { VacancyService } from "../vacancies/vacancy.service";
 
 /** The plain services behind the resolvers: stateless, built once per process around the database. */
-export function createServices(db: Db, options: { adminApiKey: string | null; now?: () => Date }) {
+export function createServices(db: Db, options: { adminApiKey: string | null; now?: () => Date; webhookAllowedNetworks?: AllowedNetworks }) {
   const pipeline = new PipelineService(db);
   const sequencer = new Sequencer(db);
+  // Wherever events get their positions, webhook deliveries are created in the same transaction.
+  sequencer.onSequenced(fanOut);
   return {
     viewers: new ViewerService(db, options.adminApiKey),
     agencies: new AgencyService(db),
@@ -43,6 +48,7 @@ export function createServices(db: Db, options: { adminApiKey: string | null; no
     dashboard: new DashboardService(db, options.now),
     sequencer,
     events: new EventService(db, sequencer),
+    webhooks: new WebhookEndpointService(db, options.webhookAllowedNetworks ?? []),
   };
 }
 

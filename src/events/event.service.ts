@@ -68,6 +68,16 @@ export class EventService {
     );
   }
 
+  /** Events by key, for loaders (callers have checked the reader may read them: a delivery's endpoint was allowed). */
+  async byKeys(keys: readonly number[]): Promise<Event[]> {
+    const rows = await selectRows<EventRow>(
+      this.db,
+      sql`select e.id, e.position, e.type, e.agency_code, e.payload, e.recorded_at from events e
+          where e.id in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)::bigint)`,
+    );
+    return rows.map(toEvent);
+  }
+
   private filter(reader: Reader, types: EventType[] | null | undefined): SQL {
     const readable = readableByReader(reader);
     if (types == null) return readable;

@@ -2,7 +2,7 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import type { Logger } from "../common/logger";
-import { defaultOperatingConfig, type Config, type OperatingConfig } from "../config";
+import { defaultOperatingConfig, type Config, type OperatingConfig, type WebhookConfig } from "../config";
 import type { Database } from "../db/client";
 import { checkReadiness } from "../ops/health";
 import { createMetricsServer, Metrics } from "../ops/metrics";
@@ -35,7 +35,7 @@ export interface App {
 
 export interface AppOptions {
   /** `operating` defaults to defaultOperatingConfig (src/config.ts) when absent. */
-  config: Pick<Config, "adminApiKey" | "introspection" | "environment"> & { operating?: OperatingConfig };
+  config: Pick<Config, "adminApiKey" | "introspection" | "environment"> & { operating?: OperatingConfig; webhooks?: Pick<WebhookConfig, "allowedNetworks"> };
   database: Database;
   logger: Logger;
   /** The clock the services read "today" from (tests inject one). */
@@ -50,7 +50,7 @@ export interface AppOptions {
  */
 export async function createApp({ config, database, logger, now, clock }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
-  const services = createServices(database.db, { adminApiKey: config.adminApiKey, now });
+  const services = createServices(database.db, { adminApiKey: config.adminApiKey, now, webhookAllowedNetworks: config.webhooks?.allowedNetworks });
   const staticFiles = createStaticFiles();
   const metrics = new Metrics(database);
   const lifecycle = new Lifecycle(logger);

@@ -8,6 +8,7 @@ import { AuditResolver } from "../audit/audit.resolver";
 import { CandidateResolver } from "../candidates/candidate.resolver";
 import { DashboardResolver } from "../dashboard/dashboard.resolver";
 import { EventResolver } from "../events/event.resolver";
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from "../webhooks/webhook.resolver";
 import { RoleAuthChecker } from "../auth/auth-checker";
 import { CampaignResolver, WaveResolver } from "../campaigns/campaign.resolver";
 import { DateTimeScalar } from "../common/scalars";
@@ -40,6 +41,8 @@ const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   DashboardResolver,
   EventResolver,
+  WebhookEndpointResolver,
+  WebhookDeliveryResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -306,6 +306,68 @@ test("laureate lists: the vacancy's agency, the taskforce and administrators", a
   expect(seen).toEqual({ anonymous: null, dvz: { totalCount: 0 }, cgvs: null, taskforce: { totalCount: 0 }, admin: { totalCount: 0 } });
 });
 
+test("the events feed: each reader its own; webhook endpoints: any key, each its own", async () => {
+  const apps: Record<string, unknown> = {};
+  for (const who of EVERYONE) {
+    const { code, data } = await ask(who, `{ events(first: 100, types: [APPLICATION_SUBMITTED]) { edges { node { payload } } } }`);
+    const seen = code ? [code] : data!.events.edges.map((e: any) => e.node.payload.applicationId);
+    apps[who] = seen.filter((id: string) => id === ids.dvzApplication || id === ids.cgvsApplication || id === code);
+  }
+  expect(apps).toEqual({
+    anonymous: [],
+    dvz: [ids.dvzApplication],
+    cgvs: [ids.cgvsApplication],
+    taskforce: [],
+    admin: [ids.dvzApplication, ids.cgvsApplication],
+  });
+
+  const CREATE_ENDPOINT = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { webhookEndpoint { id } userErrors { code } } }`;
+  const created = await mutationOutcomes(
+    (who) => ask(who, CREATE_ENDPOINT, { input: { url: "http://127.0.0.1:9/hooks", eventTypes: ["VACANCY_PUBLISHED"] } }),
+    (d) => d.createWebhookEndpoint,
+  );
+  expect(created).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "ok", taskforce: "ok", admin: "ok" });
+  const listed: Record<string, unknown> = {};
+  for (const who of EVERYONE) {
+    const { code, data } = await ask(who, `{ webhookEndpoints { totalCount } }`);
+    listed[who] = code ?? data!.webhookEndpoints.totalCount;
+  }
+  expect(listed).toEqual({ anonymous: "UNAUTHENTICATED", dvz: 1, cgvs: 1, taskforce: 1, admin: 4 });
+
+  for (const [mutation, input] of [
+    ["disableWebhookEndpoint", "WebhookEndpointInput"],
+    ["enableWebhookEndpoint", "WebhookEndpointInput"],
+    ["rotateWebhookSecret", "WebhookEndpointInput"],
+    ["redeliverWebhook", "RedeliverWebhookInput"],
+    ["deleteWebhookEndpoint", "WebhookEndpointInput"],
+  ] as const) {
+    const outcomes: Record<string, string> = {};
+    for (const who of EVERYONE) {
+      const endpointId = (await server.data(CREATE_ENDPOINT, { input: { url: "http://127.0.0.1:9/hooks" } }, { key: keys.dvz })).createWebhookEndpoint
+        .webhookEndpoint.id;
+      if (mutation === "enableWebhookEndpoint")
+        await ask("dvz", `mutation($id: ID!) { disableWebhookEndpoint(input: { endpointId: $id }) { userErrors { code } } }`, { id: endpointId });
+      const extra = mutation === "redeliverWebhook" ? { fromSequence: 1, toSequence: 1 } : {};
+      const { code, data } = await ask(who, `mutation($input: ${input}!) { ${mutation}(input: $input) { userErrors { code } } }`, {
+        input: { endpointId, ...extra },
+      });
+      outcomes[who] = code ?? (data![mutation].userErrors[0]?.code || "ok");
+      await server.data(
+        `mutation($id: ID!) { deleteWebhookEndpoint(input: { endpointId: $id }) { userErrors { code } } }`,
+        { id: endpointId },
+        { key: keys.admin },
+      );
+    }
+    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "NOT_FOUND", taskforce: "NOT_FOUND", admin: "ok" }]);
+  }
+  const deliveries: Record<string, unknown> = {};
+  const endpointId = (await server.data(CREATE_ENDPOINT, { input: { url: "http://127.0.0.1:9/hooks" } }, { key: keys.dvz })).createWebhookEndpoint
+    .webhookEndpoint.id;
+  for (const who of EVERYONE)
+    deliveries[who] = (await ask(who, `query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }`, { id: endpointId })).code ?? "ok";
+  expect(deliveries).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "BAD_USER_INPUT", taskforce: "BAD_USER_INPUT", admin: "ok" });
+});
+
 test("this file walks every root field: a new query or mutation must be added here", async () => {
   const schema = await campaignSchema();
   const walked = {
@@ -318,6 +380,7 @@ test("this file walks every root field: a new query or mutation must be added he
       "campaign",
       "competenceAreas",
       "dashboard",
+      "events",
       "jobProfile",
       "jobProfiles",
       "testSessionPlanning",
@@ -325,6 +388,8 @@ test("this file walks every root field: a new query or mutation must be added he
       "vacancies",
       "vacancy",
       "viewer",
+      "webhookDeliveries",
+      "webhookEndpoints",
     ],
     mutations: [
       "cancelTestSession",
@@ -332,6 +397,10 @@ test("this file walks every root field: a new query or mutation must be added he
       "createApiClient",
       "createTestSession",
       "createVacancy",
+      "createWebhookEndpoint",
+      "deleteWebhookEndpoint",
+      "disableWebhookEndpoint",
+      "enableWebhookEndpoint",
       "eraseCandidate",
       "inviteToTestSession",
       "moveApplication",
@@ -339,8 +408,10 @@ test("this file walks every root field: a new query or mutation must be added he
       "recordAttendance",
       "recordSessionAttendance",
       "recordTestResult",
+      "redeliverWebhook",
       "rescheduleTestSession",
       "revokeApiClient",
+      "rotateWebhookSecret",
       "submitApplications",
       "updateVacancy",
       "withdrawApplication",

@@ -20,6 +20,8 @@ export interface FeedEvent {
 export class FeedFollower {
   cursor: string | null = null;
   readonly seen: FeedEvent[] = [];
+  /** Ask again, with the same cursor, when the service answers with a retryable error (a busy pool, say). */
+  retrying = false;
 
   constructor(
     private readonly server: TestServer,
@@ -32,8 +34,12 @@ export class FeedFollower {
   async poll(): Promise<FeedEvent[]> {
     const read: FeedEvent[] = [];
     for (;;) {
-      const data = await this.server.data(FEED, { after: this.cursor, first: this.pageSize, types: this.types }, { key: this.key });
-      const page = data.events;
+      const response = await this.server.gql(FEED, { after: this.cursor, first: this.pageSize, types: this.types }, { key: this.key });
+      if (response.body.errors?.length) {
+        if (this.retrying && response.body.errors.every((e) => e.extensions?.retryable || e.extensions?.code === "DEADLINE_EXCEEDED")) continue;
+        throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+      }
+      const page = response.body.data!.events;
       read.push(...page.edges.map((e: any) => e.node));
       if (page.pageInfo.endCursor) this.cursor = page.pageInfo.endCursor;
       if (!page.pageInfo.hasNextPage) break;

@@ -3,9 +3,12 @@ import { createLogger, type Logger } from "../../src/common/logger";
 import { defaultOperatingConfig, type Config, type OperatingConfig } from "../../src/config";
 import { seedCampaign } from "../../src/seeding/seed-campaign";
 import { createApp, type App } from "../../src/server/app";
+import { parseAllowedNetworks } from "../../src/webhooks/webhook-url";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const ADMIN_KEY = "test-admin-key-0123456789abcdef";
+/** Tests run their webhook receivers on this machine: loopback is allowed explicitly (the product refuses it by default). */
+export const TEST_ALLOWED_NETWORKS = parseAllowedNetworks("127.0.0.0/8,::1/128");
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -62,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       introspection: options.introspection ?? true,
       environment: options.environment ?? "test",
       operating: { ...defaultOperatingConfig, rateLimit: null, responseCache: null, ...options.operating },
+      webhooks: { allowedNetworks: TEST_ALLOWED_NETWORKS },
     },
     database,
     logger: options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "silent"),

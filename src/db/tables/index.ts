@@ -7,3 +7,4 @@ export * from "./test-sessions";
 export * from "./api-clients";
 export * from "./rollups";
 export * from "./events";
+export * from "./webhooks";
