@@ -12,9 +12,10 @@ import type { Benchmark, BenchOptions, Measurement } from "./lib/benchmark";
 import { cleanUpAll, DATABASE_KINDS, DEFAULT_POSTGRES_URL, type DatabaseKind } from "./lib/databases";
 import { formatNumber, renderTable } from "./lib/table";
 import { mixedLoad } from "./mixed-load";
+import { webhooks } from "./webhooks";
 
 /** Every benchmark, by name. A new one is a module exporting a Benchmark, added to this list. */
-const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries([campaignPage, dashboard, ingestion, mixedLoad].map((b) => [b.name, b]));
+const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries([campaignPage, dashboard, ingestion, mixedLoad, webhooks].map((b) => [b.name, b]));
 
 const USAGE = `npm run bench -- [options]
 

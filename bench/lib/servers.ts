@@ -4,6 +4,7 @@ import { createLogger } from "../../src/common/logger";
 import { loadConfig } from "../../src/config";
 import type { Database } from "../../src/db/client";
 import { createApp } from "../../src/server/app";
+import { WebhookWorker } from "../../src/webhooks/webhook-worker";
 
 export interface RunningServer {
   /** The endpoint to POST to. */
@@ -11,9 +12,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface RunningService extends RunningServer {
+  /** Starts the webhook worker main.ts runs in the service (stopped again by close). */
+  startWebhookWorker(): void;
+}
+
 export interface ServiceOptions {
   /** The in-process cache of anonymous responses, on as deployed; off to measure what the resolvers and SQL cost. */
   responseCache: boolean;
+  /** Webhook receivers' ranges allowed although private (WEBHOOK_ALLOWED_NETWORKS). */
+  webhookAllowedNetworks?: string;
 }
 
 /**
@@ -23,17 +31,29 @@ export interface ServiceOptions {
  * - environment "development", only so the service reports its SQL statements per request (x-sql-statements); run.ts
  *   sets NODE_ENV=production, so graphql-js itself runs as in production. Logging at "warn": no line per request.
  */
-export async function startService(database: Database, options: ServiceOptions): Promise<RunningServer> {
+export async function startService(database: Database, options: ServiceOptions): Promise<RunningService> {
   const config = loadConfig({
     NODE_ENV: "development",
     LOG_LEVEL: "warn",
     GRAPHQL_INTROSPECTION: "false",
     RATE_LIMIT_ENABLED: "false",
     RESPONSE_CACHE_ENABLED: options.responseCache ? "true" : "false",
+    WEBHOOK_ALLOWED_NETWORKS: options.webhookAllowedNetworks ?? "",
   });
-  const app = await createApp({ config, database, logger: createLogger("warn") });
+  const logger = createLogger("warn");
+  const app = await createApp({ config, database, logger });
   const address = await app.listen(0, "127.0.0.1");
-  return { url: `http://127.0.0.1:${address.port}/graphql`, close: () => app.close() };
+  let worker: WebhookWorker | null = null;
+  return {
+    url: `http://127.0.0.1:${address.port}/graphql`,
+    startWebhookWorker() {
+      worker ??= new WebhookWorker(database.db, app.services.sequencer, { ...config.webhooks, logger });
+      worker.start();
+    },
+    close: async () => {
+      await Promise.all([app.close(), worker?.stop(1_000)]);
+    },
+  };
 }
 
 /**

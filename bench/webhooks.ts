@@ -1,0 +1,246 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { AgencyCode } from "../src/agencies/agency.type";
+import { ApiClientService } from "../src/api-clients/api-client.service";
+import { Role } from "../src/auth/role";
+import type { Viewer } from "../src/auth/viewer";
+import { seedCampaign } from "../src/seeding/seed-campaign";
+import { WebhookEndpointService } from "../src/webhooks/webhook-endpoint.service";
+import { parseAllowedNetworks } from "../src/webhooks/webhook-url";
+import { EventType } from "../src/events/event-types";
+import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
+import { openBenchDatabase, rawSqlOf, type DatabaseKind } from "./lib/databases";
+import { createAgencyKeys, openVacancyIdsByAgency, SUBMIT_MUTATION } from "./lib/hr";
+import { runScriptedLoad } from "./lib/scripted-load";
+import { startService } from "./lib/servers";
+import { summarize } from "./lib/stats";
+import { formatNumber, renderTable } from "./lib/table";
+import { batchBody, type IngestionParams } from "./ingestion.script";
+
+/** Targets of issue 14, on the 2-CPU machine. */
+const TARGET_DELIVERIES_PER_SECOND = 1_000;
+const TARGET_P95_DELAY_MS = 1_000;
+const TARGET_INGESTION_PER_SECOND = 5_000;
+
+export interface WebhookMeasurement extends Measurement {
+  phase: "backlog" | "live";
+  deliveriesPerSecond: number;
+  /** From the event's commit (its recorded time, a little before) to its arrival at the receiver. */
+  delayMs: { p50: number; p95: number; p99: number; max: number } | null;
+  /** Applications per second the other agencies pushed meanwhile (live phase). */
+  ingestionPerSecond: number | null;
+  duplicates: number;
+}
+
+export const webhooks: Benchmark = {
+  name: "webhooks",
+  description:
+    "Webhook deliveries to a local receiver: how many per second the in-process worker sends from a backlog, and, with one HR system's events paced at 1,200/s while the three other agencies push batches of 500 as fast as they can, the delay from commit to arrival and the ingestion rate beside it.",
+  async run(options) {
+    const result: BenchResult = { measurements: [], dataset: {}, notes: [] };
+    for (const kind of options.databases) {
+      const { measurements, dataset } = await onDatabase(kind, options);
+      result.measurements.push(...measurements);
+      result.dataset[kind] = dataset;
+    }
+    const rows = result.measurements as WebhookMeasurement[];
+    result.notes.push(
+      `Deliveries (req/s above is deliveries per second; latency is the delay from commit to arrival):\n${table(rows)}`,
+      ...rows
+        .filter((m) => m.database === "postgres")
+        .map((m) =>
+          m.phase === "backlog"
+            ? `Target: ${TARGET_DELIVERIES_PER_SECOND} deliveries/s: ${Math.round(m.deliveriesPerSecond)}/s measured from a backlog, ${m.deliveriesPerSecond >= TARGET_DELIVERIES_PER_SECOND ? "met" : "not met"}.`
+            : `Targets at ${Math.round(m.deliveriesPerSecond)} deliveries/s: p95 delay under ${TARGET_P95_DELAY_MS} ms (${m.delayMs ? Math.round(m.delayMs.p95) : "?"} ms, ${m.delayMs && m.delayMs.p95 < TARGET_P95_DELAY_MS ? "met" : "not met"}); ingestion at least ${TARGET_INGESTION_PER_SECOND} applications/s alongside (${Math.round(m.ingestionPerSecond ?? 0)}/s, ${(m.ingestionPerSecond ?? 0) >= TARGET_INGESTION_PER_SECOND ? "met" : "not met"}).`,
+        ),
+      "Set-up per database: the 2021 campaign seed, one AGENCY_HR key per agency, one webhook endpoint for DVZ's application.submitted events pointing at a receiver on loopback (allowed with WEBHOOK_ALLOWED_NETWORKS=127.0.0.0/8), the service as main.ts builds it with its in-process worker (WEBHOOK_CONCURRENCY 64), the receiver in a thread of its own answering 204. Backlog: DVZ pushes its events with the worker stopped, then the worker sends them all. Live: DVZ pushes batches of 120 every 100 ms; CGVS, RVV and FEDASIL push batches of 500 back to back (2 connections each).",
+    );
+    return result;
+  },
+};
+
+async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ measurements: WebhookMeasurement[]; dataset: Record<string, unknown> }> {
+  const log = (line: string) => options.log(`[${kind}] ${line}`);
+  const bench = await openBenchDatabase(kind, { postgresUrl: options.postgresUrl, poolMax: options.poolMax });
+  const receiver = await startReceiver();
+  let service: Awaited<ReturnType<typeof startService>> | undefined;
+  try {
+    const { db } = bench.database;
+    await seedCampaign(db);
+    const keys = await createAgencyKeys(db);
+    const vacancies = await openVacancyIdsByAgency(db);
+    const { apiKey, apiClient } = await new ApiClientService(db).create({
+      name: "DVZ HR with webhooks (benchmark)",
+      role: Role.AGENCY_HR,
+      agency: AgencyCode.DVZ,
+    });
+    const owner: Viewer = { kind: "client", clientId: apiClient!.key, name: apiClient!.name, role: Role.AGENCY_HR, agencyCode: AgencyCode.DVZ };
+    const allowed = parseAllowedNetworks("127.0.0.0/8");
+    const created = await new WebhookEndpointService(db, allowed).create(owner, {
+      url: `http://127.0.0.1:${receiver.port}/hooks`,
+      eventTypes: [EventType.APPLICATION_SUBMITTED],
+    });
+    if (!created.webhookEndpoint) throw new Error(`endpoint refused: ${JSON.stringify(created.userErrors)}`);
+    service = await startService(bench.database, { responseCache: true, webhookAllowedNetworks: "127.0.0.0/8" });
+    const tag = `w${Date.now().toString(36)}`;
+    const dvz = { code: "DVZ", key: apiKey!, vacancyIds: vacancies.DVZ };
+    const dvzParams: IngestionParams = { mode: "new", batchSize: 120, tag, agencies: [dvz], query: SUBMIT_MUTATION };
+    let dvzBatch = 0;
+    const pushDvz = async () => {
+      const response = await fetch(service!.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${dvz.key}` },
+        body: batchBody(dvzParams, dvz, dvzBatch++),
+      });
+      const body = (await response.json()) as { data?: { submitApplications: { createdCount: number } } };
+      if (!body.data || body.data.submitApplications.createdCount !== dvzParams.batchSize)
+        throw new Error(`DVZ push failed: ${JSON.stringify(body).slice(0, 300)}`);
+    };
+
+    // Backlog: events recorded with the worker stopped, then sent as fast as the worker goes.
+    const backlog = options.smoke ? 600 : 24_000;
+    log(`backlog: pushing ${backlog} DVZ applications with the worker stopped`);
+    for (let i = 0; i < backlog / dvzParams.batchSize; i++) await pushDvz();
+    await receiver.take();
+    const started = Date.now();
+    service.startWebhookWorker();
+    let got = 0;
+    let lastArrival = started;
+    const deadline = started + (options.smoke ? 60_000 : 300_000);
+    while (got < backlog && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      const t = await receiver.take();
+      got += t.arrived.length;
+      if (t.arrived.length) lastArrival = Math.max(...t.arrived);
+    }
+    const backlogSeconds = (lastArrival - started) / 1000;
+    log(`backlog: ${got} of ${backlog} delivered in ${backlogSeconds.toFixed(1)} s`);
+
+    // Live: DVZ paced, the others at full speed.
+    log(`live: DVZ at 1,200 events/s, CGVS, RVV and FEDASIL pushing batches of 500 for ${options.warmupS + options.durationS} s`);
+    const others = (["CGVS", "RVV", "FEDASIL"] as const).map((code) => ({ code, key: keys[code], vacancyIds: vacancies[code] }));
+    let pacing = true;
+    const paced = (async () => {
+      const t0 = Date.now();
+      for (let i = 0; pacing; i++) {
+        await pushDvz();
+        const wait = t0 + (i + 1) * 100 - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+    })();
+    const recordFrom = Date.now() + options.warmupS * 1000;
+    const ingestion = runScriptedLoad({
+      url: service.url,
+      connections: 6,
+      warmupMs: options.warmupS * 1000,
+      durationMs: options.durationS * 1000,
+      script: path.join(__dirname, "ingestion.script.js"),
+      params: { mode: "new", batchSize: 500, tag, agencies: others, query: SUBMIT_MUTATION } satisfies IngestionParams,
+    });
+    const ingested = await ingestion;
+    pacing = false;
+    await paced;
+    const recordUntil = recordFrom + options.durationS * 1000;
+    // Every DVZ event pushed is delivered in the end: wait for the stragglers, then judge the events recorded in the
+    // window by when they arrived (a worker falling behind shows as delay, not as missing deliveries).
+    const pushedLive = dvzBatch * dvzParams.batchSize - backlog;
+    const live: Taken = { arrived: [], recorded: [], duplicates: 0, distinct: 0 };
+    const liveDeadline = Date.now() + 120_000;
+    while (live.arrived.length < pushedLive && Date.now() < liveDeadline) {
+      const t = await receiver.take();
+      live.arrived.push(...t.arrived);
+      live.recorded.push(...t.recorded);
+      Object.assign(live, { duplicates: t.duplicates, distinct: t.distinct });
+      if (live.arrived.length < pushedLive) await new Promise((r) => setTimeout(r, 100));
+    }
+    // A smoke run's window is too short to hold a paced push on a slow machine: it judges the whole live phase.
+    const from = options.smoke ? recordFrom - options.warmupS * 1000 : recordFrom;
+    const inWindow = live.recorded.map((at, i) => [at, live.arrived[i] - at]).filter(([at]) => at >= from && at < recordUntil);
+    const liveDelays = inWindow.map(([, d]) => d);
+    const liveSeconds = (recordUntil - from) / 1000;
+    const ingestionPerSecond = ingested.recorded[0].requestsPerSecond * 500;
+    const taken = live;
+    log(
+      `live: ${pushedLive} DVZ events pushed, ${live.arrived.length} delivered; ${inWindow.length} recorded in the window; ${Math.round(ingestionPerSecond)} applications/s ingested beside`,
+    );
+    const [{ events }] = await rawSqlOf(bench.database).query<{ events: number }>("select count(*)::int as events from events", []);
+
+    const figures = (phase: "backlog" | "live", count: number, seconds: number, delays: number[] | null, ingestionRate: number | null): WebhookMeasurement => {
+      const delay = delays && delays.length ? summarize(Float64Array.from(delays).sort()) : null;
+      return {
+        database: kind,
+        target: phase === "backlog" ? "deliveries from a backlog" : "deliveries beside ingestion",
+        description: phase === "backlog" ? "the worker sending a backlog as fast as it goes" : "DVZ paced at 1,200 events/s while three agencies ingest",
+        connections: 64,
+        durationS: seconds,
+        requests: count,
+        requestsPerSecond: count / seconds,
+        latencyMs: delay ?? { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 },
+        errors: phase === "backlog" ? Math.max(0, backlog - count) : Math.max(0, pushedLive - live.arrived.length),
+        non200: 0,
+        firstError:
+          phase === "backlog" && count < backlog
+            ? `${backlog - count} of the backlog not delivered in time`
+            : phase === "live" && live.arrived.length < pushedLive
+              ? `${pushedLive - live.arrived.length} live deliveries missing two minutes after the load`
+              : null,
+        counterMean: null,
+        cpuMsPerRequest: null,
+        phase,
+        deliveriesPerSecond: count / seconds,
+        delayMs: delay && { p50: delay.p50, p95: delay.p95, p99: delay.p99, max: delay.max },
+        ingestionPerSecond: ingestionRate,
+        duplicates: taken.duplicates,
+      } as WebhookMeasurement;
+    };
+    return {
+      measurements: [figures("backlog", got, backlogSeconds, null, null), figures("live", inWindow.length, liveSeconds, liveDelays, ingestionPerSecond)],
+      dataset: { database: bench.description, backlog, events, distinctDeliveries: taken.distinct, duplicates: taken.duplicates },
+    };
+  } finally {
+    await service?.close().catch(() => {});
+    await receiver.close();
+    await bench.dispose();
+  }
+}
+
+function table(rows: WebhookMeasurement[]): string {
+  return renderTable(rows, [
+    { header: "database", value: (m) => m.database },
+    { header: "phase", value: (m) => m.phase, align: "left" },
+    { header: "deliveries/s", value: (m) => Math.round(m.deliveriesPerSecond) },
+    { header: "delay p50 ms", value: (m) => (m.delayMs ? formatNumber(m.delayMs.p50) : null) },
+    { header: "p95", value: (m) => (m.delayMs ? formatNumber(m.delayMs.p95) : null) },
+    { header: "p99", value: (m) => (m.delayMs ? formatNumber(m.delayMs.p99) : null) },
+    { header: "deliveries", value: (m) => m.requests },
+    { header: "ingestion apps/s", value: (m) => (m.ingestionPerSecond == null ? null : Math.round(m.ingestionPerSecond)) },
+    { header: "duplicates", value: (m) => m.duplicates },
+  ]);
+}
+
+interface Taken {
+  arrived: number[];
+  recorded: number[];
+  duplicates: number;
+  distinct: number;
+}
+
+async function startReceiver(): Promise<{ port: number; take(): Promise<Taken>; close(): Promise<void> }> {
+  const worker = new Worker(path.join(__dirname, "webhooks.receiver.js"));
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once("message", (m: { port: number }) => resolve(m.port));
+    worker.once("error", reject);
+  });
+  return {
+    port,
+    take: () =>
+      new Promise<Taken>((resolve) => {
+        worker.once("message", resolve);
+        worker.postMessage("take");
+      }),
+    close: async () => {
+      worker.postMessage("close");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
+  };
+}
