@@ -22,8 +22,8 @@
  */
 import type { CampaignSeed, ExamPartSeed, TestSessionSeed, VacancySeed } from "./types";
 
-const written50: ExamPartSeed = { name: "Schriftelijk", maxPoints: 50 };
-const oral50: ExamPartSeed = { name: "Mondeling", maxPoints: 50 };
+const written50: ExamPartSeed = { name: "Schriftelijk", maxPoints: 50, kind: "WRITTEN" };
+const oral50: ExamPartSeed = { name: "Mondeling", maxPoints: 50, kind: "ORAL" };
 
 const vacancies: VacancySeed[] = [
   // Wave 1: 55 security escorts (DVZ).
@@ -38,7 +38,7 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
     deadline: { continuous: true },
-    examParts: [{ name: "Computertest", maxPoints: 40 }, oral50],
+    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   {
     key: "w1-dvz-escort-fr",
@@ -51,7 +51,7 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
     deadline: { continuous: true },
-    examParts: [{ name: "Computertest", maxPoints: 40 }, oral50],
+    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   {
     key: "w1-dvz-escort-merksplas",
@@ -64,7 +64,7 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "CLOSED",
     deadline: { at: "2021-07-31T21:59:00Z" },
-    examParts: [{ name: "Computertest", maxPoints: 40 }, oral50],
+    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   // Wave 1: 85 migration and protection officers.
   {
@@ -433,7 +433,7 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
     deadline: { continuous: true },
-    examParts: [{ name: "Computertest", maxPoints: 40 }, oral50],
+    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   {
     key: "w3-fedasil-social-nl",

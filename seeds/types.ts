@@ -73,6 +73,8 @@ export interface ExamPartSeed {
   name: string;
   maxPoints: number;
   passPercent?: number;
+  /** The kind of test session that examines the part. */
+  kind: "COMPUTER_TEST" | "WRITTEN" | "ORAL" | "ASSESSMENT";
 }
 
 export interface VacancySeed {

@@ -66,6 +66,15 @@ export function parseDashboardArgs(args: DashboardArgs, today: string) {
   const from = filter.from ? toIsoDate(filter.from) : null;
   if (asOf && asOf > today) throw badUserInput(`asOf (${asOf}) lies in the future; figures exist up to today (${today}).`, "asOf");
   if (from && to && to < from) throw badUserInput(`filter.to (${to}) lies before filter.from (${from}).`, "filter");
+  // An empty list would select no vacancy: a target of 0 "on track". Refused; leave the list out to select all.
+  for (const [name, list] of Object.entries({
+    agencies: filter.agencies,
+    waveIds: filter.waveIds,
+    jobProfileIds: filter.jobProfileIds,
+    vacancyIds: filter.vacancyIds,
+  })) {
+    if (list && list.length === 0) throw badUserInput(`filter.${name} is empty: it would select nothing. Leave it out to select every one.`, "filter");
+  }
   const ids = (list: string[] | null | undefined, type: "Wave" | "JobProfile" | "Vacancy", name: string) =>
     list?.map((id, i) => {
       const key = fromGlobalId(type, id);

@@ -5,7 +5,7 @@ import { PIPELINE_STAGES } from "../applications/stages";
 import { Role } from "../auth/role";
 import { toCampaign } from "../campaigns/campaign.service";
 import { CursorCodec, PageArgs } from "../common/connection";
-import { DateScalar } from "../common/scalars";
+import { DateScalar, toIsoDate } from "../common/scalars";
 import { targetOf } from "./figures";
 import type { Context } from "../context/context";
 import type { DashboardSelection, SelectedVacancy } from "./dashboard-selection";
@@ -26,7 +26,10 @@ import {
   VacancyFunnel,
   VacancyFunnelConnection,
   WaveFunnel,
+  WeeklyCounts,
   WeeklyFigures,
+  WeeklyRevision,
+  WeeklyView,
 } from "./dashboard.type";
 
 /** The dashboard object carries its selection (plain data); each field asks the service for (once) only what it needs. */
@@ -190,9 +193,29 @@ export class DashboardResolver {
     });
   }
 
-  @FieldResolver(() => [WeeklyFigures], { description: "Per ISO week (Europe/Brussels), from the campaign's start (or the period's) to the figures' day." })
-  async weekly(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<WeeklyFigures[]> {
-    return (await ctx.services.dashboard.weekly(d.selection)).map((w) => Object.assign(new WeeklyFigures(), w));
+  @FieldResolver(() => [WeeklyFigures], {
+    description:
+      "Per ISO week (Europe/Brussels) of a window: by default the last 12 weeks up to the figures' day and the weeks ahead to the campaign's end (at most 520 weeks). Closed weeks are frozen as reported; `view` picks which figures they show, and `revisions` says what changed since.",
+  })
+  async weekly(
+    @Root() d: DashboardRoot,
+    @Ctx() ctx: Context,
+    @Arg("from", () => DateScalar, { nullable: true, description: "A day in the first week shown." }) from?: Date | null,
+    @Arg("to", () => DateScalar, { nullable: true, description: "A day in the last week shown." }) to?: Date | null,
+    @Arg("view", () => WeeklyView, { defaultValue: WeeklyView.CURRENT, description: "Closed weeks as counted now, or as reported." }) view?: WeeklyView,
+  ): Promise<WeeklyFigures[]> {
+    const weeks = await ctx.services.dashboard.weekly(
+      d.selection,
+      { from: from ? toIsoDate(from) : null, to: to ? toIsoDate(to) : null },
+      view ?? WeeklyView.CURRENT,
+    );
+    return weeks.map((w) =>
+      Object.assign(new WeeklyFigures(), {
+        ...w,
+        reported: w.reported && Object.assign(new WeeklyCounts(), w.reported),
+        revisions: w.revisions.map((r) => Object.assign(new WeeklyRevision(), r)),
+      }),
+    );
   }
 
   @FieldResolver(() => [StageDuration], {

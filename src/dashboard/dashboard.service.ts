@@ -4,7 +4,9 @@ import { selectRows, type Db } from "../db/client";
 import { figures as seatFigures } from "../test-sessions/planning.service";
 import { findCampaign, parseDashboardArgs, planSelection, selectVacancies, type DashboardArgs, type DashboardSelection } from "./dashboard-selection";
 import { bundleSql, type Bundle } from "./dashboard.sql";
-import { exitFigures, forecast, hiresByAgency, sumTotals, targetOf, timeInStage, totalsByVacancy, weeklyFigures, type StageTotals } from "./figures";
+import { exitFigures, forecast, hiresByAgency, sumTotals, targetOf, timeInStage, totalsByVacancy, type StageTotals } from "./figures";
+import { weeklySql, weeklyTrend, weekWindow, type WeeklyRows } from "./weekly";
+import { WeeklyReportService } from "./weekly-reports.service";
 
 /**
  * The taskforce dashboard: `open` plans a request's selection (plain data, which the GraphQL root carries); every
@@ -14,11 +16,14 @@ import { exitFigures, forecast, hiresByAgency, sumTotals, targetOf, timeInStage,
 export class DashboardService {
   private readonly bundles = new WeakMap<DashboardSelection, Promise<Bundle>>();
   private readonly totals = new WeakMap<DashboardSelection, Promise<Map<number, StageTotals>>>();
+  readonly weeklyReports: WeeklyReportService;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.weeklyReports = new WeeklyReportService(db);
+  }
 
   /** Today in Brussels, by the service's clock. */
   today(): string {
@@ -31,6 +36,8 @@ export class DashboardService {
     const parsed = parseDashboardArgs(args, today);
     const campaign = await findCampaign(this.db, args.campaignSlug);
     if (!campaign) return null;
+    // The first read after a week closed freezes it as reported (once a week per process, then no statement).
+    await this.weeklyReports.freezeClosedWeeks(campaign, today, this.now());
     return planSelection(campaign, await selectVacancies(this.db, campaign, parsed), parsed, today);
   }
 
@@ -77,9 +84,14 @@ export class DashboardService {
     return (await this.bundle(s)).candidates;
   }
 
-  /** Applications, laureates, offers and hires per ISO week, every week from the start of the period to its end. */
-  async weekly(s: DashboardSelection) {
-    return weeklyFigures(s.from ?? s.campaign.startsOn, s.end, (await this.bundle(s)).weekly);
+  /**
+   * Applications, laureates, offers and hires per ISO week of a window (default: the last 12 weeks and the weeks ahead
+   * to the campaign's end), each closed week with its figures as reported and their revisions; one statement.
+   */
+  async weekly(s: DashboardSelection, window: { from?: string | null; to?: string | null } = {}, view: "CURRENT" | "AS_REPORTED" = "CURRENT") {
+    const w = weekWindow(s, window.from, window.to);
+    const [rows] = await selectRows<WeeklyRows>(this.db, weeklySql(s, w));
+    return weeklyTrend(s, w, rows, view);
   }
 
   async timeInStage(s: DashboardSelection) {

@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { IN_WEEKLY_STAGES, mondayOf } from "../applications/stage-moves";
 import type { Pipeline } from "./figures";
-import { addDays, isoWeekMonday } from "../common/brussels-time";
+import { addDays } from "../common/brussels-time";
 import type { StageValue } from "../db/tables";
 import type { DashboardSelection } from "./dashboard-selection";
 
@@ -15,7 +14,6 @@ import type { DashboardSelection } from "./dashboard-selection";
 export interface Bundle {
   stages: { vacancy_id: number; stage: StageValue; reached: number; current: number }[];
   candidates: number;
-  weekly: { week: string; stage: StageValue; n: number }[];
   durations: { from_stage: Pipeline; to_stage: Pipeline; days: number; n: number }[];
   exits: { from_stage: Pipeline; exit: string; n: number }[];
   sessions: { capacity: number; seats_taken: number; attended_count: number; no_show_count: number; starts_at: string }[];
@@ -25,7 +23,7 @@ export interface Bundle {
 /** Every section's rows in one statement: one round trip, however many sections are asked for. */
 export function bundleSql(s: DashboardSelection): SQL {
   const rows = (query: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${query}) r)`;
-  return sql`select ${rows(stagesSql(s))} as stages, (${candidatesSql(s)}) as candidates, ${rows(weeklySql(s))} as weekly,
+  return sql`select ${rows(stagesSql(s))} as stages, (${candidatesSql(s)}) as candidates,
                     ${rows(durationsSql(s))} as durations, ${rows(exitsSql(s))} as exits, ${rows(sessionsSql(s))} as sessions,
                     ${rows(recentHiresSql(s))} as recent_hires`;
 }
@@ -94,30 +92,6 @@ export function candidatesSql(s: DashboardSelection): SQL {
                select candidate_id, min((submitted_at at time zone 'Europe/Brussels')::date) as first_day
                from applications where vacancy_id in ${vacancyList(s)} group by candidate_id) firsts
              where first_day between ${startDay(s)} and ${s.end}`;
-}
-
-/** Entries into the weekly stages per ISO week (Monday) within the period. */
-export function weeklySql(s: DashboardSelection): SQL {
-  const monday = mondayOf("day");
-  const stages = IN_WEEKLY_STAGES;
-  if (!s.scopes) {
-    return sql`select week::text as week, stage, n from (
-                 select ${monday} as week, stage, sum(entered)::int as n from vacancy_stage_daily
-                 where vacancy_id in ${vacancyList(s)} and ${stages} and day between ${startDay(s)} and ${s.end}
-                 group by 1, 2) weeks`;
-  }
-  // Whole weeks inside the period from the weekly rollup (one row per week); the days of a week cut by the period's
-  // start or end (this week, up to today) from the daily one.
-  const firstWhole = s.from ? isoWeekMonday(addDays(s.from, 6)) : "0001-01-01";
-  const afterLastWhole = isoWeekMonday(addDays(s.end, 1));
-  return sql`select week::text as week, stage, sum(n)::int as n from (
-               select week, stage, entered as n from rollup_stage_weekly
-               where scope in ${scopeList(s.scopes)} and ${stages} and week >= ${firstWhole} and week < ${afterLastWhole}
-               union all
-               select ${monday}, stage, entered from rollup_stage_daily
-               where scope in ${scopeList(s.scopes)} and ${stages} and day between ${startDay(s)} and ${s.end}
-                 and (day < ${firstWhole} or day >= ${afterLastWhole})) parts
-             group by week, stage`;
 }
 
 /** Time-in-stage histograms: moves per transition and number of days. */

@@ -1,9 +1,9 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Agency, AgencyCode } from "../agencies/agency.type";
 import { ApplicationStage, RejectionReason } from "../applications/application.type";
 import { Campaign, Wave } from "../campaigns/campaign.type";
 import { Connection } from "../common/connection";
-import { DateScalar } from "../common/scalars";
+import { DateScalar, DateTimeScalar } from "../common/scalars";
 import { JobProfile } from "../job-profiles/job-profile.type";
 import { SeatFigures } from "../test-sessions/planning.type";
 import { Vacancy } from "../vacancies/vacancy.type";
@@ -13,7 +13,7 @@ export class DashboardFilter {
   @Field(() => [AgencyCode], { nullable: true, description: "Only these agencies' vacancies." })
   agencies?: AgencyCode[] | null;
 
-  @Field(() => [ID], { nullable: true, description: "Only these waves' vacancies." })
+  @Field(() => [ID], { nullable: true, description: "Only these waves' vacancies (an empty list selects nothing, and is refused)." })
   waveIds?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: "Only vacancies of these job profiles." })
@@ -96,6 +96,69 @@ export class VacancyFunnel extends GroupFigures {
   vacancy!: Vacancy;
 }
 
+export enum WeeklyView {
+  CURRENT = "CURRENT",
+  AS_REPORTED = "AS_REPORTED",
+}
+registerEnumType(WeeklyView, {
+  name: "WeeklyView",
+  description: "Which figures a closed week shows: as counted now, or as frozen when the week closed.",
+  valuesConfig: {
+    CURRENT: { description: "As counted now, late (backdated) moves included." },
+    AS_REPORTED: { description: "For weeks frozen when they closed, the figures as reported then; other weeks as counted now." },
+  },
+});
+
+export enum WeeklyFigure {
+  APPLICATIONS = "APPLICATIONS",
+  LAUREATES = "LAUREATES",
+  OFFERS = "OFFERS",
+  HIRES = "HIRES",
+}
+registerEnumType(WeeklyFigure, {
+  name: "WeeklyFigure",
+  description: "One of a week's figures.",
+  valuesConfig: {
+    APPLICATIONS: { description: "Applications received." },
+    LAUREATES: { description: "Applications that became laureates." },
+    OFFERS: { description: "Offers made." },
+    HIRES: { description: "Hires." },
+  },
+});
+
+@ObjectType({ description: "A change to a week's figure after the week was reported: what was reported, what it is now, and why." })
+export class WeeklyRevision {
+  @Field(() => WeeklyFigure, { description: "The figure that changed." })
+  figure!: WeeklyFigure;
+
+  @Field(() => Int, { description: "As reported when the week was frozen." })
+  reported!: number;
+
+  @Field(() => Int, { description: "As counted now." })
+  now!: number;
+
+  @Field(() => Int, { description: "now minus reported." })
+  difference!: number;
+
+  @Field({ description: "Why it changed, in English (moves dated in the week but recorded after it was reported, or a recount)." })
+  reason!: string;
+}
+
+@ObjectType({ description: "A week's four figures." })
+export class WeeklyCounts {
+  @Field(() => Int, { description: "Applications received." })
+  applications!: number;
+
+  @Field(() => Int, { description: "Applications that became laureates." })
+  laureates!: number;
+
+  @Field(() => Int, { description: "Offers made." })
+  offers!: number;
+
+  @Field(() => Int, { description: "Hires." })
+  hires!: number;
+}
+
 @ObjectType({ description: "One ISO week (Europe/Brussels) of activity." })
 export class WeeklyFigures {
   @Field({ description: "The ISO week, e.g. 2021-W29." })
@@ -115,6 +178,24 @@ export class WeeklyFigures {
 
   @Field(() => Int, { description: "Hires." })
   hires!: number;
+
+  @Field({ description: "Whether the week has ended (its Sunday lies before today, in Brussels)." })
+  closed!: boolean;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the week's figures were frozen as reported (the first read after it closed); null before.",
+  })
+  reportedAt!: string | null;
+
+  @Field(() => WeeklyCounts, {
+    nullable: true,
+    description: "The figures as reported when the week was frozen; null for a week not frozen, or one the period cuts.",
+  })
+  reported!: WeeklyCounts | null;
+
+  @Field(() => [WeeklyRevision], { description: "The figures that changed since the week was reported (none when it is not frozen)." })
+  revisions!: WeeklyRevision[];
 }
 
 @ObjectType({ description: "How long applications took from entering one stage to entering the next, in Brussels calendar days." })

@@ -1,6 +1,6 @@
 import type { AgencyCode } from "../agencies/agency.type";
 import { PIPELINE_STAGES } from "../applications/stages";
-import { addDays, daysBetween, isoWeek, isoWeekMonday } from "../common/brussels-time";
+import { addDays, daysBetween } from "../common/brussels-time";
 import { rejectionReasonEnum, type StageValue } from "../db/tables";
 
 /**
@@ -18,15 +18,6 @@ export interface StageTotals {
 export interface TargetVacancy {
   headcountTarget: number;
   status: string;
-}
-
-export interface WeekFigures {
-  weekStart: string;
-  isoWeek: string;
-  applications: number;
-  laureates: number;
-  offers: number;
-  hires: number;
 }
 
 /** Transitions timed by the time-in-stage histograms: each pipeline step, then application to hire. */
@@ -96,26 +87,6 @@ export function targetOf(vacancies: readonly TargetVacancy[]): number {
   return vacancies.filter((v) => v.status !== "CANCELLED").reduce((sum, v) => sum + v.headcountTarget, 0);
 }
 
-/**
- * Applications, laureates, offers and hires per ISO week, every week from `first` to `last` (their Mondays), the
- * weeks without activity as zeros (a row outside them adds its own week).
- */
-export function weeklyFigures(first: string, last: string, rows: readonly { week: string; stage: StageValue; n: number }[]): WeekFigures[] {
-  const weeks = new Map<string, WeekFigures>();
-  for (let monday = isoWeekMonday(first < last ? first : last); monday <= last; monday = addDays(monday, 7)) {
-    weeks.set(monday, { weekStart: monday, isoWeek: isoWeek(monday), applications: 0, laureates: 0, offers: 0, hires: 0 });
-  }
-  for (const row of rows) {
-    const week = weeks.get(row.week) ?? { weekStart: row.week, isoWeek: isoWeek(row.week), applications: 0, laureates: 0, offers: 0, hires: 0 };
-    weeks.set(row.week, week);
-    if (row.stage === "APPLIED") week.applications += row.n;
-    if (row.stage === "LAUREATE") week.laureates += row.n;
-    if (row.stage === "OFFERED") week.offers += row.n;
-    if (row.stage === "HIRED") week.hires += row.n;
-  }
-  return [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
-}
-
 /** Median and 90th percentile days per transition, from the duration histograms. */
 export function timeInStage(rows: readonly { from_stage: Pipeline; to_stage: Pipeline; days: number; n: number }[]) {
   return TRANSITIONS.map(([fromStage, toStage]) => {
@@ -169,7 +140,8 @@ export function forecast({ target, hired, hiresLastFourWeeks, end, campaignEnd }
     projectedTargetDate: missing === 0 ? end : weeklyHiringRate > 0 ? addDays(end, Math.ceil((missing / weeklyHiringRate) * 7)) : null,
     requiredWeeklyRate: weeksRemaining > 0 ? missing / weeksRemaining : missing,
     weeksRemaining: Math.round(weeksRemaining * 100) / 100,
-    onTrack: projectedHiresByEnd >= target,
+    // Nothing selected has no target to be on track for.
+    onTrack: target > 0 && projectedHiresByEnd >= target,
     target,
     hired,
   };

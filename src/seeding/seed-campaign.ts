@@ -167,6 +167,7 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
         name: part.name,
         maxPoints: part.maxPoints,
         passPercent: part.passPercent ?? 50,
+        kind: part.kind,
       })),
     ),
   );

@@ -3,11 +3,18 @@ import { addDays, brusselsDate, isoWeek, isoWeekday, isoWeekMonday } from "../co
 import { badUserInput } from "../common/errors";
 import { zonedInstant } from "../common/zoned-instant";
 import { selectRows, type Db } from "../db/client";
-import { campaigns, testSessions } from "../db/tables";
-import { PlanningBacklog, PlanningWeek, SeatFigures, TestSessionPlanning } from "./planning.type";
+import { campaigns, testSessions, type TestKindValue } from "../db/tables";
+import { DEFAULT_SATURDAY_CAPACITY, matchSeats, type FreeSession, type Regime } from "./seat-matching";
+import { PlanningBacklog, PlanningWeek, SeatFigures, SeatNeedFigures, TestSessionPlanning } from "./planning.type";
 
 type SessionRow = typeof testSessions.$inferSelect;
-const DEFAULT_SATURDAY_CAPACITY = 60;
+interface WaitingRow {
+  vacancy_id: number;
+  language_regime: Regime;
+  screened: number;
+  invited_without_seat: number;
+  kinds: TestKindValue[];
+}
 
 /** testSessionPlanning: a campaign's sessions per ISO week (Brussels), weekday against Saturday, and the backlog. */
 export class PlanningService {
@@ -32,14 +39,27 @@ export class PlanningService {
       .from(testSessions)
       .where(and(eq(testSessions.campaignId, campaign.id), gte(testSessions.startsAt, start), lt(testSessions.startsAt, end)))
       .orderBy(testSessions.startsAt, testSessions.id);
-    const [waiting] = await selectRows<{ screened: number; invited_without_seat: number }>(
+    const [waiting] = await selectRows<{
+      screened: number;
+      invited_without_seat: number;
+      vacancies: WaitingRow[];
+      links: { session_id: number; vacancy_id: number }[];
+    }>(
       this.db,
-      sql`select
-            (select coalesce(sum(c.current), 0)::int from vacancy_stage_counts c join vacancies v on v.id = c.vacancy_id
-              where v.campaign_id = ${campaign.id} and c.stage = 'SCREENED') as screened,
-            (select count(*)::int from applications a join vacancies v on v.id = a.vacancy_id
-              where v.campaign_id = ${campaign.id} and a.stage = 'INVITED'
-                and not exists (select 1 from bookings b where b.application_id = a.id and b.status = 'BOOKED')) as invited_without_seat`,
+      sql`with waiting as (
+            select v.id as vacancy_id, v.language_regime,
+              coalesce((select c.current from vacancy_stage_counts c where c.vacancy_id = v.id and c.stage = 'SCREENED'), 0)::int as screened,
+              (select count(*) from applications a where a.vacancy_id = v.id and a.stage = 'INVITED'
+                and not exists (select 1 from bookings b where b.application_id = a.id and b.status = 'BOOKED'))::int as invited_without_seat,
+              (select coalesce(array_agg(distinct p.kind::text), '{}') from exam_parts p where p.vacancy_id = v.id) as kinds
+            from vacancies v where v.campaign_id = ${campaign.id})
+          select
+            (select coalesce(sum(screened), 0)::int from waiting) as screened,
+            (select coalesce(sum(invited_without_seat), 0)::int from waiting) as invited_without_seat,
+            (select coalesce(json_agg(w), '[]'::json) from waiting w where screened + invited_without_seat > 0) as vacancies,
+            (select coalesce(json_agg(l), '[]'::json) from (
+               select tv.session_id, tv.vacancy_id from test_session_vacancies tv
+               where tv.session_id in ${sessions.length ? sql.raw(`(${sessions.map((x) => x.id).join(",")})`) : sql.raw("(null)")}) l) as links`,
     );
 
     const weeks: PlanningWeek[] = [];
@@ -59,12 +79,30 @@ export class PlanningService {
       );
     }
 
-    const ahead = sessions.filter((s) => s.status === "SCHEDULED" && s.startsAt > now);
-    const freeSeatsAhead = ahead.reduce((sum, s) => sum + s.capacity - s.seatsTaken, 0);
-    const waitingTotal = waiting.screened + waiting.invited_without_seat;
-    const shortfall = Math.max(0, waitingTotal - freeSeatsAhead);
+    const testedBy = new Map<number, number[]>();
+    for (const link of waiting.links) testedBy.set(link.session_id, [...(testedBy.get(link.session_id) ?? []), link.vacancy_id]);
+    const free = (s: SessionRow): FreeSession => ({
+      kind: s.kind,
+      language: s.language,
+      freeSeats: s.capacity - s.seatsTaken,
+      vacancyIds: testedBy.get(s.id) ?? [],
+      saturday: isoWeekday(brusselsDate(s.startsAt)) === 6,
+      capacity: s.capacity,
+    });
+    const scheduled = sessions.filter((s) => s.status === "SCHEDULED");
+    const ahead = scheduled.filter((s) => s.startsAt > now);
+    const needs = matchSeats(
+      waiting.vacancies.map((v) => ({
+        vacancyId: v.vacancy_id,
+        languageRegime: v.language_regime,
+        kinds: v.kinds,
+        waiting: v.screened + v.invited_without_seat,
+      })),
+      ahead.map(free),
+      scheduled.map(free),
+    );
     // A typical Saturday session of this period; without one yet, Selor's usual room.
-    const saturdays = sessions.filter((s) => s.status === "SCHEDULED" && isoWeekday(brusselsDate(s.startsAt)) === 6);
+    const saturdays = scheduled.filter((s) => isoWeekday(brusselsDate(s.startsAt)) === 6);
     const averageSaturdayCapacity = saturdays.length
       ? Math.round(saturdays.reduce((sum, s) => sum + s.capacity, 0) / saturdays.length)
       : DEFAULT_SATURDAY_CAPACITY;
@@ -76,10 +114,11 @@ export class PlanningService {
       backlog: Object.assign(new PlanningBacklog(), {
         screenedWaiting: waiting.screened,
         invitedWithoutSeat: waiting.invited_without_seat,
-        freeSeatsAhead,
-        shortfall,
+        freeSeatsAhead: ahead.reduce((sum, s) => sum + s.capacity - s.seatsTaken, 0),
+        shortfall: needs.reduce((sum, n) => sum + n.shortfall, 0),
         averageSaturdayCapacity,
-        extraSaturdaySessionsNeeded: Math.ceil(shortfall / averageSaturdayCapacity),
+        extraSaturdaySessionsNeeded: needs.reduce((sum, n) => sum + n.extraSaturdaySessions, 0),
+        needs: needs.map((n) => Object.assign(new SeatNeedFigures(), n)),
       }),
     });
   }

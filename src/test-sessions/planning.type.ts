@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Language } from "../common/language";
 import { DateScalar } from "../common/scalars";
+import { TestKind } from "./test-session.type";
 
 @ObjectType({ description: "Seats over a set of test sessions (cancelled sessions left out)." })
 export class SeatFigures {
@@ -49,6 +51,39 @@ export class PlanningWeek {
   cancelledSessions!: number;
 }
 
+@ObjectType({
+  description:
+    "Seats of one test kind in one language: the applicants who need one, the free seats ahead that can take them (sessions testing their vacancy), and the Saturday sessions still needed.",
+})
+export class SeatNeedFigures {
+  @Field(() => TestKind, { description: "The kind of test." })
+  kind!: TestKind;
+
+  @Field(() => Language, {
+    description:
+      "The session language (a bilingual vacancy's applicants count where they were seated; those left over where extra sessions have room, else NL).",
+  })
+  language!: Language;
+
+  @Field(() => Int, { description: "Waiting applicants whose procedure has this kind of test, in this language: seated plus shortfall." })
+  waiting!: number;
+
+  @Field(() => Int, { description: "Free seats in scheduled sessions of this kind and language, from now to the end of the period." })
+  freeSeats!: number;
+
+  @Field(() => Int, { description: "Waiting applicants the free seats can take (a seat only takes applicants of the vacancies its session tests)." })
+  seated!: number;
+
+  @Field(() => Int, { description: "Waiting applicants no free seat can take." })
+  shortfall!: number;
+
+  @Field(() => Int, { description: "Average capacity of the period's Saturday sessions of this kind (in this language if any; 60 when there are none)." })
+  averageSaturdayCapacity!: number;
+
+  @Field(() => Int, { description: "Extra Saturday sessions of this kind and language, of average capacity, that would seat the shortfall." })
+  extraSaturdaySessions!: number;
+}
+
 @ObjectType({ description: "Applicants waiting for a seat against the seats still free, and what that asks of Saturdays." })
 export class PlanningBacklog {
   @Field(() => Int, { description: "SCREENED applications: eligible, not yet invited." })
@@ -60,14 +95,19 @@ export class PlanningBacklog {
   @Field(() => Int, { description: "Free seats in scheduled sessions from now to the end of the period." })
   freeSeatsAhead!: number;
 
-  @Field(() => Int, { description: "Applicants the free seats cannot take: waiting minus free seats, at least 0." })
+  @Field(() => Int, { description: "Seats the free seats cannot provide, over every test kind and language (the sum of needs' shortfall)." })
   shortfall!: number;
 
   @Field(() => Int, { description: "Average capacity of the period's Saturday sessions (60 when it has none)." })
   averageSaturdayCapacity!: number;
 
-  @Field(() => Int, { description: "Extra Saturday sessions of average capacity that would seat the shortfall." })
+  @Field(() => Int, { description: "Extra Saturday sessions needed, over every test kind and language (the sum of needs' extraSaturdaySessions)." })
   extraSaturdaySessionsNeeded!: number;
+
+  @Field(() => [SeatNeedFigures], {
+    description: "Per test kind (in the kinds' order) and language: who waits, the seats that can take them, and the Saturday sessions still needed.",
+  })
+  needs!: SeatNeedFigures[];
 }
 
 @ObjectType({ description: "Selor capacity planning for a campaign over a period: per ISO week, and the backlog." })

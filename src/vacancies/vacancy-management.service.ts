@@ -6,7 +6,7 @@ import { userError, type UserError } from "../common/user-error";
 import type { Db, Executor } from "../db/client";
 import { EventType } from "../events/event-types";
 import { recordEvents, vacancyEvent } from "../events/outbox";
-import { campaigns, examParts, jobProfiles, testResults, vacancies, waves } from "../db/tables";
+import { campaigns, examParts, jobProfiles, testResults, vacancies, waves, type TestKindValue } from "../db/tables";
 import { CreateVacancyInput, LocalizedTextInput, SelectionProcedureInput, UpdateVacancyInput, VacancyClosure } from "./vacancy.inputs";
 import { toVacancy, vacancySearchText } from "./vacancy.service";
 import type { Vacancy } from "./vacancy.type";
@@ -38,8 +38,8 @@ export interface Manager {
 
 const DEFAULT_PROCEDURE = {
   parts: [
-    { name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
-    { name: "Mondeling", maxPoints: 50, passPercent: 50 },
+    { name: "Schriftelijk", maxPoints: 50, passPercent: 50, kind: "WRITTEN" as const },
+    { name: "Mondeling", maxPoints: 50, passPercent: 50, kind: "ORAL" as const },
   ],
   overallPassPercent: 60,
 };
@@ -281,11 +281,18 @@ async function checkCampaignTarget(tx: Executor, campaignId: number, newTarget: 
 async function writeProcedure(
   tx: Executor,
   vacancyId: number,
-  procedure: { parts: { name: string; maxPoints: number; passPercent: number }[] },
+  procedure: { parts: { name: string; maxPoints: number; passPercent: number; kind?: TestKindValue }[] },
 ): Promise<void> {
-  await tx
-    .insert(examParts)
-    .values(procedure.parts.map((p, i) => ({ vacancyId, position: i + 1, name: p.name.trim(), maxPoints: p.maxPoints, passPercent: p.passPercent })));
+  await tx.insert(examParts).values(
+    procedure.parts.map((p, i) => ({
+      vacancyId,
+      position: i + 1,
+      name: p.name.trim(),
+      maxPoints: p.maxPoints,
+      passPercent: p.passPercent,
+      kind: p.kind ?? "WRITTEN",
+    })),
+  );
 }
 
 function localized(text: LocalizedTextInput): LocalizedText {

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { UserError } from "../common/user-error";
+import { TestKind } from "../test-sessions/test-session.type";
 import { ContractType, LanguageRegime, Vacancy } from "./vacancy.type";
 
 @InputType({ description: "A text in Dutch (required) and, where known, French, English and German." })
@@ -28,6 +29,9 @@ export class ExamPartInput {
 
   @Field(() => Float, { defaultValue: 50, description: "The share of the part's points needed to pass it, in percent." })
   passPercent!: number;
+
+  @Field(() => TestKind, { defaultValue: TestKind.WRITTEN, description: "The kind of test session that examines the part." })
+  kind!: TestKind;
 }
 
 @InputType({ description: "A selection procedure: exam parts in the order they are taken and the overall pass mark." })

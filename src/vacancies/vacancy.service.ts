@@ -10,6 +10,7 @@ import type { LocalizedText } from "../common/localized-text";
 import { OrderDirection } from "../common/order";
 import type { Db } from "../db/client";
 import { campaigns, examParts, jobProfiles, vacancies, waves } from "../db/tables";
+import { TestKind } from "../test-sessions/test-session.type";
 import { ContractType, ExamPart, LanguageRegime, Vacancy, VacancyFilter, VacancyOrder, VacancyOrderField, VacancyStatus } from "./vacancy.type";
 
 /** What a Vacancy is built from: every column but the search text (long, and only ever searched, never shown). */
@@ -145,7 +146,7 @@ export class VacancyService {
       .orderBy(asc(examParts.vacancyId), asc(examParts.position));
     return rows.map((r) => ({
       vacancyKey: r.vacancyId,
-      part: Object.assign(new ExamPart(), { name: r.name, maxPoints: r.maxPoints, passPercent: r.passPercent }),
+      part: Object.assign(new ExamPart(), { name: r.name, maxPoints: r.maxPoints, passPercent: r.passPercent, kind: r.kind as TestKind }),
     }));
   }
 

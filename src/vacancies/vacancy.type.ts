@@ -3,6 +3,7 @@ import { AgencyCode } from "../agencies/agency.type";
 import { Connection } from "../common/connection";
 import type { LocalizedText } from "../common/localized-text";
 import { OrderDirection } from "../common/order";
+import { TestKind } from "../test-sessions/test-session.type";
 
 export enum VacancyStatus {
   DRAFT = "DRAFT",
@@ -68,6 +69,9 @@ export class ExamPart {
 
   @Field(() => Float, { description: "The share of this part's points needed to pass it, in percent (default 50)." })
   passPercent!: number;
+
+  @Field(() => TestKind, { description: "The kind of test session that examines the part (what the Saturday planning matches seats by)." })
+  kind!: TestKind;
 }
 
 @ObjectType({ description: "How a vacancy selects: exam parts in the order they are taken, each with its own pass mark, and an overall pass mark." })

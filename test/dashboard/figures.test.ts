@@ -1,6 +1,6 @@
 import { addDays, daysBetween, isoWeek, isoWeekday, isoWeekMonday } from "../../src/common/brussels-time";
 import { planSelection, type CampaignRow, type ParsedDashboardArgs, type SelectedVacancy } from "../../src/dashboard/dashboard-selection";
-import { exitFigures, forecast, percentile, sumTotals, targetOf, timeInStage, totalsByVacancy, weeklyFigures } from "../../src/dashboard/figures";
+import { exitFigures, forecast, percentile, sumTotals, targetOf, timeInStage, totalsByVacancy } from "../../src/dashboard/figures";
 
 /** The dashboard's pure parts, without a database. */
 
@@ -127,24 +127,6 @@ describe("totals and targets", () => {
       ]),
     ).toBe(6);
     expect(targetOf([])).toBe(0);
-  });
-});
-
-describe("weekly figures", () => {
-  test("every week from the first day's Monday to the last, zeros where nothing happened", () => {
-    expect(
-      weeklyFigures("2026-03-04", "2026-03-17", [
-        { week: "2026-03-02", stage: "APPLIED", n: 2 },
-        { week: "2026-03-16", stage: "HIRED", n: 1 },
-        { week: "2026-03-16", stage: "LAUREATE", n: 3 },
-        { week: "2026-03-16", stage: "OFFERED", n: 4 },
-        { week: "2026-03-16", stage: "SCREENED", n: 9 },
-      ]),
-    ).toEqual([
-      { weekStart: "2026-03-02", isoWeek: "2026-W10", applications: 2, laureates: 0, offers: 0, hires: 0 },
-      { weekStart: "2026-03-09", isoWeek: "2026-W11", applications: 0, laureates: 0, offers: 0, hires: 0 },
-      { weekStart: "2026-03-16", isoWeek: "2026-W12", applications: 0, laureates: 3, offers: 4, hires: 1 },
-    ]);
   });
 });
 

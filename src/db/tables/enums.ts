@@ -33,3 +33,4 @@ export type StageValue = (typeof applicationStageEnum.enumValues)[number];
 export type RejectionReasonValue = (typeof rejectionReasonEnum.enumValues)[number];
 export type VacancyStatusValue = (typeof vacancyStatusEnum.enumValues)[number];
 export type RoleValue = (typeof roleEnum.enumValues)[number];
+export type TestKindValue = (typeof testKindEnum.enumValues)[number];

@@ -8,3 +8,4 @@ export * from "./api-clients";
 export * from "./rollups";
 export * from "./events";
 export * from "./webhooks";
+export * from "./weekly-reports";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { campaigns, waves, agencies } from "./campaigns";
-import { agencyCodeEnum, contractTypeEnum, languageRegimeEnum, vacancyStatusEnum } from "./enums";
+import { agencyCodeEnum, contractTypeEnum, languageRegimeEnum, testKindEnum, vacancyStatusEnum } from "./enums";
 import { jobProfiles } from "./job-profiles";
 import { localized } from "./localized";
 
@@ -73,6 +73,8 @@ export const examParts = pgTable(
     name: text("name").notNull(),
     maxPoints: numeric("max_points", { precision: 8, scale: 2, mode: "number" }).notNull(),
     passPercent: numeric("pass_percent", { precision: 5, scale: 2, mode: "number" }).notNull().default(50),
+    /** The kind of test session that examines the part: what the Saturday planning matches seats by. */
+    kind: testKindEnum("kind").notNull().default("WRITTEN"),
   },
   (t) => [
     primaryKey({ columns: [t.vacancyId, t.position] }),
