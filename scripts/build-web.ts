@@ -13,6 +13,8 @@ const WEB = path.join(ROOT, "web");
 const OUT = path.join(ROOT, "dist", "web");
 const STAMP = path.join(OUT, ".build-stamp");
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|map|txt)$/;
+/** Files outside web/ that pages bundle (the dashboard's report query, shared with the exports). */
+const SHARED_SOURCES = [path.join(ROOT, "src", "dashboard", "report-query.ts")];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -22,7 +24,7 @@ function filesUnder(dir: string): string[] {
 
 function sourceHash(): string {
   const hash = createHash("sha256");
-  for (const file of [...filesUnder(WEB), path.join(ROOT, "package-lock.json")]) {
+  for (const file of [...filesUnder(WEB), ...SHARED_SOURCES, path.join(ROOT, "package-lock.json")]) {
     hash.update(path.relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");

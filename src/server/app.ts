@@ -10,6 +10,7 @@ import type { Context } from "../context/context";
 import { createGraphQLHandler } from "./graphql-handler";
 import { createHttpServer, sendJson, type RequestHook, type RouteHandler } from "./http-server";
 import { Lifecycle, type ShutdownTiming } from "./lifecycle";
+import { reportExportRoute } from "./report-export-route";
 import { createStaticFiles } from "./static-files";
 import { createServices, type Services } from "../context/services";
 
@@ -59,6 +60,8 @@ export async function createApp({ config, database, logger, now, clock }: AppOpt
   // Every endpoint by its exact path; anything else goes to the web pages, then 404.
   const routes = new Map<string, RouteHandler>([
     ["/graphql", graphql.handle],
+    ["/export/dashboard.csv", reportExportRoute(graphql, services.dashboard, "csv")],
+    ["/export/dashboard.xlsx", reportExportRoute(graphql, services.dashboard, "xlsx")],
     ["/livez", (_req, res) => sendJson(res, 200, { status: "ok" })],
     [
       "/readyz",

@@ -25,6 +25,16 @@ export interface GraphQLHandler {
   readonly apollo: ApolloServer<Context>;
   /** The /graphql route. */
   readonly handle: RouteHandler;
+  /**
+   * An operation of the service's own (an export) run through the same pipeline for the request's caller (admission,
+   * cost and rate limit, deadline, log line), its answer handed to `write` instead of being sent.
+   */
+  readonly run: (req: http.IncomingMessage, res: http.ServerResponse, request: IncomingRequest, own: OwnOperation) => Promise<void>;
+}
+
+export interface OwnOperation {
+  body: { query: string; variables?: Record<string, unknown>; operationName?: string };
+  write(status: number, json: string): Promise<void>;
 }
 
 export interface GraphQLHandlerOptions {
@@ -70,12 +80,13 @@ export async function createGraphQLHandler({ config, operating, services, metric
   });
   await apollo.start();
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse, { scope, started, search }: IncomingRequest): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, { scope, started, search }: IncomingRequest, own?: OwnOperation): Promise<void> {
     res.once("close", () => logRequest(res, scope, started));
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
+    if (own) headers.set("content-type", "application/json");
     // Who is asking, before anything else: a bad key is answered by Apollo (401) through the context below.
     const caller = await identifyCaller(services.viewers, headers.get("authorization"), scope.clientAddress ?? "unknown");
     if (buckets) {
@@ -89,14 +100,14 @@ export async function createGraphQLHandler({ config, operating, services, metric
       }
     }
 
-    const body = req.method === "POST" ? await readBody(req) : null;
+    const body = !own && req.method === "POST" ? await readBody(req) : null;
     if (body === TOO_LARGE) {
       scope.outcome = "payload_too_large";
       // The rest of the upload is not worth reading: answer, then close the connection.
       res.setHeader("connection", "close");
       return sendJson(res, 413, { errors: [{ message: "Request body too large.", extensions: { code: PAYLOAD_TOO_LARGE } }] });
     }
-    let parsedBody: unknown = body;
+    let parsedBody: unknown = own ? own.body : body;
     if (body !== null && (headers.get("content-type") ?? "").toLowerCase().includes("json")) {
       try {
         parsedBody = body.length ? JSON.parse(body) : {};
@@ -106,7 +117,9 @@ export async function createGraphQLHandler({ config, operating, services, metric
       }
     }
 
-    const request: HTTPGraphQLRequest = { method: (req.method ?? "GET").toUpperCase(), headers, search, body: parsedBody };
+    const request: HTTPGraphQLRequest = own
+      ? { method: "POST", headers, search: "", body: parsedBody }
+      : { method: (req.method ?? "GET").toUpperCase(), headers, search, body: parsedBody };
     const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
       context: async () => {
@@ -129,6 +142,13 @@ export async function createGraphQLHandler({ config, operating, services, metric
       return sendJson(res, 503, { errors: [{ message: DEADLINE_MESSAGE, extensions: { code: DEADLINE_EXCEEDED, requestId: scope.requestId } }] });
     }
 
+    if (own) {
+      let json = response.body.kind === "complete" ? response.body.string : "";
+      if (response.body.kind === "chunked") for await (const chunk of response.body.asyncIterator) json += chunk;
+      const retryAfter = response.headers.get("retry-after");
+      if (retryAfter) res.setHeader("retry-after", retryAfter);
+      return own.write(response.status ?? 200, json);
+    }
     for (const [name, value] of response.headers) res.setHeader(name, value);
     // Answers differ by language and by negotiated media type: a shared cache must keep one copy per combination.
     res.setHeader("vary", "accept, accept-language");
@@ -160,7 +180,7 @@ export async function createGraphQLHandler({ config, operating, services, metric
     );
   }
 
-  return { apollo, handle };
+  return { apollo, handle, run: handle };
 }
 
 const TOO_LARGE = Symbol("too large");
