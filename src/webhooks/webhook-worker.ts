@@ -57,7 +57,7 @@ interface AttemptResult {
  * delivery twice at once: a worker claims due deliveries with FOR UPDATE SKIP LOCKED and holds them under a lease
  * (timeout plus 20 s); a worker that dies leaves its leases to expire, and another takes them over (at least once).
  * A delivery waits while an earlier delivery of the same subject to the same endpoint is pending, so each application's
- * events arrive in order. Each loop also runs the sequencer, whose transaction creates the deliveries (fan-out.ts).
+ * events arrive in order; nothing goes to a disabled endpoint or a revoked client's. Each loop also runs the sequencer, whose transaction creates the deliveries (fan-out.ts).
  */
 export class WebhookWorker {
   private readonly clock: () => Date;
@@ -202,6 +202,7 @@ export class WebhookWorker {
       sql`with due as (
             select d.id from webhook_deliveries d
             join webhook_endpoints ep on ep.id = d.endpoint_id and ep.status = 'ACTIVE'
+            join api_clients c on c.id = ep.client_id and c.revoked_at is null
             where d.status = 'PENDING' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
               and (d.leased_until is null or d.leased_until <= ${now.toISOString()}::timestamptz)
               and not exists (

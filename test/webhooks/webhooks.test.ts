@@ -339,6 +339,28 @@ describe("managing endpoints", () => {
     await worker.stop();
   });
 
+  test("a revoked client's endpoint gets nothing more, not even what was pending", async () => {
+    const hr = await createKey(server, "AGENCY_HR", "CGVS", "CGVS client to be revoked");
+    const r = await receiver();
+    await registerReceiver(server, hr, r, ["APPLICATION_SUBMITTED"]);
+    const clock = new TestClock();
+    const worker = testWorker(server, clock);
+    r.answer = 500;
+    await push("CGVS", hr, 1);
+    await worker.drain();
+    expect(r.received).toHaveLength(1);
+    const clientId = (
+      await server.data(`{ viewer { name } apiClients(first: 100) { edges { node { id name } } } }`, {}, { key: ADMIN_KEY })
+    ).apiClients.edges.find((e: any) => e.node.name === "CGVS client to be revoked").node.id;
+    await server.data(`mutation($id: ID!) { revokeApiClient(input: { apiClientId: $id }) { userErrors { code } } }`, { id: clientId }, { key: ADMIN_KEY });
+    r.answer = 200;
+    await push("CGVS", keys.cgvs, 1); // the agency's events go on; this endpoint's owner no longer reads them
+    clock.advance(3_600_000);
+    await worker.drain();
+    expect(r.received).toHaveLength(1);
+    await worker.stop();
+  });
+
   test("redeliverWebhook refuses bad ranges; the deliveries page costs the same statements for 2 or 50", async () => {
     const hr = await createKey(server, "AGENCY_HR", "CGVS", "CGVS replay");
     const r = await receiver();
