@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { brusselsDate, daysBetween, isoWeekMonday } from "../common/brussels-time";
 import { selectRows, type Executor } from "../db/client";
 import { vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
+import { recordWeeklyRevisions } from "../events/weekly-report-events";
 import { ALL_STAGES, PIPELINE_STAGES } from "./stages";
 
 /** One move of one application, as the event log and the counters record it. */
@@ -152,6 +153,12 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
       on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`);
   }
   await countCandidateDays(tx, candidateDays);
+  await recordWeeklyRevisions(
+    tx,
+    moves
+      .filter((m) => WEEKLY_STAGES.includes(m.toStage))
+      .map((m) => ({ campaignId: Number(scopes.get(m.vacancyId)![0].slice(2)), day: brusselsDate(m.occurredAt), stage: m.toStage })),
+  );
 }
 
 /** Transitions whose duration is measured: a pipeline stage to the next, and application to hire. */

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { WEEKLY_STAGES, mondayOf } from "../applications/stage-moves";
 import { addDays, isoWeekMonday } from "../common/brussels-time";
 import { selectRows, type Db } from "../db/client";
+import { EventType } from "../events/event-types";
+import { recordEvents, weeklyReportEvent } from "../events/outbox";
 import type { CampaignRow } from "./dashboard-selection";
 
 /**
@@ -34,9 +36,11 @@ export class WeeklyReportService {
     const first = isoWeekMonday(campaign.startsOn);
     if (last < first || (this.frozenThrough.get(campaign.id) ?? "") >= last) return [];
     const id = campaign.id;
-    const rows = await selectRows<{ week: string }>(
-      this.db,
-      sql`with frozen as (
+    // The weeks frozen here and their weekly_report.frozen events (for the taskforce) in one transaction.
+    const rows = await this.db.transaction(async (tx) => {
+      const frozen = await selectRows<{ week: string }>(
+        tx,
+        sql`with frozen as (
             insert into weekly_reports (campaign_id, week, frozen_at)
             select ${id}::int, w::date, ${now.toISOString()}::timestamptz from generate_series(${first}::date, ${last}::date, interval '7 days') w
             on conflict do nothing
@@ -56,7 +60,13 @@ export class WeeklyReportService {
             group by 2, 3, 4 having sum(d.entered) > 0
             returning 1)
           select week::text as week from frozen order by week`,
-    );
+      );
+      await recordEvents(
+        tx,
+        frozen.map((r) => weeklyReportEvent(EventType.WEEKLY_REPORT_FROZEN, id, r.week, { frozenAt: now.toISOString() })),
+      );
+      return frozen;
+    });
     this.frozenThrough.set(campaign.id, last);
     return rows.map((r) => r.week);
   }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
+import { isoWeek } from "../common/brussels-time";
 import { toGlobalId } from "../common/global-id";
 import type { Executor } from "../db/client";
 import type { StageValue, RejectionReasonValue } from "../db/tables";
@@ -118,5 +119,16 @@ export function testSessionEvent(type: EventType, session: { key: number; starts
       startsAt: session.startsAt.toISOString(),
       ...extra,
     },
+  };
+}
+
+/** An event about a campaign's weekly report (the taskforce's), one ISO week given by its Monday. */
+export function weeklyReportEvent(type: EventType, campaignKey: number, monday: string, extra: Record<string, unknown> = {}): NewEvent {
+  return {
+    type,
+    subject: `WeeklyReport:${campaignKey}:${monday}`,
+    agencyCode: null,
+    audience: audienceOf(type),
+    payload: { campaignId: toGlobalId("Campaign", campaignKey), week: isoWeek(monday), monday, ...extra },
   };
 }
