@@ -136,6 +136,41 @@ describe("signed deliveries", () => {
   });
 });
 
+describe("one person, two agencies", () => {
+  test("each agency's endpoint hears only of its own applications of the person: submissions, updates, erasure", async () => {
+    const [dvz, cgvs] = [await receiver(), await receiver()];
+    const dvzKey = await createKey(server, "AGENCY_HR", "DVZ", "DVZ HR, one person");
+    const cgvsKey = await createKey(server, "AGENCY_HR", "CGVS", "CGVS HR, one person");
+    const types = ["APPLICATION_SUBMITTED", "CANDIDATE_UPDATED", "CANDIDATE_ERASED"];
+    await registerReceiver(server, dvzKey, dvz, types);
+    await registerReceiver(server, cgvsKey, cgvs, types);
+    const person = { email: "een.persoon@example.be", firstName: "Een", lastName: "Persoon" };
+    const atDvz = submission(vacancy.DVZ, {}, person);
+    const atCgvs = submission(vacancy.CGVS, {}, person);
+    const [dvzApp] = (await server.data(SUBMIT, { input: { applications: [atDvz] } }, { key: dvzKey })).submitApplications.results.map(
+      (r: any) => r.application.id,
+    );
+    const [cgvsApp] = (await server.data(SUBMIT, { input: { applications: [atCgvs] } }, { key: cgvsKey })).submitApplications.results.map(
+      (r: any) => r.application.id,
+    );
+    await server.data(SUBMIT, { input: { applications: [{ ...atCgvs, candidate: { ...person, lastName: "Anders" } }] } }, { key: cgvsKey });
+    const dvzCandidate = (await server.data(`query($id: ID!) { application(id: $id) { candidate { id } } }`, { id: dvzApp }, { key: dvzKey })).application
+      .candidate.id;
+    await server.data(`mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: dvzCandidate }, { key: ADMIN_KEY });
+    await testWorker(server).drain();
+
+    const applicationsIn = (r: Receiver) => r.received.flatMap((d) => [d.body.data.applicationId, ...(d.body.data.applicationIds ?? [])].filter(Boolean));
+    expect(new Set(applicationsIn(dvz))).toEqual(new Set([dvzApp]));
+    expect(new Set(applicationsIn(cgvs))).toEqual(new Set([cgvsApp]));
+    expect(dvz.received.every((d) => d.body.data.agency === "DVZ")).toBe(true);
+    expect(cgvs.received.every((d) => d.body.data.agency === "CGVS")).toBe(true);
+    expect(dvz.received.map((d) => d.body.type).sort()).toEqual(["application.submitted", "candidate.erased"]);
+    expect(cgvs.received.map((d) => d.body.type)).toContain("candidate.updated");
+    expect(dvz.received.map((d) => d.body.type)).not.toContain("candidate.updated");
+    for (const r of [dvz, cgvs]) expect(JSON.stringify(r.received.map((d) => d.body))).not.toMatch(/persoon|Anders|example\.be/i);
+  });
+});
+
 describe("failures, retries and replay", () => {
   test("a receiver answering 500 is retried on the schedule for 27 hours, then dead-lettered; redeliverWebhook replays it", async () => {
     const hr = await createKey(server, "AGENCY_HR", "CGVS", "CGVS flaky receiver");
