@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { campaignPage } from "./campaign-page";
 import { dashboard } from "./dashboard";
+import { hostileClient } from "./hostile-client";
 import { ingestion } from "./ingestion";
 import type { Benchmark, BenchOptions, Measurement } from "./lib/benchmark";
 import { cleanUpAll, DATABASE_KINDS, DEFAULT_POSTGRES_URL, type DatabaseKind } from "./lib/databases";
@@ -15,7 +16,9 @@ import { mixedLoad } from "./mixed-load";
 import { webhooks } from "./webhooks";
 
 /** Every benchmark, by name. A new one is a module exporting a Benchmark, added to this list. */
-const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries([campaignPage, dashboard, ingestion, mixedLoad, webhooks].map((b) => [b.name, b]));
+const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries(
+  [campaignPage, dashboard, ingestion, mixedLoad, webhooks, hostileClient].map((b) => [b.name, b]),
+);
 
 const USAGE = `npm run bench -- [options]
 

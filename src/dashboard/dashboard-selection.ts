@@ -94,6 +94,21 @@ export function parseDashboardArgs(args: DashboardArgs, today: string) {
 
 export type ParsedDashboardArgs = ReturnType<typeof parseDashboardArgs>;
 
+/**
+ * The period and asOf must fall within the campaign (its first to its last day): figures outside it are all zero, and
+ * a period reaching decades out would be counted week by week for nothing. BAD_USER_INPUT naming the argument.
+ */
+export function checkWithinCampaign(parsed: Pick<ParsedDashboardArgs, "asOf" | "from" | "to">, campaign: { startsOn: string; endsOn: string }): void {
+  const span = `the campaign runs from ${campaign.startsOn} to ${campaign.endsOn}`;
+  const check = (value: string | null, name: string, argument: string) => {
+    if (value !== null && (value < campaign.startsOn || value > campaign.endsOn))
+      throw badUserInput(`${name} (${value}) lies outside the campaign: ${span}.`, argument);
+  };
+  check(parsed.asOf, "asOf", "asOf");
+  check(parsed.from, "filter.from", "filter");
+  check(parsed.to, "filter.to", "filter");
+}
+
 /** The campaign of a slug, or the most recent one without. */
 export async function findCampaign(db: Db, slug: string | null | undefined): Promise<CampaignRow | null> {
   const [campaign] = slug

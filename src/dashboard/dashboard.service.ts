@@ -2,7 +2,15 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { brusselsDate, isoWeekday } from "../common/brussels-time";
 import { selectRows, type Db } from "../db/client";
 import { figures as seatFigures } from "../test-sessions/planning.service";
-import { findCampaign, parseDashboardArgs, planSelection, selectVacancies, type DashboardArgs, type DashboardSelection } from "./dashboard-selection";
+import {
+  checkWithinCampaign,
+  findCampaign,
+  parseDashboardArgs,
+  planSelection,
+  selectVacancies,
+  type DashboardArgs,
+  type DashboardSelection,
+} from "./dashboard-selection";
 import { bundleSql, type Bundle } from "./dashboard.sql";
 import { exitFigures, forecast, hiresByAgency, sumTotals, targetOf, timeInStage, totalsByVacancy, type StageTotals } from "./figures";
 import { weeklySql, weeklyTrend, weekWindow, type WeeklyRows } from "./weekly";
@@ -36,6 +44,7 @@ export class DashboardService {
     const parsed = parseDashboardArgs(args, today);
     const campaign = await findCampaign(this.db, args.campaignSlug);
     if (!campaign) return null;
+    checkWithinCampaign(parsed, campaign);
     // The first read after a week closed freezes it as reported (once a week per process, then no statement).
     await this.weeklyReports.freezeClosedWeeks(campaign, today, this.now());
     return planSelection(campaign, await selectVacancies(this.db, campaign, parsed), parsed, today);

@@ -32,6 +32,12 @@ const EXPECTED_CODES = new Set<string>([
 const VALUE_PROBLEM =
   /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent)/;
 
+/**
+ * graphql-js stops coercing variables after 50 errors with this error, which carries no code (Apollo then calls it an
+ * internal error): it is the client's input all the same. Found by the fuzz suite (a list of 500 wrong enum values).
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\. Execution aborted\.$/;
+
 /** PostgreSQL's query_canceled: the statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) ended the statement. */
 const QUERY_CANCELED = "57014";
 
@@ -67,6 +73,9 @@ function formatWith(logger: Logger) {
     const code = String(formatted.extensions?.code ?? "");
     if (code === "GRAPHQL_VALIDATION_FAILED" && VALUE_PROBLEM.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
+    }
+    if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message) && !formatted.path) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BadUserInput } };
     }
     if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
       // graphql-js names the limit; clients get told what is wrong, not where the line is.

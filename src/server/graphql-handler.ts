@@ -12,14 +12,17 @@ import { asClientError, databaseUnavailablePlugin } from "./database-errors";
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE, formatError, PAYLOAD_TOO_LARGE } from "./format-error";
 import { sendJson, type IncomingRequest, type RouteHandler } from "./http-server";
 import { cachePlugins } from "./plugins/cache-policy";
+import { inputStringsPlugin } from "./plugins/input-strings";
+import { introspectionCachePlugin } from "./plugins/introspection-cache";
 import { observePlugin } from "./plugins/observe";
-import { ADMISSION_POINTS, bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError } from "./plugins/rate-limit";
+import { bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError, type BucketKey } from "./plugins/rate-limit";
+import { ADMISSION, bodyPoints, jsonDepth, maxBodyBytes } from "./admission";
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
 import type { Services } from "../context/services";
 
-/** Largest request body accepted: a 500-application batch fits with room to spare. */
-export const MAX_BODY_BYTES = 1_048_576;
+/** Largest request body accepted (from an API client; anonymous callers get far less: src/server/admission.ts). */
+export const MAX_BODY_BYTES = ADMISSION.maxBodyBytes;
 
 export interface GraphQLHandler {
   readonly apollo: ApolloServer<Context>;
@@ -74,7 +77,10 @@ export async function createGraphQLHandler({ config, operating, services, metric
       observePlugin(metrics, operating.responseCache !== null),
       databaseUnavailablePlugin(),
       ...cachePlugins(operating.responseCache),
-      // After the response cache: an answer from the cache costs no more than its admission point.
+      // Before the operation is priced or run: a NUL or a lone surrogate in any string argument is BAD_USER_INPUT.
+      inputStringsPlugin(),
+      introspectionCachePlugin(),
+      // After the response caches: an answer from a cache costs no more than reading the request did.
       costAndRateLimitPlugin({ maxQueryCost: operating.maxQueryCost, buckets, metrics }),
     ],
   });
@@ -87,25 +93,30 @@ export async function createGraphQLHandler({ config, operating, services, metric
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     if (own) headers.set("content-type", "application/json");
-    // Who is asking, before anything else: a bad key is answered by Apollo (401) through the context below.
+    // Who is asking, before anything else: a bad key is answered by Apollo (401) through the context below, and charged
+    // to its address.
     const caller = await identifyCaller(services.viewers, headers.get("authorization"), scope.clientAddress ?? "unknown");
-    if (buckets) {
-      const admitted = buckets.pour(bucketKeyOf(caller.viewer, caller.address), ADMISSION_POINTS);
-      if (!admitted.ok) {
-        req.resume();
-        scope.outcome = "rate_limited";
-        metrics.rateLimited(caller.viewer?.kind === "client" ? "client" : "anonymous");
-        res.setHeader("retry-after", String(admitted.retryAfterSeconds));
-        return sendJson(res, 429, { errors: [rateLimitedError(admitted.retryAfterSeconds)] });
-      }
-    }
+    const bucket = bucketKeyOf(caller.viewer, caller.address);
+    if (!(await admit(req, res, scope, bucket, ADMISSION.arrivalPoints))) return;
 
-    const body = !own && req.method === "POST" ? await readBody(req) : null;
-    if (body === TOO_LARGE) {
+    // Reading the body is priced by its size and nesting, before it is parsed into objects.
+    const limit = maxBodyBytes(caller.viewer?.kind === "client");
+    const body = !own && req.method === "POST" ? await readBody(req, limit) : null;
+    if (typeof body === "object" && body !== null) {
+      buckets?.pourUpTo(bucket, bodyPoints(body.declared, 0));
       scope.outcome = "payload_too_large";
       // The rest of the upload is not worth reading: answer, then close the connection.
       res.setHeader("connection", "close");
       return sendJson(res, 413, { errors: [{ message: "Request body too large.", extensions: { code: PAYLOAD_TOO_LARGE } }] });
+    }
+    // A GET carries its variables and extensions as JSON in the query string (its document is not JSON).
+    const params = body === null ? new URLSearchParams(search) : null;
+    const text = body ?? `[${params!.get("variables") ?? ""},${params!.get("extensions") ?? ""}]`;
+    const depth = jsonDepth(text);
+    if (!(await admit(req, res, scope, bucket, bodyPoints(Buffer.byteLength(body ?? search), depth)))) return;
+    if (depth > ADMISSION.maxJsonDepth) {
+      scope.outcome = "bad_request";
+      return sendJson(res, 400, { errors: [{ message: "The request nests JSON too deeply.", extensions: { code: "BAD_REQUEST", reason: "MAX_JSON_DEPTH" } }] });
     }
     let parsedBody: unknown = own ? own.body : body;
     if (body !== null && (headers.get("content-type") ?? "").toLowerCase().includes("json")) {
@@ -162,6 +173,40 @@ export async function createGraphQLHandler({ config, operating, services, metric
     res.end();
   }
 
+  /** Anonymous refusals held per address at once; more are cut without an answer (see admit). */
+  const held = new Map<string, number>();
+
+  /**
+   * Pours `points` into the caller's bucket; when they do not fit, answers 429 RATE_LIMITED without reading the body, and
+   * false. An anonymous caller's refusal is held back for up to REFUSAL_HOLD_MS first (no CPU is spent meanwhile), so a
+   * client sending as fast as it can gets a few answers a second instead of thousands; past MAX_HELD_PER_ADDRESS
+   * refusals held at once for one address, its further requests lose their connection without an answer.
+   */
+  async function admit(req: http.IncomingMessage, res: http.ServerResponse, scope: IncomingRequest["scope"], key: BucketKey, points: number): Promise<boolean> {
+    if (!buckets || points <= 0) return true;
+    const admitted = buckets.pour(key, points);
+    if (admitted.ok) return true;
+    scope.outcome = "rate_limited";
+    metrics.rateLimited(key.kind);
+    res.setHeader("retry-after", String(admitted.retryAfterSeconds));
+    // Whatever of the body is still coming is not read: the connection closes after the answer.
+    res.setHeader("connection", "close");
+    if (key.kind === "anonymous") {
+      const holding = held.get(key.id) ?? 0;
+      if (holding >= MAX_HELD_PER_ADDRESS) {
+        req.socket.destroy();
+        return false;
+      }
+      held.set(key.id, holding + 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(REFUSAL_HOLD_MS, admitted.retryAfterSeconds * 1000)));
+      const left = (held.get(key.id) ?? 1) - 1;
+      if (left > 0) held.set(key.id, left);
+      else held.delete(key.id);
+    }
+    if (!res.destroyed) sendJson(res, 429, { errors: [rateLimitedError(admitted.retryAfterSeconds)] });
+    return false;
+  }
+
   /** One log line and the GraphQL metrics per request, once its answer is sent. */
   function logRequest(res: http.ServerResponse, scope: IncomingRequest["scope"], started: number): void {
     const seconds = (performance.now() - started) / 1000;
@@ -183,22 +228,23 @@ export async function createGraphQLHandler({ config, operating, services, metric
   return { apollo, handle, run: handle };
 }
 
-const TOO_LARGE = Symbol("too large");
+/** How long an anonymous caller's refusal for a full bucket is held before it is sent, at most (its Retry-After, if shorter). */
+export const REFUSAL_HOLD_MS = 1_000;
+/** Refusals held at once for one anonymous address (IPv6: one /64). */
+export const MAX_HELD_PER_ADDRESS = 16;
 
-async function readBody(req: http.IncomingMessage): Promise<string | typeof TOO_LARGE> {
+/**
+ * The body as text, or what was declared (or received) when it is over `limit`: a declared Content-Length over it is
+ * refused before reading; a chunked upload is cut off at the limit.
+ */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string | { declared: number }> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    req.resume();
-    return TOO_LARGE;
-  }
+  if (declared > limit) return { declared: Math.min(declared, ADMISSION.maxBodyBytes) };
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      req.resume();
-      return TOO_LARGE;
-    }
+    if (size > limit) return { declared: size };
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

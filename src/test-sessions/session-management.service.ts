@@ -3,9 +3,10 @@ import { fromGlobalId } from "../common/global-id";
 import { Language } from "../common/language";
 import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
+import { addDays, brusselsDate } from "../common/brussels-time";
 import { EventType } from "../events/event-types";
 import { recordEvents, testSessionEvent } from "../events/outbox";
-import { bookings, testSessions, testSessionVacancies, vacancies } from "../db/tables";
+import { bookings, campaigns, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
@@ -16,6 +17,8 @@ export enum SessionErrorCode {
   VACANCIES_OF_SEVERAL_CAMPAIGNS = "VACANCIES_OF_SEVERAL_CAMPAIGNS",
   NO_VACANCIES = "NO_VACANCIES",
   STARTS_IN_PAST = "STARTS_IN_PAST",
+  OUTSIDE_CAMPAIGN = "OUTSIDE_CAMPAIGN",
+  VACANCY_NOT_PUBLISHED = "VACANCY_NOT_PUBLISHED",
   INVALID_CAPACITY = "INVALID_CAPACITY",
   CAPACITY_BELOW_BOOKINGS = "CAPACITY_BELOW_BOOKINGS",
   INVALID_DURATION = "INVALID_DURATION",
@@ -47,8 +50,9 @@ export class SessionManagementService {
     const rows = keys.includes(null)
       ? []
       : await this.db
-          .select({ id: vacancies.id, campaignId: vacancies.campaignId })
+          .select({ id: vacancies.id, campaignId: vacancies.campaignId, status: vacancies.status, startsOn: campaigns.startsOn, endsOn: campaigns.endsOn })
           .from(vacancies)
+          .innerJoin(campaigns, eq(campaigns.id, vacancies.campaignId))
           .where(inArray(vacancies.id, keys as number[]));
     const missing = unknownIndex >= 0 ? unknownIndex : keys.findIndex((k) => !rows.some((r) => r.id === k));
     if (missing >= 0)
@@ -56,9 +60,24 @@ export class SessionManagementService {
         testSession: null,
         userErrors: [userError(SessionErrorCode.VACANCY_NOT_FOUND, "No vacancy has this id.", ["input", "vacancyIds", String(missing)])],
       };
+    // Drafts are private until published: nobody may be tested for a post the public cannot see.
+    const draft = keys.findIndex((k) => rows.find((r) => r.id === k)?.status === "DRAFT");
+    if (draft >= 0)
+      return {
+        testSession: null,
+        userErrors: [
+          userError(SessionErrorCode.VACANCY_NOT_PUBLISHED, "This vacancy is a draft: publish it before scheduling a test session for it.", [
+            "input",
+            "vacancyIds",
+            String(draft),
+          ]),
+        ],
+      };
     const campaignIds = new Set(rows.map((r) => r.campaignId));
     if (campaignIds.size > 1)
       return refused(SessionErrorCode.VACANCIES_OF_SEVERAL_CAMPAIGNS, "A session's vacancies must all belong to one campaign.", "vacancyIds");
+    const outside = checkWithinCampaign(input.startsAt, rows[0]);
+    if (outside) return outside;
 
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -96,6 +115,14 @@ export class SessionManagementService {
       };
       const problem = checkSchedule(wanted, now);
       if (problem) return problem;
+      if (input.startsAt) {
+        const [campaign] = await tx
+          .select({ startsOn: campaigns.startsOn, endsOn: campaigns.endsOn })
+          .from(campaigns)
+          .where(eq(campaigns.id, current.campaignId));
+        const outside = checkWithinCampaign(wanted.startsAt, campaign);
+        if (outside) return outside;
+      }
       if (wanted.capacity < current.seatsTaken) {
         return refused(SessionErrorCode.CAPACITY_BELOW_BOOKINGS, `${current.seatsTaken} seats are booked: the capacity cannot go below that.`, "capacity");
       }
@@ -135,6 +162,28 @@ export class SessionManagementService {
       return { testSession, userErrors: [] };
     });
   }
+}
+
+/** Test sessions may be held up to this many days after the campaign's last day (the last applicants are still tested). */
+export const SESSION_MARGIN_DAYS = 90;
+
+/**
+ * The days (Brussels) on which a campaign's test sessions may start: from its first day to SESSION_MARGIN_DAYS after its
+ * last. Pure, so the bound is unit-tested without a database.
+ */
+export function sessionWindow(campaign: { startsOn: string; endsOn: string }): { first: string; last: string } {
+  return { first: campaign.startsOn, last: addDays(campaign.endsOn, SESSION_MARGIN_DAYS) };
+}
+
+export function checkWithinCampaign(startsAt: Date, campaign: { startsOn: string; endsOn: string }): SessionOutcome | null {
+  const { first, last } = sessionWindow(campaign);
+  const day = brusselsDate(startsAt);
+  if (day >= first && day <= last) return null;
+  return refused(
+    SessionErrorCode.OUTSIDE_CAMPAIGN,
+    `startsAt must fall within the campaign, from ${first} to ${last} (its last day, ${campaign.endsOn}, and ${SESSION_MARGIN_DAYS} days more).`,
+    "startsAt",
+  );
 }
 
 function checkSchedule(s: { startsAt: Date; durationMinutes: number; place: string; capacity: number }, now: Date): SessionOutcome | null {

@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { Language } from "../common/language";
 import type { Db } from "../db/client";
-import { campaigns, testSessions, testSessionVacancies } from "../db/tables";
+import { campaigns, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { TestKind, TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
 
 type TestSessionRow = typeof testSessions.$inferSelect;
@@ -125,7 +125,12 @@ export class TestSessionService {
       conditions.push(
         inArray(
           testSessions.id,
-          this.db.select({ id: testSessionVacancies.sessionId }).from(testSessionVacancies).where(inArray(testSessionVacancies.vacancyId, keys)),
+          // A draft's links count as none, so that a draft's id answers as an unknown one does: drafts stay private.
+          this.db
+            .select({ id: testSessionVacancies.sessionId })
+            .from(testSessionVacancies)
+            .innerJoin(vacancies, eq(vacancies.id, testSessionVacancies.vacancyId))
+            .where(and(inArray(testSessionVacancies.vacancyId, keys), ne(vacancies.status, "DRAFT"))),
         ),
       );
     }

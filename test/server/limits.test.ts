@@ -5,7 +5,7 @@ import { MAX_BODY_BYTES } from "../../src/server/app";
 import { REQUEST_LIMITS } from "../../src/server/plugins/request-limits";
 import { defaultOperatingConfig } from "../../src/config";
 import { onPostgres } from "../helpers/test-database";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { ADMIN_KEY, startTestServer, type TestServer } from "../helpers/test-server";
 import { postJson, rawRequest, sleep } from "./http";
 
 let server: TestServer;
@@ -201,7 +201,8 @@ describe("field suggestions", () => {
   });
 });
 
-describe("request body: 1 MiB", () => {
+describe("request body: 1 MiB from an API client (anonymous callers: 16 KiB, test/server/hostile-input.test.ts)", () => {
+  const fromClient = { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` };
   /** A valid request body of exactly `size` bytes: an unused variable pads it. */
   function bodyOf(size: number): string {
     const empty = JSON.stringify({ query: "{ __typename }", variables: { padding: "" } });
@@ -211,13 +212,13 @@ describe("request body: 1 MiB", () => {
   test("exactly 1,048,576 bytes are answered", async () => {
     const body = bodyOf(MAX_BODY_BYTES);
     expect(Buffer.byteLength(body)).toBe(MAX_BODY_BYTES);
-    const response = await rawRequest(server.url, { headers: { "content-type": "application/json" }, body });
+    const response = await rawRequest(server.url, { headers: fromClient, body });
     expect(response.status).toBe(200);
     expect(response.json()).toEqual({ data: { __typename: "Query" } });
   });
 
   test("one byte more is answered 413", async () => {
-    const response = await rawRequest(server.url, { headers: { "content-type": "application/json" }, body: bodyOf(MAX_BODY_BYTES + 1) });
+    const response = await rawRequest(server.url, { headers: fromClient, body: bodyOf(MAX_BODY_BYTES + 1) });
     expect(response.status).toBe(413);
     expect(response.json()).toEqual({ errors: [{ message: "Request body too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
   });
@@ -225,7 +226,7 @@ describe("request body: 1 MiB", () => {
   test("a chunked upload without Content-Length is cut off at the limit too", async () => {
     const body = bodyOf(MAX_BODY_BYTES + 1);
     const chunks = Array.from({ length: 9 }, (_, i) => body.slice(i * 131_072, (i + 1) * 131_072));
-    const response = await rawRequest(server.url, { headers: { "content-type": "application/json", "transfer-encoding": "chunked" }, chunks });
+    const response = await rawRequest(server.url, { headers: { ...fromClient, "transfer-encoding": "chunked" }, chunks });
     expect(response.status).toBe(413);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
 import { bookings, testSessions } from "../../src/db/tables";
@@ -110,8 +111,9 @@ describe("sessions", () => {
     const apps = await screened(dvzVacancy, 3);
     await server.data(INVITE, { input: { sessionId: session.id, applicationIds: apps } }, { key: keys.dvz });
     const RESCHEDULE = `mutation($input: RescheduleTestSessionInput!) { rescheduleTestSession(input: $input) { testSession { startsAt capacity seatsLeft } userErrors { code } } }`;
-    const moved = await server.data(RESCHEDULE, { input: { sessionId: session.id, startsAt: "2030-01-05T09:00:00Z", capacity: 4 } }, { key: keys.taskforce });
-    expect(moved.rescheduleTestSession).toEqual({ testSession: { startsAt: "2030-01-05T09:00:00.000Z", capacity: 4, seatsLeft: 1 }, userErrors: [] });
+    const later = inDays(40);
+    const moved = await server.data(RESCHEDULE, { input: { sessionId: session.id, startsAt: later, capacity: 4 } }, { key: keys.taskforce });
+    expect(moved.rescheduleTestSession).toEqual({ testSession: { startsAt: later, capacity: 4, seatsLeft: 1 }, userErrors: [] });
     const tooSmall = await server.data(RESCHEDULE, { input: { sessionId: session.id, capacity: 2 } }, { key: keys.taskforce });
     expect(tooSmall.rescheduleTestSession.userErrors).toEqual([{ code: "CAPACITY_BELOW_BOOKINGS" }]);
 
@@ -359,6 +361,8 @@ describe("capacity planning", () => {
     const fresh = await startTestServer();
     try {
       const k = await createKeys(fresh);
+      // Sessions must fall within the campaign: this one runs until the end of 2029 here, so that its weeks of January 2030 are fixed dates.
+      await fresh.database.db.execute(sql`update campaigns set ends_on = '2029-12-31'`);
       const [v] = await insertVacancies(fresh.database.db, 1, { agencyCode: "RVV", place: "Planstad" });
       const vacancyId = toGlobalId("Vacancy", v);
       const make = async (startsAt: string, capacity: number) =>

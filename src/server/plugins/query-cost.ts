@@ -27,13 +27,18 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../common/connection";
  *   counted them); LIST_SIZE_ESTIMATE for any other list; 1 for a single object.
  * - Each mutation field costs MUTATION_FIELD_COST more, plus 1 per element of the lists in its arguments (a batch of
  *   500 applications costs 500 more than a batch of one).
- * - Introspection (__schema, __type) costs nothing here; the depth, token and introspection-cycle rules bound it.
+ * - Introspection is priced by what it costs to answer: `__schema` INTROSPECTION_SCHEMA_COST whatever it selects (the
+ *   standard introspection query takes tens of milliseconds of CPU), `__type` INTROSPECTION_TYPE_COST; the depth, token
+ *   and introspection-cycle rules bound their shape. An answer from the introspection cache costs nothing here
+ *   (src/server/plugins/introspection-cache.ts).
  *
  * The cost needs the variables (`first: $n`), so it is computed per request after validation, not in a validation rule
  * (Apollo caches validation per document, whatever the variables).
  */
 export const LIST_SIZE_ESTIMATE = 10;
 export const MUTATION_FIELD_COST = 10;
+export const INTROSPECTION_SCHEMA_COST = 100;
+export const INTROSPECTION_TYPE_COST = 5;
 
 export function operationCost(
   schema: GraphQLSchema,
@@ -63,6 +68,8 @@ export function operationCost(
       switch (selection.kind) {
         case Kind.FIELD: {
           const name = selection.name.value;
+          if (name === "__schema") total += INTROSPECTION_SCHEMA_COST;
+          else if (name === "__type") total += INTROSPECTION_TYPE_COST;
           if (name.startsWith("__")) break;
           if (!("getFields" in parentType)) break;
           const field = parentType.getFields()[name];

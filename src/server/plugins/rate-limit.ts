@@ -7,6 +7,7 @@ import { currentRequestScope } from "../../common/request-scope";
 import type { BucketPolicy } from "../../config";
 import type { Context } from "../../context/context";
 import type { Metrics } from "../../ops/metrics";
+import { ADMISSION } from "../admission";
 import { operationCost, tooCostly } from "./query-cost";
 
 /**
@@ -44,6 +45,17 @@ export class LeakyBuckets {
     this.levels.set(key.id, { level: level + points, at: now });
     if (this.levels.size > this.maxKeys) this.levels.delete(this.levels.keys().next().value as string);
     return { ok: true };
+  }
+
+  /** Pours `points`, or as many as fit: for work already done (a refused upload), whose cost is owed either way. */
+  pourUpTo(key: BucketKey, points: number): void {
+    const policy = this.policies[key.kind];
+    const now = this.now();
+    const entry = this.levels.get(key.id);
+    const level = entry ? Math.max(0, entry.level - ((now - entry.at) / 1000) * policy.refillPerSecond) : 0;
+    this.levels.delete(key.id);
+    this.levels.set(key.id, { level: Math.min(policy.capacity, level + points), at: now });
+    if (this.levels.size > this.maxKeys) this.levels.delete(this.levels.keys().next().value as string);
   }
 }
 
@@ -88,7 +100,7 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLFormattedErr
 /**
  * Prices each operation once it is known (after validation, before any resolver) and refuses it over the per-operation
  * maximum; then, unless the response cache answers it, pours its cost into the caller's bucket or refuses it with
- * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken ADMISSION_POINTS on arrival (src/server/graphql-handler.ts),
+ * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken the arrival point and the body's price (src/server/graphql-handler.ts),
  * which is all that requests costing nothing else pay: unparsable documents and answers from the response cache.
  *
  * Must come after the response-cache plugin: Apollo asks responseForOperation hooks in plugin order and stops at the
@@ -110,7 +122,7 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
         async responseForOperation(requestContext) {
           if (!buckets) return null;
           const key = bucketKeyOf(requestContext.contextValue.viewer, currentRequestScope()?.clientAddress);
-          const outcome = buckets.pour(key, Math.max(0, cost - ADMISSION_POINTS));
+          const outcome = buckets.pour(key, Math.max(0, cost - ADMISSION.arrivalPoints));
           if (outcome.ok) return null;
           metrics.rateLimited(key.kind);
           return {
@@ -122,6 +134,3 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
     },
   };
 }
-
-/** What every request costs on arrival, before its body is read. */
-export const ADMISSION_POINTS = 1;

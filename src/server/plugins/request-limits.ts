@@ -16,7 +16,7 @@ export const REQUEST_LIMITS = {
 } as const;
 
 /** Why a document was refused; sent as extensions.reason so clients can tell the limits apart without learning their values. */
-export type LimitReason = "MAX_DEPTH" | "MAX_ALIASES" | "MAX_DIRECTIVES" | "MAX_TOKENS" | "MAX_COST" | "INTROSPECTION_CYCLE";
+export type LimitReason = "MAX_DEPTH" | "MAX_ALIASES" | "MAX_DIRECTIVES" | "MAX_TOKENS" | "MAX_COST" | "INTROSPECTION_CYCLE" | "UNSUPPORTED_OPERATION";
 
 const messages: Record<Exclude<LimitReason, "MAX_COST">, string> = {
   MAX_DEPTH: "The query nests fields too deeply.",
@@ -24,7 +24,18 @@ const messages: Record<Exclude<LimitReason, "MAX_COST">, string> = {
   MAX_DIRECTIVES: "The query uses too many directives.",
   MAX_TOKENS: "The document is too long.",
   INTROSPECTION_CYCLE: "An introspection query may not nest the same list field (fields, types, args...) inside itself.",
+  UNSUPPORTED_OPERATION: "This API has no subscriptions: send a query or a mutation.",
 };
+
+/**
+ * An operation type the schema does not have (a subscription: there is no Subscription type) is refused at validation,
+ * as a client error; graphql-js would only find out at execution, and answer it as an internal error.
+ */
+export const supportedOperationRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) context.reportError(limitError("UNSUPPORTED_OPERATION"));
+  },
+});
 
 export function limitError(reason: Exclude<LimitReason, "MAX_COST">): GraphQLError {
   return new GraphQLError(messages[reason], { extensions: { reason } });
@@ -108,6 +119,7 @@ export function requestLimitRules(): ValidationRule[] {
     maxAliasesRule({ n: REQUEST_LIMITS.maxAliases, allowList: [], ...reportAs("MAX_ALIASES") }),
     maxDirectivesRule({ n: REQUEST_LIMITS.maxDirectives, ...reportAs("MAX_DIRECTIVES") }),
     introspectionCycleRule,
+    supportedOperationRule,
   ];
 }
 
