@@ -46,7 +46,7 @@ test(`${RUNS} requests drawn from the schema and around it (seed ${SEED}): no 5x
     { seed: SEED, numRuns: RUNS, endOnFailure: true },
   );
   // The mix reaches executed answers, refusals of every layer, and raw envelopes.
-  expect(tally.byStatus[200]).toBeGreaterThan(RUNS * 0.15);
+  expect(tally.byStatus[200]).toBeGreaterThan(RUNS * 0.1);
   expect(tally.byStatus[400]).toBeGreaterThan(RUNS * 0.05);
   expect(tally.byKind.envelope).toBeGreaterThan(0);
   expect(await server.data(`{ campaign { targetHeadcount } }`)).toEqual({ campaign: { targetHeadcount: 700 } });
