@@ -48,13 +48,15 @@ async function main(): Promise<void> {
     const started = performance.now();
     const cpu = process.cpuUsage();
     const batches: ReturnType<typeof fuzzRequest>[] = rootFieldsOf(schema).map((rootField) => fuzzRequest(schema, ctx, { rootField, full: true }));
+    // Each problem is printed as it is found (a long run may be stopped before its summary).
+    const report = (problem: string | null) => problem && process.stdout.write(`\nPROBLEM ${tally.problemCount}: ${problem.slice(0, 3_000)}\n`);
     for (const arbitrary of batches)
-      for (const request of fc.sample(arbitrary, { seed, numRuns: 1 })) await runOne(url, request, ctx, bench.database.db, tally);
+      for (const request of fc.sample(arbitrary, { seed, numRuns: 1 })) report(await runOne(url, request, ctx, bench.database.db, tally));
     // Drawn 500 at a time (some requests carry a megabyte), each chunk from its own seed.
     const arbitrary = fuzzRequest(schema, ctx);
     for (let chunk = 0; tally.requests < requests; chunk++) {
       for (const request of fc.sample(arbitrary, { seed: seed + chunk, numRuns: Math.min(500, requests - tally.requests) })) {
-        await runOne(url, request, ctx, bench.database.db, tally);
+        report(await runOne(url, request, ctx, bench.database.db, tally));
         if (tally.requests % 1000 === 0) process.stdout.write(`  ${tally.requests} requests, ${tally.problemCount} problems\n`);
       }
     }
@@ -74,7 +76,6 @@ async function main(): Promise<void> {
         `  by kind: ${sorted(tally.byKind)}`,
         `  root fields: ${tally.rootFields.size - (tally.rootFields.has("envelope") ? 1 : 0)} of ${rootFieldsOf(schema).length}; input types: ${inputTypesOf(schema).length - missingTypes.length} of ${inputTypesOf(schema).length}${missingTypes.length ? ` (missing ${missingTypes.join(", ")})` : ""}`,
         `  problems: ${tally.problemCount}${tally.problemCount > tally.problems.length ? ` (the first ${tally.problems.length} below)` : ""}`,
-        ...tally.problems.map((p) => `\n${p}`),
       ].join("\n") + "\n",
     );
     if (tally.problemCount > 0 || missingTypes.length > 0) process.exitCode = 1;
