@@ -6,26 +6,104 @@
  * - Wave 1: security escorts 55, migration and protection officers 85, return coaches 43 (183 posts).
  * - Wave 2 from 16 July 2021: social and psychological assistants.
  * - Later (wave 3): lawyers to help write the Migration Code.
- * - Exam parts and pass rule: written 50 points, oral 50 points; at least 50 % per part and 60 % overall.
+ * - The pass rule: at least 50 % on each exam part and 60 % overall, and only those who pass a part go on to the next;
+ *   the written and oral parts of 50 points each.
  *
- * Filled in plausibly, because the documents leave them open:
- * - Wave 1's opening date (14 June 2021) and wave 3's (4 October 2021); the documents say "mid-2021" and "later".
+ * Filled in plausibly (illustrative), because the documents leave them open:
+ * - The calendar: wave 1 opens on 14 June 2021, wave 3 on 4 October 2021 (the documents say "mid-2021" and "later"); the
+ *   campaign ends on 30 June 2022; the deadlines and the Selor sessions (autumn 2021, weekdays and Saturdays). The
+ *   calendar is whole: every date lies between the campaign's start and end, publication before deadline, and the
+ *   sessions after the seed's standing day (18 October 2021), when two wave-1 vacancies have closed and one wave-3
+ *   vacancy is still a draft. src/seeding/seed-campaign.ts moves the whole calendar by whole weeks to the install day.
  * - How the 85 migration and protection officers split: 40 CGVS protection officers, 30 DVZ Dublin officers and 15 DVZ
  *   labour-migration officers (the press release's 55 / 33 / 15 needs are then completed in waves 2 and 3).
  * - Everything beyond wave 1: 270 posts in wave 2 and 247 in wave 3, so that the targets sum to exactly 700, and the
  *   places, language regimes and contract types of every vacancy.
- * - Dates that keep a fresh install usable: the campaign starts on wave 1's date but ends 365 days after the day the seed
- *   runs (the documents give no end date); open vacancies either recruit continuously (no deadline) or close a number of
- *   days after the seed runs; Selor sessions are scheduled in the weeks after the seed runs, on weekdays and Saturdays.
- *   A few wave-1 vacancies are CLOSED with their 2021 deadline, and one wave-3 vacancy is still a DRAFT.
- * - Places of the test sessions (Selor's Brussels test centre and regional centres) and their capacities.
+ * - The exam parts beyond the written and oral ones (a computer test of 40 points, an assessment of 50) and which
+ *   profile takes which; the places and capacities of the sessions.
+ * - The vacancies' descriptions, written from each vacancy's own facts (agency, posts, place, contract, language).
  */
-import type { CampaignSeed, ExamPartSeed, TestSessionSeed, VacancySeed } from "./types";
+import { agencies } from "./agencies";
+import { places } from "./places";
+import type { CampaignSeed, ExamPartSeed, LocalizedText, TestSessionSeed, VacancySeed } from "./types";
 
-const written50: ExamPartSeed = { name: "Schriftelijk", maxPoints: 50, kind: "WRITTEN" };
-const oral50: ExamPartSeed = { name: "Mondeling", maxPoints: 50, kind: "ORAL" };
+const computerTest: ExamPartSeed = {
+  name: "Computertest",
+  kind: "COMPUTER_TEST",
+  title: { nl: "Computergestuurde test", fr: "Test informatisé", en: "Computer-based test", de: "Computergestützter Test" },
+  maxPoints: 40,
+};
+const written50: ExamPartSeed = {
+  name: "Schriftelijk",
+  kind: "WRITTEN",
+  title: { nl: "Schriftelijke proef (casus)", fr: "Épreuve écrite (étude de cas)", en: "Written exam (case study)", de: "Schriftliche Prüfung (Fallstudie)" },
+  maxPoints: 50,
+};
+const oral50: ExamPartSeed = {
+  name: "Mondeling",
+  kind: "ORAL",
+  title: { nl: "Mondelinge proef", fr: "Épreuve orale", en: "Oral exam", de: "Mündliche Prüfung" },
+  maxPoints: 50,
+};
+const assessment50: ExamPartSeed = {
+  name: "Assessment",
+  kind: "ASSESSMENT",
+  title: { nl: "Assessment (rollenspel)", fr: "Assessment (jeu de rôle)", en: "Assessment (role play)", de: "Assessment (Rollenspiel)" },
+  maxPoints: 50,
+};
 
-const vacancies: VacancySeed[] = [
+/** Each profile's selection procedure: the parts in the order they are taken. */
+const PROCEDURES: Record<string, ExamPartSeed[]> = {
+  NBV001: [computerTest, assessment50, oral50],
+  NBV101: [computerTest, oral50],
+  NBV102: [computerTest, written50, oral50],
+  NBV103: [computerTest, written50, oral50],
+  NBV104: [written50, oral50],
+  NBV105: [written50, oral50],
+  NBV106: [computerTest, written50, oral50],
+  NBV107: [computerTest, written50, oral50],
+};
+
+type VacancyFacts = Omit<VacancySeed, "description" | "examParts">;
+
+const CONTRACT: Record<VacancyFacts["contractType"], Required<Pick<LocalizedText, "nl" | "fr" | "en">>> = {
+  STATUTORY: { nl: "als statutair ambtenaar", fr: "comme agent statutaire", en: "as statutory civil servants" },
+  PERMANENT_CONTRACT: { nl: "met een contract van onbepaalde duur", fr: "sous contrat à durée indéterminée", en: "on open-ended contracts" },
+  FIXED_TERM_CONTRACT: { nl: "met een contract van bepaalde duur", fr: "sous contrat à durée déterminée", en: "on fixed-term contracts" },
+};
+const REGIME: Record<VacancyFacts["languageRegime"], Required<Pick<LocalizedText, "nl" | "fr" | "en">>> = {
+  NL: { nl: "Het is een Nederlandstalige betrekking.", fr: "Il s'agit d'un emploi néerlandophone.", en: "The post is Dutch-speaking." },
+  FR: { nl: "Het is een Franstalige betrekking.", fr: "Il s'agit d'un emploi francophone.", en: "The post is French-speaking." },
+  DE: { nl: "Het is een Duitstalige betrekking.", fr: "Il s'agit d'un emploi germanophone.", en: "The post is German-speaking." },
+  BILINGUAL: {
+    nl: "Het is een tweetalige betrekking: je werkt in het Nederlands en het Frans.",
+    fr: "Il s'agit d'un emploi bilingue : vous travaillez en néerlandais et en français.",
+    en: "The post is bilingual: you work in Dutch and French.",
+  },
+};
+
+/** A vacancy's description, in the project's words, from its own facts. */
+function describe(v: VacancyFacts): LocalizedText {
+  const agency = agencies.find((a) => a.code === v.agency)!.name;
+  const place = places.find((p) => Object.values(p.name).includes(v.place))?.name;
+  if (!place) throw new Error(`seed vacancy ${v.key}: unknown place ${v.place}`);
+  const contract = CONTRACT[v.contractType];
+  const regime = REGIME[v.languageRegime];
+  const continuous = "continuous" in v.deadline;
+  return {
+    nl: `${agency.nl} werft ${v.headcountTarget} mensen aan in ${place.nl}, ${contract.nl}. ${regime.nl} ${
+      continuous ? "Je kunt doorlopend solliciteren." : "Solliciteren kan tot de uiterste datum."
+    } Selor organiseert de proeven, ook op zaterdag.`,
+    fr: `${agency.fr} recrute ${v.headcountTarget} personnes à ${place.fr}, ${contract.fr}. ${regime.fr} ${
+      continuous ? "Vous pouvez postuler à tout moment." : "Vous pouvez postuler jusqu'à la date limite."
+    } Selor organise les épreuves, également le samedi.`,
+    en: `The ${agency.en} is hiring ${v.headcountTarget} people in ${place.en}, ${contract.en}. ${regime.en} ${
+      continuous ? "Applications are open continuously." : "Applications are open until the deadline."
+    } Selor runs the tests, on Saturdays too.`,
+  };
+}
+
+const vacancyFacts: VacancyFacts[] = [
   // Wave 1: 55 security escorts (DVZ).
   {
     key: "w1-dvz-escort-nl",
@@ -38,7 +116,6 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
     deadline: { continuous: true },
-    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   {
     key: "w1-dvz-escort-fr",
@@ -51,7 +128,6 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
     deadline: { continuous: true },
-    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   {
     key: "w1-dvz-escort-merksplas",
@@ -63,8 +139,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "PERMANENT_CONTRACT",
     status: "CLOSED",
-    deadline: { at: "2021-07-31T21:59:00Z" },
-    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
+    deadline: { on: "2021-07-31" },
   },
   // Wave 1: 85 migration and protection officers.
   {
@@ -77,7 +152,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "STATUTORY",
     status: "OPEN",
-    deadline: { daysAfterSeed: 45 },
+    deadline: { on: "2021-12-03" },
   },
   {
     key: "w1-cgvs-protection-fr",
@@ -89,7 +164,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "STATUTORY",
     status: "OPEN",
-    deadline: { daysAfterSeed: 45 },
+    deadline: { on: "2021-12-03" },
   },
   {
     key: "w1-dvz-dublin-nl",
@@ -101,7 +176,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "STATUTORY",
     status: "OPEN",
-    deadline: { daysAfterSeed: 30 },
+    deadline: { on: "2021-11-19" },
   },
   {
     key: "w1-dvz-dublin-fr",
@@ -113,7 +188,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "STATUTORY",
     status: "CLOSED",
-    deadline: { at: "2021-08-15T21:59:00Z" },
+    deadline: { on: "2021-08-15" },
   },
   {
     key: "w1-dvz-labour-nl",
@@ -152,7 +227,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 60 },
+    deadline: { on: "2021-12-17" },
   },
   {
     key: "w1-dvz-return-coach-fr",
@@ -164,7 +239,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 60 },
+    deadline: { on: "2021-12-17" },
   },
 
   // Wave 2 (from 16 July 2021): social and psychological assistants, and the rest of the protection and Dublin needs.
@@ -202,7 +277,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 30 },
+    deadline: { on: "2021-11-19" },
   },
   {
     key: "w2-fedasil-social-jabbeke",
@@ -214,7 +289,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "FIXED_TERM_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 30 },
+    deadline: { on: "2021-11-19" },
   },
   {
     key: "w2-fedasil-social-florennes",
@@ -238,7 +313,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 30 },
+    deadline: { on: "2021-11-19" },
   },
   {
     key: "w2-fedasil-social-mouscron",
@@ -250,7 +325,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "FIXED_TERM_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 30 },
+    deadline: { on: "2021-11-19" },
   },
   {
     key: "w2-fedasil-psych-brussel",
@@ -274,7 +349,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 45 },
+    deadline: { on: "2021-12-03" },
   },
   {
     key: "w2-fedasil-psych-bierset",
@@ -286,7 +361,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 45 },
+    deadline: { on: "2021-12-03" },
   },
   {
     key: "w2-cgvs-psych-nl",
@@ -298,7 +373,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 45 },
+    deadline: { on: "2021-12-03" },
   },
   {
     key: "w2-cgvs-psych-fr",
@@ -310,7 +385,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 45 },
+    deadline: { on: "2021-12-03" },
   },
   {
     key: "w2-cgvs-protection-nl",
@@ -360,7 +435,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "STATUTORY",
     status: "OPEN",
-    deadline: { daysAfterSeed: 60 },
+    deadline: { on: "2021-12-17" },
   },
   {
     key: "w3-dvz-lawyer-fr",
@@ -372,7 +447,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "STATUTORY",
     status: "OPEN",
-    deadline: { daysAfterSeed: 60 },
+    deadline: { on: "2021-12-17" },
   },
   {
     key: "w3-rvv-clerk-nl",
@@ -396,7 +471,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "STATUTORY",
     status: "OPEN",
-    deadline: { daysAfterSeed: 60 },
+    deadline: { on: "2021-12-17" },
   },
   {
     key: "w3-dvz-return-coach-nl",
@@ -433,7 +508,6 @@ const vacancies: VacancySeed[] = [
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
     deadline: { continuous: true },
-    examParts: [{ name: "Computertest", maxPoints: 40, kind: "COMPUTER_TEST" }, oral50],
   },
   {
     key: "w3-fedasil-social-nl",
@@ -469,7 +543,7 @@ const vacancies: VacancySeed[] = [
     languageRegime: "NL",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 90 },
+    deadline: { on: "2022-01-14" },
   },
   {
     key: "w3-cgvs-case-handler-fr",
@@ -481,85 +555,85 @@ const vacancies: VacancySeed[] = [
     languageRegime: "FR",
     contractType: "PERMANENT_CONTRACT",
     status: "OPEN",
-    deadline: { daysAfterSeed: 90 },
+    deadline: { on: "2022-01-14" },
   },
 ];
 
+const vacancies: VacancySeed[] = vacancyFacts.map((v) => ({ ...v, examParts: PROCEDURES[v.functionCode], description: describe(v) }));
+
 const everyProfile = ["NBV001", "NBV101", "NBV102", "NBV103", "NBV104", "NBV105", "NBV106", "NBV107"];
-const selorBrussel = "Selor, testcentrum Brussel (WTC III)";
+const withComputerTest = everyProfile.filter((code) => PROCEDURES[code].some((part) => part.kind === "COMPUTER_TEST"));
+const selorBrussel: LocalizedText = {
+  nl: "Selor, testcentrum Brussel (WTC III)",
+  fr: "Selor, centre de test Bruxelles (WTC III)",
+  en: "Selor, Brussels test centre (WTC III)",
+  de: "Selor, Testzentrum Brüssel (WTC III)",
+};
 
 /** Computer tests on weekdays and Saturdays, written and oral exams after them; the Saturday sessions keep pace. */
-// weekday: 2 Tuesday, 3 Wednesday, 4 Thursday, 5 Friday, 6 Saturday.
 const testSessions: TestSessionSeed[] = [
   {
-    week: 1,
-    weekday: 2,
+    on: "2021-10-26",
     startsAtLocal: "09:00",
     durationMinutes: 180,
     kind: "COMPUTER_TEST",
     place: selorBrussel,
     language: "NL",
     capacity: 60,
-    functionCodes: everyProfile,
+    functionCodes: withComputerTest,
   },
   {
-    week: 1,
-    weekday: 2,
+    on: "2021-10-26",
     startsAtLocal: "13:30",
     durationMinutes: 180,
     kind: "COMPUTER_TEST",
     place: selorBrussel,
     language: "FR",
     capacity: 60,
-    functionCodes: everyProfile,
+    functionCodes: withComputerTest,
   },
   {
-    week: 1,
-    weekday: 6,
+    on: "2021-10-30",
     startsAtLocal: "09:00",
     durationMinutes: 180,
     kind: "COMPUTER_TEST",
-    place: "Selor, testcentrum Gent",
+    place: { nl: "Selor, testcentrum Gent", fr: "Selor, centre de test Gand", en: "Selor, Ghent test centre", de: "Selor, Testzentrum Gent" },
     language: "NL",
     capacity: 40,
-    functionCodes: everyProfile,
+    functionCodes: withComputerTest,
   },
   {
-    week: 1,
-    weekday: 6,
+    on: "2021-10-30",
     startsAtLocal: "09:00",
     durationMinutes: 180,
     kind: "COMPUTER_TEST",
-    place: "Selor, centre de test Namur",
+    place: { nl: "Selor, testcentrum Namen", fr: "Selor, centre de test Namur", en: "Selor, Namur test centre", de: "Selor, Testzentrum Namür" },
     language: "FR",
     capacity: 40,
-    functionCodes: everyProfile,
+    functionCodes: withComputerTest,
   },
   {
-    week: 2,
-    weekday: 4,
+    on: "2021-11-04",
     startsAtLocal: "17:00",
     durationMinutes: 150,
     kind: "WRITTEN",
     place: selorBrussel,
     language: "NL",
     capacity: 80,
-    functionCodes: ["NBV001", "NBV102", "NBV103", "NBV106", "NBV107"],
+    functionCodes: ["NBV102", "NBV103", "NBV106", "NBV107"],
   },
   {
-    week: 2,
-    weekday: 4,
+    on: "2021-11-04",
     startsAtLocal: "17:00",
     durationMinutes: 150,
     kind: "WRITTEN",
     place: selorBrussel,
     language: "FR",
     capacity: 80,
-    functionCodes: ["NBV001", "NBV102", "NBV103", "NBV106", "NBV107"],
+    functionCodes: ["NBV102", "NBV103", "NBV106", "NBV107"],
   },
   {
-    week: 2,
-    weekday: 6,
+    on: "2021-11-06",
     startsAtLocal: "09:30",
     durationMinutes: 150,
     kind: "WRITTEN",
@@ -569,8 +643,7 @@ const testSessions: TestSessionSeed[] = [
     functionCodes: ["NBV104", "NBV105"],
   },
   {
-    week: 2,
-    weekday: 6,
+    on: "2021-11-06",
     startsAtLocal: "13:30",
     durationMinutes: 150,
     kind: "WRITTEN",
@@ -580,8 +653,7 @@ const testSessions: TestSessionSeed[] = [
     functionCodes: ["NBV104", "NBV105"],
   },
   {
-    week: 3,
-    weekday: 2,
+    on: "2021-11-09",
     startsAtLocal: "09:00",
     durationMinutes: 480,
     kind: "ORAL",
@@ -591,8 +663,7 @@ const testSessions: TestSessionSeed[] = [
     functionCodes: everyProfile,
   },
   {
-    week: 3,
-    weekday: 3,
+    on: "2021-11-10",
     startsAtLocal: "09:00",
     durationMinutes: 480,
     kind: "ORAL",
@@ -602,37 +673,39 @@ const testSessions: TestSessionSeed[] = [
     functionCodes: everyProfile,
   },
   {
-    week: 3,
-    weekday: 5,
+    on: "2021-11-12",
     startsAtLocal: "09:00",
     durationMinutes: 480,
     kind: "ASSESSMENT",
-    place: "Selor, assessment centre Brussel",
+    place: {
+      nl: "Selor, assessmentcentrum Brussel",
+      fr: "Selor, centre d'assessment Bruxelles",
+      en: "Selor, Brussels assessment centre",
+      de: "Selor, Assessment-Center Brüssel",
+    },
     language: "NL",
     capacity: 12,
-    functionCodes: ["NBV001", "NBV101"],
+    functionCodes: ["NBV001"],
   },
   {
-    week: 4,
-    weekday: 6,
+    on: "2021-11-20",
     startsAtLocal: "09:00",
     durationMinutes: 180,
     kind: "COMPUTER_TEST",
     place: selorBrussel,
     language: "NL",
     capacity: 60,
-    functionCodes: everyProfile,
+    functionCodes: withComputerTest,
   },
   {
-    week: 4,
-    weekday: 6,
+    on: "2021-11-20",
     startsAtLocal: "13:30",
     durationMinutes: 180,
     kind: "COMPUTER_TEST",
     place: selorBrussel,
     language: "FR",
     capacity: 60,
-    functionCodes: everyProfile,
+    functionCodes: withComputerTest,
   },
 ];
 
@@ -651,7 +724,8 @@ export const campaign2021: CampaignSeed = {
   },
   targetHeadcount: 700,
   startsOn: "2021-06-14",
-  endsDaysAfterSeed: 365,
+  endsOn: "2022-06-30",
+  standsOn: "2021-10-18",
   siteUrl: "https://werkenbijasielenmigratie.be",
   agencies: ["DVZ", "CGVS", "RVV", "FEDASIL"],
   waves: [
@@ -690,5 +764,5 @@ export const campaign2021: CampaignSeed = {
   testSessions,
 };
 
-export const DEFAULT_EXAM_PARTS: ExamPartSeed[] = [written50, oral50];
+/** The pass rule of 004 (Asse): every part at least 50 %, all parts together at least 60 %. */
 export const DEFAULT_OVERALL_PASS_PERCENT = 60;

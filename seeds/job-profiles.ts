@@ -10,20 +10,24 @@
  * - 003_9c183c1c4f488c27.txt: press release naming the other posts (security escorts, migration and protection
  *   officers for labour migration, Dublin and international protection, social and psychological assistants,
  *   lawyers for the Migration Code).
- * - 002_ec964ee7dcb59eda.txt: facts used for the social assistant (bachelor in social work, perfect Dutch, good
- *   French, Arabic an asset, driving licence; resettlement of 150 to 300 refugees selected by UNHCR, coordinated
- *   by Fedasil with local welfare centres (OCMW) and supporting NGOs).
+ * - 002_ec964ee7dcb59eda.txt: the resettlement programme the social assistant (NBV104) takes part in (150 to 300
+ *   refugees selected by UNHCR, coordinated by Fedasil with local welfare centres (OCMW) and supporting NGOs). That
+ *   document is an NGO's (Convivial's) own vacancy: its requirements (perfect Dutch, good French, Arabic an asset, a
+ *   driving licence) are that NGO's and are not used for Fedasil's posts.
  *
  * Filled in plausibly because the documents leave them open:
  * - NBV001: the French and English translations of family and category, the diploma and language requirements,
  *   the salary scale (A11, from class A1) and the competencies (the document only refers to the Crescendo
  *   competency tools, without listing any).
  * - Every other profile (NBV101-NBV107) is invented as a whole: function codes (prefixed like NBV001), levels
- *   and classes as stated in the project brief, family, category, purpose, reporting line, result areas, tasks,
- *   diplomas, languages (except the 002 facts for NBV104), salary scales and competencies.
+ *   and classes as stated in the project brief, family, professional category (each profile its own, unnumbered:
+ *   only NBV001's "11. Bevolking en Veiligheid (BV)" comes from a document), purpose, reporting line, result areas,
+ *   tasks, diplomas, languages, salary scales and competencies.
+ * - Language requirements are what a profile asks beyond the language of the post: the vacancy's language regime
+ *   decides whether the post is Dutch, French, German or bilingual (Vacancy.languageRequirement says so).
  * - Competencies reference the competence-area numbers 1..37 of competence-areas.ts with complexity A/B/C.
- * - Salary scale codes refer to salary-scales.ts: level-B profiles use "B1" (the Asse municipal scale used as
- *   the campaign's level-B example); A11 and C are themselves filled-in scales.
+ * - Salary scale codes refer to salary-scales.ts: federal scales A11, B11 and C11, all illustrative (no document
+ *   gives federal amounts).
  * The profile shape has no agency field; the agency each profile belongs to is noted in a comment above it.
  */
 import type { JobProfileSeed, LocalizedText } from "./types";
@@ -32,6 +36,36 @@ const categoryPopulationSecurity: LocalizedText = {
   nl: "11. Bevolking en Veiligheid (BV)",
   fr: "11. Population et Sécurité",
   en: "11. Population and Security",
+};
+
+const categorySecurity: LocalizedText = {
+  nl: "Veiligheid en toezicht",
+  fr: "Sécurité et surveillance",
+  en: "Security and supervision",
+};
+
+const categoryCasework: LocalizedText = {
+  nl: "Dossierbehandeling asiel en migratie",
+  fr: "Traitement des dossiers d'asile et de migration",
+  en: "Asylum and migration casework",
+};
+
+const categorySocialWork: LocalizedText = {
+  nl: "Sociaal werk",
+  fr: "Travail social",
+  en: "Social work",
+};
+
+const categoryPsychology: LocalizedText = {
+  nl: "Psychologie en psychosociale begeleiding",
+  fr: "Psychologie et accompagnement psychosocial",
+  en: "Psychology and psychosocial support",
+};
+
+const categoryLegal: LocalizedText = {
+  nl: "Juridische expertise",
+  fr: "Expertise juridique",
+  en: "Legal expertise",
 };
 
 const familyCounsellors: LocalizedText = {
@@ -303,7 +337,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "C",
     class: "C",
     functionFamily: familyCounsellors,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categorySecurity,
     purpose: {
       nl: "Zorgen voor een veilige en rustige leefomgeving in een gesloten centrum of woonunit en bewoners begeleiden bij verplaatsingen, zodat hun verblijf en hun terugkeer veilig en met respect verlopen.",
       fr: "Veiller à un cadre de vie sûr et calme dans un centre fermé ou un lieu d'hébergement et accompagner les résidents lors de leurs déplacements, afin que leur séjour et leur retour se déroulent en sécurité et dans le respect.",
@@ -321,7 +355,7 @@ export const jobProfiles: JobProfileSeed[] = [
       en: "Upper secondary school diploma (or equivalent)",
     },
     languageRequirement: languageRoleStandard,
-    salaryScaleCode: "C",
+    salaryScaleCode: "C11",
     resultAreas: [
       {
         role: {
@@ -433,7 +467,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "A",
     class: "A1",
     functionFamily: familyCaseHandlers,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categoryCasework,
     purpose: {
       nl: "Aanvragen tot verblijf onderzoeken, vooral om in België te komen werken, en nagaan welke Europese lidstaat een asielverzoek moet behandelen, zodat betrokkenen snel een correcte en goed gemotiveerde beslissing krijgen.",
       fr: "Examiner les demandes de séjour, notamment pour venir travailler en Belgique, et déterminer quel État membre européen doit traiter une demande d'asile, afin que les personnes concernées reçoivent rapidement une décision correcte et bien motivée.",
@@ -568,7 +602,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "A",
     class: "A1",
     functionFamily: familyCaseHandlers,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categoryCasework,
     purpose: {
       nl: "Verzoeken om internationale bescherming onderzoeken door verzoekers te horen en hun verklaringen en bewijzen te toetsen, om binnen een redelijke termijn een gefundeerde beslissing over de vluchtelingenstatus of de subsidiaire bescherming voor te bereiden.",
       fr: "Instruire les demandes de protection internationale en entendant les demandeurs et en examinant leurs déclarations et leurs preuves, afin de préparer dans un délai raisonnable une décision fondée sur le statut de réfugié ou la protection subsidiaire.",
@@ -699,7 +733,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "B",
     class: "B",
     functionFamily: familyCounsellors,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categorySocialWork,
     purpose: {
       nl: "Verzoekers om internationale bescherming en hervestigde vluchtelingen sociaal begeleiden tijdens hun opvang en hun eerste stappen in België, zodat zij hun rechten kennen, hun weg vinden en zelfstandig worden.",
       fr: "Accompagner socialement les demandeurs de protection internationale et les réfugiés réinstallés pendant leur accueil et leurs premiers pas en Belgique, afin qu'ils connaissent leurs droits, trouvent leur chemin et gagnent en autonomie.",
@@ -712,16 +746,12 @@ export const jobProfiles: JobProfileSeed[] = [
     },
     managesCount: 0,
     diplomaRequirement: {
-      nl: "Bachelor maatschappelijk assistent of een ander bachelordiploma in het sociaal werk; geldig rijbewijs B",
-      fr: "Bachelier assistant social ou autre diplôme de bachelier en travail social ; permis de conduire B valable",
-      en: "Bachelor's degree as social assistant or another bachelor's degree in social work; valid category B driving licence",
+      nl: "Bachelor maatschappelijk assistent of een ander bachelordiploma in het sociaal werk",
+      fr: "Bachelier assistant social ou autre diplôme de bachelier en travail social",
+      en: "Bachelor's degree as social assistant or another bachelor's degree in social work",
     },
-    languageRequirement: {
-      nl: "Perfect Nederlands (mondeling en schriftelijk) en een goede kennis van het Frans; Arabisch is een troef",
-      fr: "Néerlandais parfait (oral et écrit) et bonne connaissance du français ; l'arabe est un atout",
-      en: "Perfect Dutch (spoken and written) and good French; Arabic is an asset",
-    },
-    salaryScaleCode: "B1",
+    languageRequirement: languageRoleStandard,
+    salaryScaleCode: "B11",
     resultAreas: [
       {
         role: {
@@ -843,7 +873,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "B",
     class: "B",
     functionFamily: familyCounsellors,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categoryPsychology,
     purpose: {
       nl: "Het psychisch welzijn van verzoekers opvolgen, signalen van psychische nood tijdig herkennen en laagdrempelige steun bieden, zodat zij hun opvang en procedure zo goed mogelijk kunnen doorlopen.",
       fr: "Suivre le bien-être psychique des demandeurs, repérer à temps les signes de détresse et offrir un soutien accessible, afin qu'ils traversent au mieux leur accueil et leur procédure.",
@@ -861,7 +891,7 @@ export const jobProfiles: JobProfileSeed[] = [
       en: "Bachelor's degree in applied psychology (or equivalent)",
     },
     languageRequirement: languageRoleWithEnglish,
-    salaryScaleCode: "B1",
+    salaryScaleCode: "B11",
     resultAreas: [
       {
         role: {
@@ -944,7 +974,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "A",
     class: "A1",
     functionFamily: familyLawyers,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categoryLegal,
     purpose: {
       nl: "Meeschrijven aan een nieuw, samenhangend en leesbaar Migratiewetboek en de bestaande regels daarin onderbrengen, zodat procedures eenvoudiger, sneller en rechtszekerder worden.",
       fr: "Participer à la rédaction d'un nouveau Code de la migration, cohérent et lisible, et y intégrer les règles existantes, afin de rendre les procédures plus simples, plus rapides et plus sûres juridiquement.",
@@ -1068,7 +1098,7 @@ export const jobProfiles: JobProfileSeed[] = [
     level: "A",
     class: "A1",
     functionFamily: familyLawyers,
-    professionalCategory: categoryPopulationSecurity,
+    professionalCategory: categoryLegal,
     purpose: {
       nl: "De rechters van de Raad ondersteunen bij beroepen tegen beslissingen over asiel en verblijf, door dossiers te analyseren en ontwerparresten voor te bereiden, zodat de Raad snel en zorgvuldig uitspraak kan doen.",
       fr: "Assister les juges du Conseil dans le traitement des recours contre les décisions en matière d'asile et de séjour, en analysant les dossiers et en préparant des projets d'arrêts, afin que le Conseil puisse statuer rapidement et avec soin.",

@@ -28,11 +28,38 @@ export interface CompetenceAreaSeed {
   title: LocalizedText;
 }
 
+export type RegionCode = "BRUSSELS" | "FLANDERS" | "WALLONIA";
+export type ProvinceCode =
+  "ANTWERP" | "EAST_FLANDERS" | "FLEMISH_BRABANT" | "LIMBURG" | "WEST_FLANDERS" | "HAINAUT" | "LIEGE" | "LUXEMBOURG" | "NAMUR" | "WALLOON_BRABANT";
+
+export interface RegionSeed {
+  code: RegionCode;
+  name: Required<LocalizedText>;
+}
+
+export interface ProvinceSeed {
+  code: ProvinceCode;
+  region: Exclude<RegionCode, "BRUSSELS">;
+  name: Required<LocalizedText>;
+}
+
+/** A municipality (or a known part of one); vacancies and sessions name places by their Dutch name. */
+export interface PlaceSeed {
+  name: Required<LocalizedText>;
+  /** Null only in the Brussels-Capital Region, which has no province. */
+  province: ProvinceCode | null;
+  region: RegionCode;
+}
+
 /** A salary scale: gross monthly pay in whole euro per year of seniority, starting at 0 years. */
 export interface SalaryScaleSeed {
   code: string;
   level: JobLevel;
   name: LocalizedText;
+  /** Where the amounts come from (a document, or "illustrative, not from a source"). */
+  source: LocalizedText;
+  /** True when no source gives the amounts and they are filled in for illustration. */
+  illustrative: boolean;
   /** Index of 1 = 100% on which the amounts are based (e.g. 2.0807 for June 2024), when the source gives one. */
   indexFactor?: number;
   monthlyGrossBySeniority: number[];
@@ -58,6 +85,7 @@ export interface JobProfileSeed {
   reportsTo: LocalizedText;
   managesCount: number;
   diplomaRequirement: LocalizedText;
+  /** What the profile asks beyond the vacancy's language regime (which sets the language of the post). */
   languageRequirement: LocalizedText;
   salaryScaleCode: string;
   resultAreas: ResultAreaSeed[];
@@ -65,16 +93,19 @@ export interface JobProfileSeed {
 }
 
 export type VacancySeedStatus = "DRAFT" | "OPEN" | "CLOSED";
+export type TestKind = "COMPUTER_TEST" | "WRITTEN" | "ORAL" | "ASSESSMENT";
 
-/** When applications close: never (continuous recruitment), a number of days after the seed runs, or a fixed instant. */
-export type DeadlineSeed = { continuous: true } | { daysAfterSeed: number } | { at: string };
+/** When applications close: never (continuous recruitment), or at 23:59 Brussels time on a day of the campaign's calendar. */
+export type DeadlineSeed = { continuous: true } | { on: string };
 
 export interface ExamPartSeed {
+  /** The key results are recorded against (Dutch). */
   name: string;
+  /** The kind of test session that examines the part. */
+  kind: TestKind;
+  title: LocalizedText;
   maxPoints: number;
   passPercent?: number;
-  /** The kind of test session that examines the part. */
-  kind: "COMPUTER_TEST" | "WRITTEN" | "ORAL" | "ASSESSMENT";
 }
 
 export interface VacancySeed {
@@ -84,6 +115,7 @@ export interface VacancySeed {
   wave: number;
   functionCode: string;
   headcountTarget: number;
+  /** The place by one of its names in places.ts (the local one). */
   place: string;
   languageRegime: "NL" | "FR" | "DE" | "BILINGUAL";
   contractType: "STATUTORY" | "PERMANENT_CONTRACT" | "FIXED_TERM_CONTRACT";
@@ -91,9 +123,9 @@ export interface VacancySeed {
   deadline: DeadlineSeed;
   /** Defaults to the job profile's title. */
   title?: LocalizedText;
-  description?: LocalizedText;
-  /** Defaults to the Asse rule: written 50 points and oral 50 points, each at least 50 %, overall at least 60 %. */
-  examParts?: ExamPartSeed[];
+  description: LocalizedText;
+  /** The selection procedure's parts, in the order they are taken (each at least 50 %, overall at least 60 %). */
+  examParts: ExamPartSeed[];
   overallPassPercent?: number;
 }
 
@@ -105,20 +137,19 @@ export interface WaveSeed {
 }
 
 export interface TestSessionSeed {
-  /**
-   * The ISO week counted from the week the seed runs in (1: next week) and the ISO weekday (1 Monday .. 6 Saturday):
-   * seeded sessions always lie ahead, on weekdays and Saturdays, whatever day the seed runs.
-   */
-  week: number;
-  weekday: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The day in the campaign's calendar (a weekday or a Saturday). */
+  on: string;
   /** Local time in Brussels, HH:MM. */
   startsAtLocal: string;
   durationMinutes: number;
-  kind: "COMPUTER_TEST" | "WRITTEN" | "ORAL" | "ASSESSMENT";
-  place: string;
+  kind: TestKind;
+  place: LocalizedText;
   language: "NL" | "FR" | "EN" | "DE";
   capacity: number;
-  /** The session tests the open vacancies of these profiles whose language regime fits the session's language. */
+  /**
+   * The session tests the open vacancies of these profiles whose language regime fits the session's language and
+   * whose procedure has a part of the session's kind.
+   */
   functionCodes: string[];
 }
 
@@ -128,8 +159,13 @@ export interface CampaignSeed {
   description: LocalizedText;
   targetHeadcount: number;
   startsOn: string;
-  /** The documents give no end; the seed sets it this many days after the seed runs, so the campaign is always current. */
-  endsDaysAfterSeed: number;
+  endsOn: string;
+  /**
+   * The day of the campaign's calendar a fresh install stands on. Seeding on another day moves every date of the
+   * campaign by the same whole number of weeks (weekdays stay weekdays), so that the install day falls in the week
+   * that starts on this day: the timeline stays whole from start to end, and deadlines and sessions still lie ahead.
+   */
+  standsOn: string;
   siteUrl: string;
   agencies: AgencyCode[];
   waves: WaveSeed[];

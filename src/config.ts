@@ -20,6 +20,8 @@ export interface Config {
   skipSeed: boolean;
   /** Deadlines, rate limits, caching and shutdown: the README's "Operating" section explains each. */
   operating: OperatingConfig;
+  /** Browsers: which other origins' pages may call the API (CORS), and whether /explorer/ is served. */
+  web: WebConfig;
   webhooks: WebhookConfig;
 }
 
@@ -33,6 +35,15 @@ export interface WebhookConfig {
   timeoutMs: number;
   /** Ranges endpoints may point into although private or loopback. */
   allowedNetworks: AllowedNetworks;
+}
+
+export interface WebConfig {
+  /** Exact origins allowed to call the API from a browser; empty: none. */
+  corsOrigins: string[];
+  /** How long a browser may cache a preflight's answer. */
+  corsMaxAgeSeconds: number;
+  /** Serve the GraphiQL explorer at /explorer/ (and send browsers asking GET /graphql there). */
+  explorer: boolean;
 }
 
 /** One bucket of the cost-based rate limiter: how many points it holds and how many flow back per second. */
@@ -106,6 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: integer(env.WEBHOOK_TIMEOUT_MS ?? "10000", "WEBHOOK_TIMEOUT_MS", 100, 60_000),
       allowedNetworks: networks(env.WEBHOOK_ALLOWED_NETWORKS ?? "", "WEBHOOK_ALLOWED_NETWORKS"),
     },
+    web: {
+      corsOrigins: origins(env.CORS_ALLOWED_ORIGINS ?? ""),
+      corsMaxAgeSeconds: integer(env.CORS_MAX_AGE_S ?? "600", "CORS_MAX_AGE_S", 0, 86_400),
+      explorer: boolean(env.EXPLORER_ENABLED ?? String(environment === "development"), "EXPLORER_ENABLED"),
+    },
   };
 }
 
@@ -115,6 +131,25 @@ function networks(value: string, name: string): AllowedNetworks {
   } catch (error) {
     throw new ConfigError(`${name}: ${(error as Error).message}`);
   }
+}
+
+/** CORS_ALLOWED_ORIGINS: origins separated by commas, each scheme://host[:port] with nothing after it. */
+function origins(value: string): string[] {
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => {
+      let origin: string | null = null;
+      try {
+        const url = new URL(v);
+        if (["http:", "https:"].includes(url.protocol) && url.origin === v) origin = url.origin;
+      } catch {
+        origin = null;
+      }
+      if (!origin) throw new ConfigError(`CORS_ALLOWED_ORIGINS: "${v}" is not an origin (scheme://host[:port], no path, no trailing slash)`);
+      return origin;
+    });
 }
 
 function operatingConfig(env: NodeJS.ProcessEnv): OperatingConfig {

@@ -26,7 +26,7 @@ export interface GeneratedData {
  * - spread over the campaign's waves (the composite (wave_id, campaign_id) key), its agencies and every job profile;
  * - places with a matching language regime; mostly OPEN (85 %), some CLOSED, FILLED, CANCELLED and DRAFT;
  * - published_at from the wave's opening onwards (null only for drafts), deadlines after publication (OPEN ones in the
- *   future or continuous), search_text built like vacancySearchText (code and titles in every language, lower-cased);
+ *   future or continuous); the search texts and the place links are the vacancies_search_document trigger's (drizzle/0013);
  * - two exam parts each, a zero counter row per stage (as every vacancy has), and links to generated
  *   upcoming test sessions on weekdays and Saturdays, never Sundays.
  */
@@ -99,7 +99,7 @@ async function insertVacancies(tx: Executor, campaignId: number, count: number):
              ('Tubize', 'FR', 15), ('Florennes', 'FR', 16), ('Jumet', 'FR', 17), ('Mouscron', 'FR', 18), ('Eupen', 'DE', 19)
     )
     insert into vacancies (campaign_id, wave_id, agency_code, job_profile_id, title, headcount_target, place, language_regime,
-                           contract_type, status, published_at, application_deadline, search_text)
+                           contract_type, status, published_at, application_deadline)
     select ${campaignId}::int, w.id, a.agency_code, p.id, t.title, 1 + ${hash("headcount")} % 5, pl.name, pl.regime::language_regime,
            (array['STATUTORY','PERMANENT_CONTRACT','FIXED_TERM_CONTRACT'])[1 + ${hash("contract")} % 3]::contract_type,
            s.status::vacancy_status, pub.published_at,
@@ -107,11 +107,7 @@ async function insertVacancies(tx: Executor, campaignId: number, count: number):
              when s.status = 'OPEN' and ${hash("deadline")} % 10 < 4 then null
              when s.status = 'OPEN' or pub.published_at is null then now() + (7 + ${hash("days")} % 120) * interval '1 day'
              else pub.published_at + (30 + ${hash("days")} % 60) * interval '1 day'
-           end,
-           lower(concat_ws(' ', p.function_code,
-             (select string_agg(value, ' ') from jsonb_each_text(t.title)),
-             (select string_agg(value, ' ') from jsonb_each_text(p.title)),
-             (select string_agg(value, ' ') from jsonb_each_text(p.function_family))))
+           end
     from generate_series(1, ${count}::int) as g(n)
     join wave w on w.i = ${hash("wave")} % w.n
     join profile p on p.i = ${hash("profile")} % p.n

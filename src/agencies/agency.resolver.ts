@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import { Language, langArg } from "../common/language";
-import { pickText } from "../common/localized-text";
 import type { Context } from "../context/context";
 import { Agency } from "./agency.type";
 
@@ -12,7 +12,7 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => String, { description: "The agency's name, in the requested language (default: Accept-Language, then Dutch)." })
-  name(@Root() agency: Agency, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(agency.names, ctx.lang(lang));
+  name(@Root() agency: Agency, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(agency.names, lang, info);
   }
 }

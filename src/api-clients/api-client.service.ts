@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
 import { displayPrefix, generateApiKey, hashApiKey } from "../auth/api-keys";
 import { Role } from "../auth/role";
@@ -91,10 +91,20 @@ export class ApiClientService {
       .limit(page.first + 1);
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => cursors.encode("id:ASC", [row.id]),
       toApiClient,
       async () => (await this.db.select({ n: sql<number>`count(*)::int` }).from(apiClients))[0].n,
     );
+  }
+
+  /** API clients by key (for node(id:)). */
+  async byKeys(keys: readonly number[]): Promise<ApiClient[]> {
+    return (
+      await this.db
+        .select()
+        .from(apiClients)
+        .where(inArray(apiClients.id, [...keys]))
+    ).map(toApiClient);
   }
 }

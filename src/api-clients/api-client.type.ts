@@ -1,10 +1,11 @@
+import { Node } from "../common/node";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { Connection } from "../common/connection";
 import { UserError } from "../common/user-error";
 
-@ObjectType({ description: "A holder of an API key: an agency's HR system, the taskforce, an operator." })
+@ObjectType({ implements: Node, description: "A holder of an API key: an agency's HR system, the taskforce, an operator." })
 export class ApiClient {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;

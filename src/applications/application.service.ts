@@ -74,7 +74,7 @@ export class ApplicationService {
       .limit(page.first + 1);
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => cursors.encode(SYNC_ORDER, [row.sortKey, row.application.id]),
       (row) => toApplication(row.application),
       async () =>

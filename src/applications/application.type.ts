@@ -1,3 +1,4 @@
+import { Node } from "../common/node";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { AgencyCode } from "../agencies/agency.type";
 import { Connection } from "../common/connection";
@@ -53,6 +54,7 @@ registerEnumType(RejectionReason, {
 });
 
 @ObjectType({
+  implements: Node,
   description:
     "A person who applied. Visible only to the HR system of an agency the person applied to, and to administrators; the personal fields are null once the candidate is erased.",
 })
@@ -113,7 +115,7 @@ export class StageEvent {
   applicationKey!: number;
 }
 
-@ObjectType({ description: "A candidate's application for one vacancy, pushed by the agency's HR system. Not public." })
+@ObjectType({ implements: Node, description: "A candidate's application for one vacancy, pushed by the agency's HR system. Not public." })
 export class Application {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;
@@ -160,5 +162,7 @@ export class ApplicationFilter {
   externalId?: string | null;
 }
 
-export const ApplicationConnection = Connection(Application, "Application", "application");
+export const ApplicationConnection = Connection(Application, "Application", "application", {
+  rank: "The laureate's place in vacancy.laureates (1 is the best); null in other application lists.",
+});
 export type ApplicationConnection = InstanceType<typeof ApplicationConnection>;

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
 import type { Role } from "../auth/role";
 import type { Viewer } from "../auth/viewer";
@@ -57,24 +57,9 @@ export class AuditService {
       .limit(page.first + 1);
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => cursors.encode(ORDER, [row.sortKey, row.entry.id]),
-      ({ entry, clientName }) =>
-        Object.assign(new AuditEntry(), {
-          id: toGlobalId("AuditEntry", entry.id),
-          occurredAt: entry.occurredAt,
-          operation: entry.operation,
-          outcome: entry.outcome as AuditOutcome,
-          targetType: entry.targetType,
-          targetId: entry.targetId,
-          actorName: clientName ?? entry.actorLabel ?? "unknown",
-          actorClientId: entry.actorClientId != null ? toGlobalId("ApiClient", entry.actorClientId) : null,
-          actorRole: entry.actorRole as Role | null,
-          actorAgencyCode: entry.actorAgencyCode as AgencyCode | null,
-          userErrorCodes: entry.userErrorCodes,
-          detail: entry.detail,
-          requestId: entry.requestId,
-        }),
+      toAuditEntry,
       async () =>
         (
           await this.db
@@ -83,6 +68,16 @@ export class AuditService {
             .where(where)
         )[0].n,
     );
+  }
+
+  /** Entries by key (for node(id:)). */
+  async byKeys(keys: readonly number[]): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .select({ entry: auditLog, clientName: apiClients.name })
+      .from(auditLog)
+      .leftJoin(apiClients, eq(apiClients.id, auditLog.actorClientId))
+      .where(inArray(auditLog.id, [...keys]));
+    return rows.map(toAuditEntry);
   }
 
   private conditions(filter: AuditLogFilter): (SQL | undefined)[] {
@@ -98,4 +93,22 @@ export class AuditService {
     }
     return conditions;
   }
+}
+
+function toAuditEntry({ entry, clientName }: { entry: typeof auditLog.$inferSelect; clientName: string | null }): AuditEntry {
+  return Object.assign(new AuditEntry(), {
+    id: toGlobalId("AuditEntry", entry.id),
+    occurredAt: entry.occurredAt,
+    operation: entry.operation,
+    outcome: entry.outcome as AuditOutcome,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    actorName: clientName ?? entry.actorLabel ?? "unknown",
+    actorClientId: entry.actorClientId != null ? toGlobalId("ApiClient", entry.actorClientId) : null,
+    actorRole: entry.actorRole as Role | null,
+    actorAgencyCode: entry.actorAgencyCode as AgencyCode | null,
+    userErrorCodes: entry.userErrorCodes,
+    detail: entry.detail,
+    requestId: entry.requestId,
+  });
 }

@@ -1,3 +1,4 @@
+import { Node } from "../common/node";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
@@ -22,7 +23,10 @@ registerEnumType(AuditOutcome, {
   },
 });
 
-@ObjectType({ description: "One mutation as the audit log recorded it: who, what, which record, when, and how it ended. Never personal data." })
+@ObjectType({
+  implements: Node,
+  description: "One mutation as the audit log recorded it: who, what, which record, when, and how it ended. Never personal data.",
+})
 export class AuditEntry {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;

@@ -41,6 +41,18 @@ export interface CampaignFigures {
   openPosts: number;
 }
 
+/** One row of progress: a campaign's figures for one agency, wave or job profile (the others null). */
+export interface ProgressRow {
+  campaignKey: number;
+  agencyCode: AgencyCode | null;
+  waveKey: number | null;
+  jobProfileKey: number | null;
+  target: number;
+  hired: number;
+  openPosts: number;
+  openVacancies: number;
+}
+
 export class CampaignService {
   constructor(private readonly db: Db) {}
 
@@ -86,6 +98,41 @@ export class CampaignService {
       .where(inArray(campaignAgencies.campaignId, [...campaignKeys]))
       .orderBy(asc(campaignAgencies.agencyCode));
     return rows.map((r) => ({ campaignKey: r.campaignKey, agencyCode: r.agencyCode as AgencyCode }));
+  }
+
+  /**
+   * Target, hired (from the HIRED counters the dashboard reads), open posts and open vacancies per agency, per wave and
+   * per job profile of each campaign, in one statement (grouping sets). Cancelled vacancies count for nothing.
+   */
+  async progress(campaignKeys: readonly number[]): Promise<ProgressRow[]> {
+    const rows = await this.db
+      .select({
+        campaignKey: vacancies.campaignId,
+        agencyCode: vacancies.agencyCode,
+        waveKey: vacancies.waveId,
+        jobProfileKey: vacancies.jobProfileId,
+        grouping: sql<number>`grouping(${vacancies.agencyCode}, ${vacancies.waveId}, ${vacancies.jobProfileId})::int`,
+        target: sql<number>`coalesce(sum(${vacancies.headcountTarget}) filter (where ${vacancies.status} <> 'CANCELLED'), 0)::int`,
+        hired: sql<number>`coalesce(sum(${vacancyStageCounts.reached}), 0)::int`,
+        openPosts: sql<number>`coalesce(sum(${vacancies.headcountTarget}) filter (where ${vacancies.status} = 'OPEN'), 0)::int`,
+        openVacancies: sql<number>`(count(*) filter (where ${vacancies.status} = 'OPEN'))::int`,
+      })
+      .from(vacancies)
+      .leftJoin(vacancyStageCounts, and(eq(vacancyStageCounts.vacancyId, vacancies.id), eq(vacancyStageCounts.stage, "HIRED")))
+      .where(inArray(vacancies.campaignId, [...campaignKeys]))
+      .groupBy(
+        sql`grouping sets ((${vacancies.campaignId}, ${vacancies.agencyCode}), (${vacancies.campaignId}, ${vacancies.waveId}), (${vacancies.campaignId}, ${vacancies.jobProfileId}))`,
+      );
+    return rows.map((r) => ({
+      campaignKey: r.campaignKey,
+      agencyCode: r.agencyCode as AgencyCode | null,
+      waveKey: r.waveKey,
+      jobProfileKey: r.jobProfileKey,
+      target: r.target,
+      hired: r.hired,
+      openPosts: r.openPosts,
+      openVacancies: r.openVacancies,
+    }));
   }
 
   /** Hired so far (from the stage counters), open vacancies and their posts, per campaign, in one statement. */

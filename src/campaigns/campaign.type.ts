@@ -1,8 +1,9 @@
+import { Node } from "../common/node";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { LocalizedText } from "../common/localized-text";
 import { DateScalar } from "../common/scalars";
 
-@ObjectType({ description: "A hiring drive: the 2021 asylum and migration campaign is one; a later drive would be another." })
+@ObjectType({ implements: Node, description: "A hiring drive: the 2021 asylum and migration campaign is one; a later drive would be another." })
 export class Campaign {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;
@@ -28,7 +29,7 @@ export class Campaign {
   descriptions!: LocalizedText | null;
 }
 
-@ObjectType({ description: "A numbered release of vacancies within a campaign." })
+@ObjectType({ implements: Node, description: "A numbered release of vacancies within a campaign." })
 export class Wave {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;

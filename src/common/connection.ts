@@ -14,10 +14,18 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ description: "Where a page sits in its list." })
+@ObjectType({ description: "Where a page sits in its list (Relay's PageInfo)." })
 export class PageInfo {
   @Field({ description: "Whether more items follow this page." })
   hasNextPage!: boolean;
+
+  @Field({
+    description: "Whether items come before this page: true when it was asked for `after` a cursor. Lists page forwards only (first/after).",
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The cursor of the first item on this page; null when the page is empty." })
+  startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: "The cursor of the last item on this page; pass it as `after` for the next page." })
   endCursor!: string | null;
@@ -76,31 +84,42 @@ export function pageSize(first: number | null | undefined): number {
 
 /** One page of a list: the nodes with their cursors, whether more follow, and the total counted only when asked for. */
 export interface PageResult<T> {
-  edges: { cursor: string; node: T }[];
+  edges: { cursor: string; node: T; rank?: number }[];
   hasNextPage: boolean;
+  /** Whether the page was asked for after a cursor (so items come before it). */
+  hasPreviousPage?: boolean;
   totalCount: () => Promise<number>;
 }
 
-/** Turns rows fetched with `first + 1` into a page. */
+/** Turns rows fetched with `first + 1` into a page (a page asked for after a cursor has items before it). */
 export function toPage<Row, T>(
   rows: Row[],
-  first: number,
+  page: Page<unknown>,
   cursorOf: (row: Row) => string,
   nodeOf: (row: Row) => T,
   totalCount: () => Promise<number>,
+  rankOf?: (row: Row) => number,
 ): PageResult<T> {
-  const visible = rows.slice(0, first);
-  return { edges: visible.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) })), hasNextPage: rows.length > first, totalCount };
+  const visible = rows.slice(0, page.first);
+  return {
+    edges: visible.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row), ...(rankOf ? { rank: rankOf(row) } : {}) })),
+    hasNextPage: rows.length > page.first,
+    hasPreviousPage: page.after != null,
+    totalCount,
+  };
 }
 
 export interface ConnectionShape<T> {
-  edges: { cursor: string; node: T }[];
+  edges: { cursor: string; node: T; rank?: number }[];
   pageInfo: PageInfo;
   totalCount(): Promise<number>;
 }
 
-/** Builds the Relay connection and edge types of a node type: `<Name>Connection` and `<Name>Edge`. */
-export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+/**
+ * Builds the Relay connection and edge types of a node type: `<Name>Connection` and `<Name>Edge`. `rank` adds a
+ * nullable `rank: Int` to the edges, for the lists that are rankings (laureates).
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string, options: { rank?: string } = {}) {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a list, with its cursor.` })
   class Edge {
     @Field({ description: `Pass as "after" to continue after this ${what}.` })
@@ -108,7 +127,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
 
     @Field(() => nodeType, { description: `The ${what}.` })
     node!: T;
+
+    rank?: number;
   }
+  if (options.rank) Field(() => Int, { nullable: true, description: options.rank })(Edge.prototype, "rank");
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what} items, in a stable order.` })
   class ConnectionType implements ConnectionShape<T> {
@@ -130,6 +152,8 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
       connection.edges = page.edges;
       connection.pageInfo = Object.assign(new PageInfo(), {
         hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage ?? false,
+        startCursor: page.edges.length ? page.edges[0].cursor : null,
         endCursor: page.edges.length ? page.edges[page.edges.length - 1].cursor : null,
       });
       connection.count = page.totalCount;

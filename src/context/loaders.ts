@@ -2,6 +2,7 @@ import { createAgencyLoaders } from "../agencies/agency.loaders";
 import { createApplicationLoaders } from "../applications/application.loaders";
 import { createCampaignLoaders } from "../campaigns/campaign.loaders";
 import { createJobProfileLoaders } from "../job-profiles/job-profile.loaders";
+import { createPlaceLoaders } from "../places/place.loaders";
 import { createTestSessionLoaders } from "../test-sessions/test-session.loaders";
 import { createVacancyLoaders } from "../vacancies/vacancy.loaders";
 import { createWebhookLoaders } from "../webhooks/webhook.loaders";
@@ -14,6 +15,7 @@ export function createLoaders(services: Services) {
     ...createCampaignLoaders(services.campaigns),
     ...createJobProfileLoaders(services.jobProfiles),
     ...createVacancyLoaders(services.vacancies),
+    ...createPlaceLoaders(services.places),
     ...createTestSessionLoaders(services.testSessions, services.selection),
     ...createApplicationLoaders(services.applications),
     ...createWebhookLoaders(services.events, services.webhooks),

@@ -15,6 +15,7 @@ import { ViewerService } from "../auth/viewer.service";
 import { CampaignService } from "../campaigns/campaign.service";
 import type { Db } from "../db/client";
 import { JobProfileService } from "../job-profiles/job-profile.service";
+import { PlaceService } from "../places/place.service";
 import { PlanningService } from "../test-sessions/planning.service";
 import { SelectionService } from "../test-sessions/selection.service";
 import { SessionManagementService } from "../test-sessions/session-management.service";
@@ -34,6 +35,7 @@ export function createServices(db: Db, options: { adminApiKey: string | null; no
     campaigns: new CampaignService(db),
     jobProfiles: new JobProfileService(db),
     vacancies: new VacancyService(db),
+    places: new PlaceService(db),
     testSessions: new TestSessionService(db),
     vacancyManagement: new VacancyManagementService(db),
     applications: new ApplicationService(db),

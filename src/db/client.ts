@@ -1,4 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql, type SQL } from "drizzle-orm";
 import type { Logger as DrizzleLogger } from "drizzle-orm/logger";
 import { drizzle as drizzleNodePg, NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
@@ -229,7 +231,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dataDir);
+    // The extensions vacancy search uses (drizzle/0013 creates them); PGlite loads an extension's code only when asked.
+    client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { unaccent, pg_trgm } });
   } catch (error) {
     await lock?.release();
     throw new DataFolderError(`cannot open the embedded database in ${dataDir}: ${causeMessage(error)}`);

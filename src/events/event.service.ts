@@ -61,7 +61,7 @@ export class EventService {
     );
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => eventCursor(Number(row.position)),
       toEvent,
       async () => (await selectRows<{ n: number }>(this.db, sql`select count(*)::int as n from events e where e.position is not null and ${where}`))[0].n,

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Info } from "type-graphql";
 import { Language, langArg } from "../common/language";
-import { pickOptionalText, pickText } from "../common/localized-text";
 import type { Context } from "../context/context";
 import { CompetenceArea, JobProfile, RequiredCompetency, ResultArea, SalaryScale } from "./job-profile.type";
 
@@ -25,38 +25,66 @@ export class JobProfileResolver {
   }
 
   @FieldResolver(() => String, { description: "The job's title." })
-  title(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(p.titles, ctx.lang(lang));
+  title(@Root() p: JobProfile, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(p.titles, lang, info);
   }
 
   @FieldResolver(() => String, { description: 'The function family, e.g. "Begeleiders" (coaches).' })
-  functionFamily(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(p.functionFamilies, ctx.lang(lang));
+  functionFamily(
+    @Root() p: JobProfile,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string {
+    return ctx.text(p.functionFamilies, lang, info);
   }
 
-  @FieldResolver(() => String, { description: 'The professional category, e.g. "11. Bevolking en Veiligheid (BV)".' })
-  professionalCategory(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(p.professionalCategories, ctx.lang(lang));
+  @FieldResolver(() => String, { description: 'The professional category, e.g. "11. Bevolking en Veiligheid (BV)" or "Juridische expertise".' })
+  professionalCategory(
+    @Root() p: JobProfile,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string {
+    return ctx.text(p.professionalCategories, lang, info);
   }
 
   @FieldResolver(() => String, { description: "What the job is for." })
-  purpose(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(p.purposes, ctx.lang(lang));
+  purpose(@Root() p: JobProfile, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(p.purposes, lang, info);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Whom the holder reports to." })
-  reportsTo(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
-    return pickOptionalText(p.reportsToTexts, ctx.lang(lang));
+  reportsTo(
+    @Root() p: JobProfile,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string | null {
+    return ctx.optionalText(p.reportsToTexts, lang, info);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "The diploma required." })
-  diplomaRequirement(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
-    return pickOptionalText(p.diplomaRequirements, ctx.lang(lang));
+  diplomaRequirement(
+    @Root() p: JobProfile,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string | null {
+    return ctx.optionalText(p.diplomaRequirements, lang, info);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The languages required, and how well." })
-  languageRequirement(@Root() p: JobProfile, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
-    return pickOptionalText(p.languageRequirements, ctx.lang(lang));
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "What the profile asks of languages beyond the post's own language, which each vacancy's languageRequirement states.",
+  })
+  languageRequirement(
+    @Root() p: JobProfile,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string | null {
+    return ctx.optionalText(p.languageRequirements, lang, info);
   }
 
   @FieldResolver(() => [ResultArea], { description: "The result areas, in order." })
@@ -78,34 +106,50 @@ export class JobProfileResolver {
 @Resolver(() => ResultArea)
 export class ResultAreaResolver {
   @FieldResolver(() => String, { description: 'The role the holder plays, e.g. "coach".' })
-  role(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(r.roles, ctx.lang(lang));
+  role(@Root() r: ResultArea, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(r.roles, lang, info);
   }
 
   @FieldResolver(() => String, { description: "What the holder achieves in that role, and to what end." })
-  aim(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(r.aims, ctx.lang(lang));
+  aim(@Root() r: ResultArea, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(r.aims, lang, info);
   }
 
   @FieldResolver(() => [String], { description: "Example tasks." })
-  tasks(@Root() r: ResultArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string[] {
-    const language = ctx.lang(lang);
-    return r.taskTexts.map((t) => pickText(t, language));
+  tasks(@Root() r: ResultArea, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string[] {
+    return r.taskTexts.map((t) => ctx.text(t, lang, info));
   }
 }
 
 @Resolver(() => CompetenceArea)
 export class CompetenceAreaResolver {
   @FieldResolver(() => String, { description: "The competence area's title." })
-  title(@Root() a: CompetenceArea, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(a.titles, ctx.lang(lang));
+  title(
+    @Root() a: CompetenceArea,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string {
+    return ctx.text(a.titles, lang, info);
   }
 }
 
 @Resolver(() => SalaryScale)
 export class SalaryScaleResolver {
   @FieldResolver(() => String, { description: "The scale's name." })
-  name(@Root() s: SalaryScale, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(s.names, ctx.lang(lang));
+  name(@Root() s: SalaryScale, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(s.names, lang, info);
+  }
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Where the amounts come from: a document, or a note that they are illustrative; null when not recorded.",
+  })
+  source(
+    @Root() s: SalaryScale,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string | null {
+    return ctx.optionalText(s.sources, lang, info);
   }
 }

@@ -2,7 +2,17 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { toGlobalId } from "../common/global-id";
 import type { Db } from "../db/client";
 import { competenceAreas, jobProfileCompetencies, jobProfileResultAreas, jobProfiles, salaryScales, salaryScaleSteps } from "../db/tables";
-import { CompetenceArea, CompetenceGroup, ComplexityLevel, JobProfile, RequiredCompetency, ResultArea, SalaryScale, SalaryStep } from "./job-profile.type";
+import {
+  CompetenceArea,
+  CompetenceGroup,
+  ComplexityLevel,
+  JobLevel,
+  JobProfile,
+  RequiredCompetency,
+  ResultArea,
+  SalaryScale,
+  SalaryStep,
+} from "./job-profile.type";
 
 type JobProfileRow = typeof jobProfiles.$inferSelect;
 
@@ -91,7 +101,15 @@ export class JobProfileService {
     for (const { scale, step } of rows) {
       let entry = scales.get(scale.code);
       if (!entry) {
-        entry = Object.assign(new SalaryScale(), { code: scale.code, level: scale.level, indexFactor: scale.indexFactor, names: scale.name, steps: [] });
+        entry = Object.assign(new SalaryScale(), {
+          code: scale.code,
+          level: scale.level as JobLevel,
+          indexFactor: scale.indexFactor,
+          illustrative: scale.illustrative,
+          sources: scale.source,
+          names: scale.name,
+          steps: [],
+        });
         scales.set(scale.code, entry);
       }
       if (step) entry.steps.push(Object.assign(new SalaryStep(), { seniorityYears: step.seniorityYears, monthlyGrossEur: step.monthlyGrossEur }));

@@ -1,3 +1,4 @@
+import { Node } from "../common/node";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { LocalizedText } from "../common/localized-text";
 
@@ -14,6 +15,24 @@ registerEnumType(ComplexityLevel, {
     A: { description: "Broad basic knowledge; applies it within one's own function." },
     B: { description: "Thorough knowledge; handles standard cases independently and advises others." },
     C: { description: "Highly specialised knowledge; handles complex cases and develops guidance." },
+  },
+});
+
+export enum JobLevel {
+  A = "A",
+  B = "B",
+  C = "C",
+  D = "D",
+}
+
+registerEnumType(JobLevel, {
+  name: "JobLevel",
+  description: "Level of a federal job, by the diploma it asks.",
+  valuesConfig: {
+    A: { description: "Master's degree." },
+    B: { description: "Bachelor's degree." },
+    C: { description: "Upper secondary school." },
+    D: { description: "No diploma required." },
   },
 });
 
@@ -77,8 +96,15 @@ export class SalaryScale {
   @Field({ description: "The scale's code, e.g. B1 or A11." })
   code!: string;
 
-  @Field({ description: "The job level the scale belongs to (A to D)." })
-  level!: string;
+  @Field(() => JobLevel, { description: "The job level the scale belongs to." })
+  level!: JobLevel;
+
+  @Field({
+    description: "True when the amounts are filled in for illustration and are not the real pay (no source gives them): a page must say so.",
+  })
+  illustrative!: boolean;
+
+  sources!: LocalizedText | null;
 
   @Field(() => Float, { nullable: true, description: "The index factor the amounts include, when known (e.g. 2.0807)." })
   indexFactor!: number | null;
@@ -95,7 +121,7 @@ export class SalaryScale {
   names!: LocalizedText;
 }
 
-@ObjectType({ description: "A function description: what the job is for, what it involves and what it requires." })
+@ObjectType({ implements: Node, description: "A function description: what the job is for, what it involves and what it requires." })
 export class JobProfile {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;

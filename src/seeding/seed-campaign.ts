@@ -1,6 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
 import * as seed from "../../seeds";
-import { addDays, brusselsDate, isoWeekMonday } from "../common/brussels-time";
+import { addDays, brusselsDate, daysBetween } from "../common/brussels-time";
 import { zonedInstant } from "../common/zoned-instant";
 import type { Db, Executor } from "../db/client";
 import {
@@ -12,6 +12,9 @@ import {
   jobProfileCompetencies,
   jobProfileResultAreas,
   jobProfiles,
+  places,
+  provinces,
+  regions,
   salaryScales,
   salaryScaleSteps,
   testSessions,
@@ -19,7 +22,6 @@ import {
   vacancies,
   waves,
 } from "../db/tables";
-import { vacancySearchText } from "../vacancies/vacancy.service";
 
 export interface SeedOutcome {
   seeded: boolean;
@@ -27,34 +29,74 @@ export interface SeedOutcome {
 }
 
 /**
- * Loads the reference data (agencies, competence areas, salary scales, job profiles) and the 2021 campaign, once: a
- * campaign that already exists is left alone, so restarts keep whatever happened since. Runs in one transaction.
- * Relative dates (deadlines, sessions, the campaign's end) are counted from `today` (a Brussels calendar date).
+ * Loads the reference data (agencies, places, competence areas, salary scales, job profiles), then the 2021 campaign
+ * once: a campaign that already exists is left alone, so restarts keep whatever happened since. Runs in one
+ * transaction. The campaign's calendar moves by whole weeks so that `today` (a Brussels calendar date) falls in the
+ * week the seed stands on (see calendarShift).
  */
 export async function seedCampaign(db: Db, today: string = brusselsDate(new Date())): Promise<SeedOutcome> {
   const campaignSeed = seed.campaign2021;
   return db.transaction(async (tx) => {
+    await seedReferenceData(tx);
     const existing = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, campaignSeed.slug)).limit(1);
     if (existing.length > 0) return { seeded: false, campaignSlug: campaignSeed.slug };
-    await seedReferenceData(tx);
-    await seedCampaignData(tx, campaignSeed, today);
+    await seedCampaignData(tx, campaignSeed, calendarShift(campaignSeed.standsOn, today));
     return { seeded: true, campaignSlug: campaignSeed.slug };
   });
 }
 
-/** Agencies, competence areas, salary scales and job profiles; existing rows (by natural key) are kept as they are. */
+/**
+ * How many days the seed's calendar moves: whole weeks (a Saturday session stays a Saturday), as many as put `today`
+ * in the 7 days that start on the seed's standing day. Every date moves alike, so the timeline stays whole.
+ */
+export function calendarShift(standsOn: string, today: string): number {
+  return 7 * Math.floor(daysBetween(standsOn, today) / 7);
+}
+
+/**
+ * Agencies, places, competence areas, salary scales and job profiles; existing rows (by natural key) are kept as they
+ * are. Runs at every start (a handful of statements), so places added to the seed reach existing databases too.
+ */
 export async function seedReferenceData(tx: Executor): Promise<void> {
   await tx
     .insert(agencies)
     .values(seed.agencies.map((a) => ({ code: a.code, name: a.name, website: a.website ?? null })))
     .onConflictDoNothing();
   await tx
+    .insert(regions)
+    .values(seed.regions.map((r) => ({ code: r.code, name: r.name })))
+    .onConflictDoNothing();
+  await tx
+    .insert(provinces)
+    .values(seed.provinces.map((p) => ({ code: p.code, region: p.region, name: p.name })))
+    .onConflictDoNothing();
+  const newPlaces = await tx
+    .insert(places)
+    .values(seed.places.map((p) => ({ name: p.name, province: p.province, region: p.region })))
+    .onConflictDoNothing()
+    .returning({ id: places.id });
+  // Vacancies written before their place was known get linked to it now (the search trigger does the linking).
+  if (newPlaces.length)
+    await tx
+      .update(vacancies)
+      .set({ place: sql`${vacancies.place}` })
+      .where(isNull(vacancies.placeId));
+  await tx
     .insert(competenceAreas)
     .values(seed.competenceAreas.map((c) => ({ number: c.number, group: c.group, title: c.title })))
     .onConflictDoNothing();
   await tx
     .insert(salaryScales)
-    .values(seed.salaryScales.map((s) => ({ code: s.code, level: s.level, name: s.name, indexFactor: s.indexFactor ?? null })))
+    .values(
+      seed.salaryScales.map((s) => ({
+        code: s.code,
+        level: s.level,
+        name: s.name,
+        indexFactor: s.indexFactor ?? null,
+        source: s.source,
+        illustrative: s.illustrative,
+      })),
+    )
     .onConflictDoNothing();
   await tx
     .insert(salaryScaleSteps)
@@ -102,7 +144,8 @@ export async function seedReferenceData(tx: Executor): Promise<void> {
     );
 }
 
-async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, today: string): Promise<void> {
+async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, shift: number): Promise<void> {
+  const day = (date: string) => addDays(date, shift);
   const [campaign] = await tx
     .insert(campaigns)
     .values({
@@ -110,8 +153,8 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
       name: campaignSeed.name,
       description: campaignSeed.description,
       targetHeadcount: campaignSeed.targetHeadcount,
-      startsOn: campaignSeed.startsOn,
-      endsOn: addDays(today, campaignSeed.endsDaysAfterSeed),
+      startsOn: day(campaignSeed.startsOn),
+      endsOn: day(campaignSeed.endsOn),
       siteUrl: campaignSeed.siteUrl,
     })
     .returning({ id: campaigns.id });
@@ -119,13 +162,13 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
 
   const waveRows = await tx
     .insert(waves)
-    .values(campaignSeed.waves.map((w) => ({ campaignId: campaign.id, number: w.number, opensOn: w.opensOn, name: w.name, description: w.description })))
+    .values(campaignSeed.waves.map((w) => ({ campaignId: campaign.id, number: w.number, opensOn: day(w.opensOn), name: w.name, description: w.description })))
     .returning({ id: waves.id, number: waves.number, opensOn: waves.opensOn });
   const waveByNumber = new Map(waveRows.map((w) => [w.number, w]));
 
   const codes = [...new Set(campaignSeed.vacancies.map((v) => v.functionCode))];
   const profiles = await tx
-    .select({ id: jobProfiles.id, functionCode: jobProfiles.functionCode, title: jobProfiles.title, functionFamily: jobProfiles.functionFamily })
+    .select({ id: jobProfiles.id, functionCode: jobProfiles.functionCode, title: jobProfiles.title })
     .from(jobProfiles)
     .where(inArray(jobProfiles.functionCode, codes));
   const profileByCode = new Map(profiles.map((p) => [p.functionCode, p]));
@@ -144,16 +187,15 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
           agencyCode: v.agency,
           jobProfileId: profile.id,
           title,
-          description: v.description ?? null,
+          description: v.description,
           headcountTarget: v.headcountTarget,
           place: v.place,
           languageRegime: v.languageRegime,
           contractType: v.contractType,
           status: v.status,
           publishedAt: v.status === "DRAFT" ? null : zonedInstant(wave.opensOn, "09:00"),
-          applicationDeadline: deadlineOf(v.deadline, today),
+          applicationDeadline: "continuous" in v.deadline ? null : zonedInstant(day(v.deadline.on), "23:59"),
           overallPassPercent: v.overallPassPercent ?? seed.DEFAULT_OVERALL_PASS_PERCENT,
-          searchText: vacancySearchText(title, profile),
         };
       }),
     )
@@ -161,13 +203,14 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
 
   await tx.insert(examParts).values(
     campaignSeed.vacancies.flatMap((v, i) =>
-      (v.examParts ?? seed.DEFAULT_EXAM_PARTS).map((part, position) => ({
+      v.examParts.map((part, position) => ({
         vacancyId: vacancyRows[i].id,
         position: position + 1,
         name: part.name,
+        kind: part.kind,
+        title: part.title,
         maxPoints: part.maxPoints,
         passPercent: part.passPercent ?? 50,
-        kind: part.kind,
       })),
     ),
   );
@@ -178,9 +221,10 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
       campaignSeed.testSessions.map((s) => ({
         campaignId: campaign.id,
         kind: s.kind,
-        startsAt: zonedInstant(addDays(isoWeekMonday(today), 7 * s.week + s.weekday - 1), s.startsAtLocal),
+        startsAt: zonedInstant(day(s.on), s.startsAtLocal),
         durationMinutes: s.durationMinutes,
-        place: s.place,
+        place: s.place.nl,
+        placeNames: s.place,
         language: s.language,
         capacity: s.capacity,
       })),
@@ -190,15 +234,14 @@ async function seedCampaignData(tx: Executor, campaignSeed: seed.CampaignSeed, t
     campaignSeed.vacancies
       .map((v, j) => ({ v, id: vacancyRows[j].id }))
       .filter(
-        ({ v }) => v.status === "OPEN" && s.functionCodes.includes(v.functionCode) && (v.languageRegime === s.language || v.languageRegime === "BILINGUAL"),
+        ({ v }) =>
+          v.status === "OPEN" &&
+          s.functionCodes.includes(v.functionCode) &&
+          (v.languageRegime === s.language || v.languageRegime === "BILINGUAL") &&
+          // A session examines one kind of exam part: only vacancies whose procedure has such a part take it.
+          v.examParts.some((part) => part.kind === s.kind),
       )
       .map(({ id }) => ({ sessionId: sessionRows[i].id, vacancyId: id })),
   );
   if (links.length) await tx.insert(testSessionVacancies).values(links);
-}
-
-function deadlineOf(deadline: seed.DeadlineSeed, today: string): Date | null {
-  if ("continuous" in deadline) return null;
-  if ("daysAfterSeed" in deadline) return zonedInstant(addDays(today, deadline.daysAfterSeed), "23:59");
-  return new Date(deadline.at);
 }

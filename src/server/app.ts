@@ -2,11 +2,12 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import type { Logger } from "../common/logger";
-import { defaultOperatingConfig, type Config, type OperatingConfig, type WebhookConfig } from "../config";
+import { defaultOperatingConfig, type Config, type OperatingConfig, type WebConfig, type WebhookConfig } from "../config";
 import type { Database } from "../db/client";
 import { checkReadiness } from "../ops/health";
 import { createMetricsServer, Metrics } from "../ops/metrics";
 import type { Context } from "../context/context";
+import { corsHook, NO_CORS } from "./cors";
 import { createGraphQLHandler } from "./graphql-handler";
 import { createHttpServer, sendJson, type RequestHook, type RouteHandler } from "./http-server";
 import { Lifecycle, type ShutdownTiming } from "./lifecycle";
@@ -36,7 +37,11 @@ export interface App {
 
 export interface AppOptions {
   /** `operating` defaults to defaultOperatingConfig (src/config.ts) when absent. */
-  config: Pick<Config, "adminApiKey" | "introspection" | "environment"> & { operating?: OperatingConfig; webhooks?: Pick<WebhookConfig, "allowedNetworks"> };
+  config: Pick<Config, "adminApiKey" | "introspection" | "environment"> & {
+    operating?: OperatingConfig;
+    webhooks?: Pick<WebhookConfig, "allowedNetworks">;
+    web?: Partial<WebConfig>;
+  };
   database: Database;
   logger: Logger;
   /** The clock the services read "today" from (tests inject one). */
@@ -73,7 +78,16 @@ export async function createApp({ config, database, logger, now, clock }: AppOpt
   ]);
   // Run on every request before its route, in order (response headers for every answer, such as CORS; a hook may answer
   // the request itself, as a preflight is answered).
-  const hooks: RequestHook[] = [];
+  const explorer = config.web?.explorer ?? config.environment === "development";
+  const hooks: RequestHook[] = [
+    corsHook({ origins: config.web?.corsOrigins ?? NO_CORS.origins, maxAgeSeconds: config.web?.corsMaxAgeSeconds ?? NO_CORS.maxAgeSeconds }),
+    // A browser opening the endpoint gets the explorer, when it is served.
+    (req, res, request) => {
+      if (!explorer || request.path !== "/graphql" || req.method !== "GET" || request.search || !(req.headers.accept ?? "").includes("text/html")) return false;
+      res.writeHead(302, { location: "/explorer/" }).end();
+      return true;
+    },
+  ];
   const server = createHttpServer({
     operating,
     logger,
@@ -81,7 +95,9 @@ export async function createApp({ config, database, logger, now, clock }: AppOpt
     lifecycle,
     routes,
     hooks,
-    fallback: (req, res) => staticFiles.serve(req, res, new URL(req.url ?? "/", "http://localhost").pathname),
+    fallback: (req, res, request) =>
+      (explorer || !(request.path === "/explorer" || request.path.startsWith("/explorer/"))) &&
+      staticFiles.serve(req, res, new URL(req.url ?? "/", "http://localhost").pathname),
   });
 
   const metricsServer = createMetricsServer(metrics);

@@ -14,6 +14,7 @@ import { sendJson, type IncomingRequest, type RouteHandler } from "./http-server
 import { cachePlugins } from "./plugins/cache-policy";
 import { inputStringsPlugin } from "./plugins/input-strings";
 import { introspectionCachePlugin } from "./plugins/introspection-cache";
+import { contentLanguagePlugin } from "./plugins/content-language";
 import { observePlugin } from "./plugins/observe";
 import { bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError, type BucketKey } from "./plugins/rate-limit";
 import { ADMISSION, bodyPoints, jsonDepth, maxBodyBytes } from "./admission";
@@ -71,10 +72,10 @@ export async function createGraphQLHandler({ config, operating, services, metric
     validationRules: requestLimitRules(),
     formatError: formatError(logger, { hideSuggestions: config.environment !== "development" }),
     plugins: [
-      // Apollo's Sandbox page (HTML, scripts from Apollo's CDN) is a development convenience: elsewhere a GET from a
-      // browser gets a GraphQL answer like any other client.
-      ...(config.environment === "development" ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // No Apollo landing page (Sandbox loads its code from Apollo's hosts): the bundled explorer at /explorer/ serves.
+      ApolloServerPluginLandingPageDisabled(),
       observePlugin(metrics, operating.responseCache !== null),
+      contentLanguagePlugin(),
       databaseUnavailablePlugin(),
       ...cachePlugins(operating.responseCache),
       // Before the operation is priced or run: a NUL or a lone surrogate in any string argument is BAD_USER_INPUT.
@@ -162,7 +163,8 @@ export async function createGraphQLHandler({ config, operating, services, metric
     }
     for (const [name, value] of response.headers) res.setHeader(name, value);
     // Answers differ by language and by negotiated media type: a shared cache must keep one copy per combination.
-    res.setHeader("vary", "accept, accept-language");
+    // Appended: a CORS answer already varies by Origin.
+    res.appendHeader("vary", "accept, accept-language");
     if (config.environment !== "production") res.setHeader("x-sql-statements", String(scope.statements));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {

@@ -13,10 +13,12 @@ import { RoleAuthChecker } from "../auth/auth-checker";
 import { CampaignResolver, WaveResolver } from "../campaigns/campaign.resolver";
 import { DateTimeScalar } from "../common/scalars";
 import { CompetenceAreaResolver, JobProfileResolver, ResultAreaResolver, SalaryScaleResolver } from "../job-profiles/job-profile.resolver";
-import { ApplicationScoreResolver, LaureatesResolver, SelectionResolver } from "../test-sessions/selection.resolver";
+import { NodeResolver } from "../nodes/node.resolver";
+import { PlaceResolver, ProvinceResolver, RegionResolver } from "../places/place.resolver";
+import { ApplicationScoreResolver, LaureatesResolver, ScoreResolver, SelectionResolver } from "../test-sessions/selection.resolver";
 import { TestSessionResolver } from "../test-sessions/test-session.resolver";
 import { VacancyManagementResolver } from "../vacancies/vacancy-management.resolver";
-import { CampaignVacanciesResolver, VacancyResolver } from "../vacancies/vacancy.resolver";
+import { CampaignVacanciesResolver, ExamPartResolver, VacancyResolver } from "../vacancies/vacancy.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [
@@ -29,11 +31,17 @@ const resolvers: NonEmptyArray<Function> = [
   CompetenceAreaResolver,
   SalaryScaleResolver,
   VacancyResolver,
+  ExamPartResolver,
   VacancyManagementResolver,
+  PlaceResolver,
+  NodeResolver,
+  ProvinceResolver,
+  RegionResolver,
   TestSessionResolver,
   SelectionResolver,
   LaureatesResolver,
   ApplicationScoreResolver,
+  ScoreResolver,
   ApplicationResolver,
   CandidateResolver,
   ApiClientResolver,

@@ -35,8 +35,10 @@ export interface ScoreOutcome {
   maxPoints: number;
   /** Of the procedure's total maximum, once every part is scored; otherwise of the parts scored so far. */
   percent: number;
-  /** In words: which rule passed or failed. */
+  /** In words (English): which rule passed or failed; explainScore (score-explanation.ts) says it in each language. */
   explanation: string;
+  /** The procedure's overall pass mark, in percent. */
+  overallPassPercent: number;
 }
 
 const hundredths = (value: number) => Math.round(value * 100);
@@ -80,6 +82,7 @@ export function score(procedure: Procedure, results: ReadonlyMap<string, number>
       totalPoints,
       maxPoints,
       percent: scoredMax ? percentOf(totalPoints, scoredMax) : 0,
+      overallPassPercent: procedure.overallPassPercent,
       explanation: `Failed part "${failed.name}": ${failed.points}/${failed.maxPoints} is ${failed.percent} %, below the ${failed.passPercent} % needed for the part.`,
     };
   }
@@ -91,6 +94,7 @@ export function score(procedure: Procedure, results: ReadonlyMap<string, number>
       totalPoints,
       maxPoints,
       percent: scoredMax ? percentOf(totalPoints, scoredMax) : 0,
+      overallPassPercent: procedure.overallPassPercent,
       explanation: `Passed every part scored so far; "${pending.name}" is next.`,
     };
   }
@@ -102,6 +106,7 @@ export function score(procedure: Procedure, results: ReadonlyMap<string, number>
       totalPoints,
       maxPoints,
       percent,
+      overallPassPercent: procedure.overallPassPercent,
       explanation: `Passed every part, but ${totalPoints}/${maxPoints} is ${percent} % overall, below the ${procedure.overallPassPercent} % needed.`,
     };
   }
@@ -111,6 +116,7 @@ export function score(procedure: Procedure, results: ReadonlyMap<string, number>
     totalPoints,
     maxPoints,
     percent,
+    overallPassPercent: procedure.overallPassPercent,
     explanation: `Passed every part and ${totalPoints}/${maxPoints} is ${percent} % overall, at least the ${procedure.overallPassPercent} % needed.`,
   };
 }

@@ -7,6 +7,8 @@ import { scopedAgency } from "../auth/viewer";
 import { PageArgs, toPage } from "../common/connection";
 import { DateScalar, toIsoDate } from "../common/scalars";
 import type { Context } from "../context/context";
+import { Language, langArg } from "../common/language";
+import { explainScore } from "./score-explanation";
 import { Vacancy } from "../vacancies/vacancy.type";
 import { TestSessionPlanning } from "./planning.type";
 import type { ScoreOutcome } from "./scoring";
@@ -156,12 +158,21 @@ export class LaureatesResolver {
     return ApplicationConnection.of(
       toPage(
         rows,
-        request.first,
+        request,
         (r) => laureateCursors.encode(LAUREATE_ORDER, [r.rank]),
         (r) => r.application,
         () => ctx.loaders.laureateCount.load(vacancy.key),
+        (r) => r.rank,
       ),
     );
+  }
+}
+
+@Resolver(() => Score)
+export class ScoreResolver {
+  @FieldResolver(() => String, { description: "Which rule passed or failed, in words, in the asked language." })
+  explanation(@Root() score: Score, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return explainScore(score, ctx.lang(lang));
   }
 }
 

@@ -1,12 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { fromGlobalId } from "../common/global-id";
 import { Language } from "../common/language";
+import type { LocalizedText } from "../common/localized-text";
 import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
 import { addDays, brusselsDate } from "../common/brussels-time";
 import { EventType } from "../events/event-types";
 import { recordEvents, testSessionEvent } from "../events/outbox";
-import { bookings, campaigns, testSessions, testSessionVacancies, vacancies } from "../db/tables";
+import { bookings, campaigns, examParts, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
@@ -14,6 +15,7 @@ import type { TestSession } from "./test-session.type";
 export enum SessionErrorCode {
   NOT_FOUND = "NOT_FOUND",
   VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
+  KIND_NOT_IN_PROCEDURE = "KIND_NOT_IN_PROCEDURE",
   VACANCIES_OF_SEVERAL_CAMPAIGNS = "VACANCIES_OF_SEVERAL_CAMPAIGNS",
   NO_VACANCIES = "NO_VACANCIES",
   STARTS_IN_PAST = "STARTS_IN_PAST",
@@ -78,6 +80,23 @@ export class SessionManagementService {
       return refused(SessionErrorCode.VACANCIES_OF_SEVERAL_CAMPAIGNS, "A session's vacancies must all belong to one campaign.", "vacancyIds");
     const outside = checkWithinCampaign(input.startsAt, rows[0]);
     if (outside) return outside;
+    // A session examines one kind of exam part: every vacancy it tests must have such a part in its procedure.
+    const examined = await this.db
+      .selectDistinct({ vacancyId: examParts.vacancyId })
+      .from(examParts)
+      .where(and(inArray(examParts.vacancyId, keys as number[]), eq(examParts.kind, input.kind)));
+    const untested = keys.findIndex((k) => !examined.some((e) => e.vacancyId === k));
+    if (untested >= 0)
+      return {
+        testSession: null,
+        userErrors: [
+          userError(
+            SessionErrorCode.KIND_NOT_IN_PROCEDURE,
+            `The vacancy's selection procedure has no ${input.kind} part: a ${input.kind} session cannot test it.`,
+            ["input", "vacancyIds", String(untested)],
+          ),
+        ],
+      };
 
     return this.db.transaction(async (tx) => {
       const [row] = await tx
@@ -88,6 +107,7 @@ export class SessionManagementService {
           startsAt: input.startsAt,
           durationMinutes: input.durationMinutes,
           place: input.place.trim(),
+          placeNames: input.placeNames ? localizedText(input.placeNames) : null,
           language: input.language ?? Language.NL,
           capacity: input.capacity,
         })
@@ -128,7 +148,8 @@ export class SessionManagementService {
       }
       const [row] = await tx
         .update(testSessions)
-        .set({ ...wanted, place: wanted.place.trim(), updatedAt: sql`now()` })
+        // A new place makes the old place's translations wrong: the public then reads the place as entered.
+        .set({ ...wanted, place: wanted.place.trim(), ...(wanted.place.trim() !== current.place ? { placeNames: null } : {}), updatedAt: sql`now()` })
         .where(eq(testSessions.id, key))
         .returning();
       const testSession = toTestSession(row);
@@ -186,7 +207,16 @@ export function checkWithinCampaign(startsAt: Date, campaign: { startsOn: string
   );
 }
 
-function checkSchedule(s: { startsAt: Date; durationMinutes: number; place: string; capacity: number }, now: Date): SessionOutcome | null {
+function checkSchedule(
+  s: {
+    startsAt: Date;
+    durationMinutes: number;
+    place: string;
+    capacity: number;
+    placeNames?: { nl: string; fr?: string | null; en?: string | null; de?: string | null } | null;
+  },
+  now: Date,
+): SessionOutcome | null {
   if (s.startsAt <= now) return refused(SessionErrorCode.STARTS_IN_PAST, "startsAt must lie in the future.", "startsAt");
   if (!Number.isInteger(s.capacity) || s.capacity < 1 || s.capacity > 10_000)
     return refused(SessionErrorCode.INVALID_CAPACITY, `capacity must be from 1 to 10000, got ${s.capacity}.`, "capacity");
@@ -194,5 +224,17 @@ function checkSchedule(s: { startsAt: Date; durationMinutes: number; place: stri
     return refused(SessionErrorCode.INVALID_DURATION, "durationMinutes must be from 1 to 1440.", "durationMinutes");
   const place = s.place.trim();
   if (place.length < 1 || place.length > 200) return refused(SessionErrorCode.INVALID_PLACE, "place must be 1 to 200 characters.", "place");
+  const names = s.placeNames ? [s.placeNames.nl, s.placeNames.fr, s.placeNames.en, s.placeNames.de].filter((n): n is string => n != null) : [];
+  if (s.placeNames && (!s.placeNames.nl.trim() || names.some((n) => n.trim().length > 200)))
+    return refused(SessionErrorCode.INVALID_PLACE, "placeNames needs a Dutch name, and every name at most 200 characters.", "placeNames");
   return null;
+}
+
+function localizedText(text: { nl: string; fr?: string | null; en?: string | null; de?: string | null }): LocalizedText {
+  return {
+    nl: text.nl.trim(),
+    ...(text.fr?.trim() ? { fr: text.fr.trim() } : {}),
+    ...(text.en?.trim() ? { en: text.en.trim() } : {}),
+    ...(text.de?.trim() ? { de: text.de.trim() } : {}),
+  };
 }

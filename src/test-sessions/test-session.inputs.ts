@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "
 import { Application } from "../applications/application.type";
 import { Language } from "../common/language";
 import { UserError } from "../common/user-error";
+import { LocalizedTextInput } from "../vacancies/vacancy.inputs";
 import { TestKind, TestSession } from "./test-session.type";
 
 @InputType({ description: "A new Selor test session." })
@@ -15,8 +16,14 @@ export class CreateTestSessionInput {
   @Field(() => Int, { defaultValue: 180, description: "How long it lasts, in minutes (1 to 1440)." })
   durationMinutes!: number;
 
-  @Field({ description: "Where, 1 to 200 characters." })
+  @Field({ description: "Where, 1 to 200 characters (in Dutch, or the place's own language)." })
   place!: string;
+
+  @Field(() => LocalizedTextInput, {
+    nullable: true,
+    description: "The place's name in each language, for the public pages. Default: place, in every language.",
+  })
+  placeNames?: LocalizedTextInput | null;
 
   @Field(() => Int, { description: "Seats, 1 to 10000." })
   capacity!: number;
@@ -199,8 +206,8 @@ export class Score {
   @Field(() => Float, { description: "Total as a percentage: of all parts once complete, of the parts scored so far until then." })
   percent!: number;
 
-  @Field({ description: "Which rule passed or failed, in words." })
   explanation!: string;
+  overallPassPercent!: number;
 }
 
 @ObjectType({ description: "The outcome of recordTestResult." })

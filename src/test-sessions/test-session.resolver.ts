@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Language, langArg } from "../common/language";
 import { brusselsDate, isoWeek, isSaturdayInBrussels } from "../common/brussels-time";
 import { PageArgs } from "../common/connection";
 import { DateScalar } from "../common/scalars";
@@ -17,6 +19,16 @@ export class TestSessionResolver {
     @Arg("filter", () => TestSessionFilter, { nullable: true, description: "Which sessions to list." }) filter?: TestSessionFilter | null,
   ): Promise<TestSessionConnection> {
     return TestSessionConnection.of(await ctx.services.testSessions.list(filter, page));
+  }
+
+  @FieldResolver(() => String, { description: 'Where the session takes place, in the asked language, e.g. "Selor, testcentrum Brussel (WTC III)".' })
+  place(
+    @Root() session: TestSession,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string {
+    return session.placeNames ? ctx.text(session.placeNames, lang, info) : session.placeName;
   }
 
   @FieldResolver(() => Int, { description: "Seats still free (0 once cancelled)." })

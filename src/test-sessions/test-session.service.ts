@@ -17,7 +17,8 @@ export function toTestSession(row: TestSessionRow): TestSession {
     kind: row.kind as TestKind,
     startsAt: row.startsAt,
     durationMinutes: row.durationMinutes,
-    place: row.place,
+    placeName: row.place,
+    placeNames: row.placeNames,
     language: row.language as Language,
     capacity: row.capacity,
     status: row.status as TestSessionStatus,
@@ -53,7 +54,7 @@ export class TestSessionService {
       .limit(page.first + 1);
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => cursors.encode("startsAt:ASC", [row.sortKey, row.session.id]),
       (row) => toTestSession(row.session),
       async () =>

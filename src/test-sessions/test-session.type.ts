@@ -1,3 +1,5 @@
+import { Node } from "../common/node";
+import type { LocalizedText } from "../common/localized-text";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/connection";
 import { Language } from "../common/language";
@@ -34,7 +36,10 @@ registerEnumType(TestSessionStatus, {
   },
 });
 
-@ObjectType({ description: "A Selor test session: a time, a place, a language and a number of seats. Public: nothing in it says who is booked." })
+@ObjectType({
+  implements: Node,
+  description: "A Selor test session: a time, a place, a language and a number of seats. Public: nothing in it says who is booked.",
+})
 export class TestSession {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;
@@ -51,8 +56,9 @@ export class TestSession {
   @Field(() => Int, { description: "How long the session lasts, in minutes." })
   durationMinutes!: number;
 
-  @Field({ description: 'Where the session takes place, e.g. "Selor, Brussel (WTC III)".' })
-  place!: string;
+  /** The place as entered, and its names per language when given. */
+  placeName!: string;
+  placeNames!: LocalizedText | null;
 
   @Field(() => Language, { description: "The language the test is taken in." })
   language!: Language;

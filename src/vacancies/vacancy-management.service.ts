@@ -6,9 +6,11 @@ import { userError, type UserError } from "../common/user-error";
 import type { Db, Executor } from "../db/client";
 import { EventType } from "../events/event-types";
 import { recordEvents, vacancyEvent } from "../events/outbox";
-import { campaigns, examParts, jobProfiles, testResults, vacancies, waves, type TestKindValue } from "../db/tables";
+import { campaigns, examParts, jobProfiles, testResults, vacancies, waves } from "../db/tables";
 import { CreateVacancyInput, LocalizedTextInput, SelectionProcedureInput, UpdateVacancyInput, VacancyClosure } from "./vacancy.inputs";
-import { toVacancy, vacancySearchText } from "./vacancy.service";
+import { toVacancy } from "./vacancy.service";
+import { STANDARD_PART_TITLES } from "./exam-part-titles";
+import { TestKind } from "../test-sessions/test-session.type";
 import type { Vacancy } from "./vacancy.type";
 
 export enum VacancyErrorCode {
@@ -36,13 +38,19 @@ export interface Manager {
   agencyCode: AgencyCode | null;
 }
 
-const DEFAULT_PROCEDURE = {
+/** The Asse rule of the source documents: a written and an oral part of 50 points, each at least 50 %, 60 % overall. */
+const DEFAULT_PROCEDURE: ProcedureToWrite = {
   parts: [
-    { name: "Schriftelijk", maxPoints: 50, passPercent: 50, kind: "WRITTEN" as const },
-    { name: "Mondeling", maxPoints: 50, passPercent: 50, kind: "ORAL" as const },
+    { name: "Schriftelijk", kind: TestKind.WRITTEN, title: STANDARD_PART_TITLES.WRITTEN, maxPoints: 50, passPercent: 50 },
+    { name: "Mondeling", kind: TestKind.ORAL, title: STANDARD_PART_TITLES.ORAL, maxPoints: 50, passPercent: 50 },
   ],
   overallPassPercent: 60,
 };
+
+interface ProcedureToWrite {
+  parts: { name: string; kind?: TestKind | null; title?: LocalizedText | LocalizedTextInput | null; maxPoints: number; passPercent: number }[];
+  overallPassPercent: number;
+}
 const CLOSABLE_FROM: Record<VacancyClosure, string[]> = {
   [VacancyClosure.CLOSED]: ["OPEN"],
   [VacancyClosure.FILLED]: ["OPEN", "CLOSED"],
@@ -92,7 +100,6 @@ export class VacancyManagementService {
           status: "DRAFT",
           applicationDeadline: input.applicationDeadline ?? null,
           overallPassPercent: (input.procedure ?? DEFAULT_PROCEDURE).overallPassPercent,
-          searchText: vacancySearchText(title, profile),
         })
         .returning();
       await writeProcedure(tx, row.id, input.procedure ?? DEFAULT_PROCEDURE);
@@ -134,7 +141,6 @@ export class VacancyManagementService {
         await writeProcedure(tx, current.id, input.procedure);
       }
       const title = input.title ? localized(input.title) : current.title;
-      const [profile] = await tx.select().from(jobProfiles).where(eq(jobProfiles.id, current.jobProfileId));
       const [row] = await tx
         .update(vacancies)
         .set({
@@ -146,7 +152,6 @@ export class VacancyManagementService {
           ...(input.applicationDeadline !== undefined ? { applicationDeadline: input.applicationDeadline } : {}),
           ...(input.procedure ? { overallPassPercent: input.procedure.overallPassPercent } : {}),
           title,
-          searchText: vacancySearchText(title, profile),
           updatedAt: sql`now()`,
         })
         .where(eq(vacancies.id, current.id))
@@ -256,6 +261,8 @@ function checkProcedure(procedure: SelectionProcedureInput | null | undefined): 
   const names = procedure.parts.map((p) => p.name.trim());
   if (names.some((n) => n.length < 1 || n.length > 100)) return problem("Every exam part needs a name of 1 to 100 characters.");
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) return problem("Exam part names must differ.");
+  if (procedure.parts.some((p) => p.title && checkText(p.title, "procedure").length))
+    return problem("An exam part's title needs a Dutch text of 1 to 4000 characters.");
   if (procedure.parts.some((p) => !(p.maxPoints > 0) || p.maxPoints > 10_000)) return problem("maxPoints must be more than 0 (and at most 10000).");
   if (procedure.parts.some((p) => !(p.passPercent >= 0 && p.passPercent <= 100))) return problem("passPercent must be between 0 and 100.");
   if (!(procedure.overallPassPercent >= 0 && procedure.overallPassPercent <= 100)) return problem("overallPassPercent must be between 0 and 100.");
@@ -278,24 +285,22 @@ async function checkCampaignTarget(tx: Executor, campaignId: number, newTarget: 
   );
 }
 
-async function writeProcedure(
-  tx: Executor,
-  vacancyId: number,
-  procedure: { parts: { name: string; maxPoints: number; passPercent: number; kind?: TestKindValue }[] },
-): Promise<void> {
+/** A part given without a title is shown by its name, in Dutch. */
+async function writeProcedure(tx: Executor, vacancyId: number, procedure: ProcedureToWrite): Promise<void> {
   await tx.insert(examParts).values(
     procedure.parts.map((p, i) => ({
       vacancyId,
       position: i + 1,
       name: p.name.trim(),
+      kind: p.kind ?? TestKind.WRITTEN,
+      title: p.title ? localized(p.title) : null,
       maxPoints: p.maxPoints,
       passPercent: p.passPercent,
-      kind: p.kind ?? "WRITTEN",
     })),
   );
 }
 
-function localized(text: LocalizedTextInput): LocalizedText {
+function localized(text: LocalizedTextInput | LocalizedText): LocalizedText {
   return {
     nl: text.nl.trim(),
     ...(text.fr ? { fr: text.fr.trim() } : {}),

@@ -21,8 +21,11 @@ export class LocalizedTextInput {
 
 @InputType({ description: "One exam part of a selection procedure." })
 export class ExamPartInput {
-  @Field({ description: "The part's name, 1 to 100 characters, unique within the procedure." })
+  @Field({ description: "The part's name, 1 to 100 characters, unique within the procedure; results are recorded against it." })
   name!: string;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: "The part's name as the public reads it, per language. Default: the name, in Dutch." })
+  title?: LocalizedTextInput | null;
 
   @Field(() => Float, { description: "The most points one can score, more than 0." })
   maxPoints!: number;

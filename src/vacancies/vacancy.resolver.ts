@@ -1,15 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Info } from "type-graphql";
 import { Agency } from "../agencies/agency.type";
 import { Campaign, Wave } from "../campaigns/campaign.type";
 import { PageArgs, pageSize } from "../common/connection";
 import { fromGlobalId } from "../common/global-id";
 import { Language, langArg } from "../common/language";
-import { pickOptionalText, pickText } from "../common/localized-text";
 import { JobProfile, SalaryScale } from "../job-profiles/job-profile.type";
 import type { Context } from "../context/context";
 import { TestSession } from "../test-sessions/test-session.type";
+import { Place } from "../places/place.type";
+import { languageRequirementOf } from "./language-requirement";
+import { AgencyFacet, LanguageRegimeFacet, LevelFacet, ProvinceFacet, RegionFacet, VacancyFacets, WaveFacet } from "./vacancy-facets.type";
 import { acceptsApplications, mayView } from "./vacancy.service";
-import { SelectionProcedure, Vacancy, VacancyConnection, VacancyFilter, VacancyOrder } from "./vacancy.type";
+import { ExamPart, SelectionProcedure, Vacancy, VacancyConnection, VacancyFilter, VacancyOrder } from "./vacancy.type";
 
 const filterArg = { nullable: true, description: "Which vacancies to list." } as const;
 const orderArg = { nullable: true, description: "Order of the list. Default: most recently published first." } as const;
@@ -33,14 +36,73 @@ export class VacancyResolver {
     return vacancy && mayView(ctx.viewer, vacancy) ? vacancy : null;
   }
 
+  @Query(() => VacancyFacets, {
+    description:
+      "Counts per agency, wave, level, language regime, province and region of the vacancies the caller may see under a filter, in one statement: a page's filter menus, asked beside `vacancies` with the same filter.",
+  })
+  async vacancyFacets(@Ctx() ctx: Context, @Arg("filter", () => VacancyFilter, filterArg) filter?: VacancyFilter | null): Promise<VacancyFacets> {
+    const counts = await ctx.services.vacancies.facets(ctx.viewer, filter);
+    const [agencies, waves, provinces, regions] = await Promise.all([
+      ctx.loaders.agencyByCode.loadMany(counts.agencies.map((f) => f.key)),
+      ctx.loaders.waveByKey.loadMany(counts.waves.map((f) => f.key)),
+      ctx.loaders.provinceByCode.loadMany(counts.provinces.map((f) => f.key)),
+      ctx.loaders.regionByCode.loadMany(counts.regions.map((f) => f.key)),
+    ]);
+    return Object.assign(new VacancyFacets(), {
+      agencies: counts.agencies.map((f, i) => Object.assign(new AgencyFacet(), { agency: agencies[i], count: f.count })),
+      waves: counts.waves.map((f, i) => Object.assign(new WaveFacet(), { wave: waves[i], count: f.count })),
+      levels: counts.levels.map((f) => Object.assign(new LevelFacet(), { level: f.key, count: f.count })),
+      languageRegimes: counts.languageRegimes.map((f) => Object.assign(new LanguageRegimeFacet(), { languageRegime: f.key, count: f.count })),
+      provinces: counts.provinces.map((f, i) => Object.assign(new ProvinceFacet(), { province: provinces[i], count: f.count })),
+      regions: counts.regions.map((f, i) => Object.assign(new RegionFacet(), { region: regions[i], count: f.count })),
+    });
+  }
+
   @FieldResolver(() => String, { description: "The vacancy's title." })
-  title(@Root() v: Vacancy, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
-    return pickText(v.titles, ctx.lang(lang));
+  title(@Root() v: Vacancy, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(v.titles, lang, info);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "What the vacancy offers beyond its job profile." })
-  description(@Root() v: Vacancy, @Ctx() ctx: Context, @Arg("lang", () => Language, langArg) lang?: Language | null): string | null {
-    return pickOptionalText(v.descriptions, ctx.lang(lang));
+  description(
+    @Root() v: Vacancy,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string | null {
+    return ctx.optionalText(v.descriptions, lang, info);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'Where the job is based: the place\'s name in the asked language ("Brussel", "Bruxelles", "Brussels"), or the name it was given when it is not a known place.',
+  })
+  async place(
+    @Root() v: Vacancy,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): Promise<string> {
+    const place = v.placeKey == null ? null : await ctx.loaders.placeByKey.load(v.placeKey);
+    return place ? ctx.text(place.names, lang, info) : v.placeName;
+  }
+
+  @FieldResolver(() => Place, { nullable: true, description: "The place with its province and region; null when the vacancy's place is not a known one." })
+  async location(@Root() v: Vacancy, @Ctx() ctx: Context): Promise<Place | null> {
+    return v.placeKey == null ? null : ctx.loaders.placeByKey.load(v.placeKey);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The languages the post requires, from its language regime (a Dutch-, French- or German-speaking or a bilingual post); the job profile's languageRequirement adds what the profile asks beyond that.",
+  })
+  languageRequirement(
+    @Root() v: Vacancy,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("lang", () => Language, langArg) lang?: Language | null,
+  ): string {
+    return ctx.text(languageRequirementOf(v.languageRegime), lang, info);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether applications are accepted right now: open, and the deadline (if any) not passed." })
@@ -101,5 +163,13 @@ export class CampaignVacanciesResolver {
     @Arg("orderBy", () => VacancyOrder, orderArg) orderBy?: VacancyOrder | null,
   ): Promise<VacancyConnection> {
     return VacancyConnection.of(await ctx.services.vacancies.list(ctx.viewer, filter, orderBy, page, { campaignKey: campaign.key }));
+  }
+}
+
+@Resolver(() => ExamPart)
+export class ExamPartResolver {
+  @FieldResolver(() => String, { description: 'The part\'s name as the public reads it, e.g. "Épreuve écrite".' })
+  title(@Root() part: ExamPart, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
+    return ctx.text(part.titles, lang, info);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
 import type { Viewer } from "../auth/viewer";
@@ -6,14 +7,15 @@ import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/c
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { afterCondition, isSortCursor, orderByKey, sortKeyText, type SortKey } from "../common/keyset";
-import type { LocalizedText } from "../common/localized-text";
 import { OrderDirection } from "../common/order";
-import type { Db } from "../db/client";
-import { campaigns, examParts, jobProfiles, vacancies, waves } from "../db/tables";
-import { TestKind } from "../test-sessions/test-session.type";
+import { selectRows, type Db } from "../db/client";
+import { campaigns, examParts, jobProfiles, places, vacancies, waves } from "../db/tables";
+import type { JobLevel } from "../job-profiles/job-profile.type";
+import type { ProvinceCode, RegionCode } from "../places/place.type";
+import type { TestKind } from "../test-sessions/test-session.type";
 import { ContractType, ExamPart, LanguageRegime, Vacancy, VacancyFilter, VacancyOrder, VacancyOrderField, VacancyStatus } from "./vacancy.type";
 
-/** What a Vacancy is built from: every column but the search text (long, and only ever searched, never shown). */
+/** What a Vacancy is built from: every column but the search texts (long, and only ever searched, never shown). */
 export const vacancyColumns = {
   id: vacancies.id,
   campaignId: vacancies.campaignId,
@@ -23,6 +25,7 @@ export const vacancyColumns = {
   headcountTarget: vacancies.headcountTarget,
   status: vacancies.status,
   place: vacancies.place,
+  placeId: vacancies.placeId,
   languageRegime: vacancies.languageRegime,
   contractType: vacancies.contractType,
   publishedAt: vacancies.publishedAt,
@@ -44,7 +47,8 @@ export function toVacancy(row: VacancyRow): Vacancy {
     agencyCode: row.agencyCode as AgencyCode,
     headcountTarget: row.headcountTarget,
     status: row.status as VacancyStatus,
-    place: row.place,
+    placeName: row.place,
+    placeKey: row.placeId,
     languageRegime: row.languageRegime as LanguageRegime,
     contractType: row.contractType as ContractType,
     publishedAt: row.publishedAt,
@@ -54,27 +58,21 @@ export function toVacancy(row: VacancyRow): Vacancy {
     overallPassPercent: row.overallPassPercent,
   });
 }
-
-/** What the free-text filter searches: every language of the vacancy's and the profile's titles, the family and the code. */
-export function vacancySearchText(title: LocalizedText, profile: { functionCode: string; title: LocalizedText; functionFamily: LocalizedText }): string {
-  const texts = [title, profile.title, profile.functionFamily].flatMap((t) => Object.values(t));
-  return [profile.functionCode, ...texts].join(" ").toLowerCase();
-}
-
 /** Whether applications may be submitted to the vacancy at this moment. */
 export function acceptsApplications(vacancy: Pick<Vacancy, "status" | "applicationDeadline">, now = new Date()): boolean {
   return vacancy.status === VacancyStatus.OPEN && (vacancy.applicationDeadline == null || vacancy.applicationDeadline > now);
 }
 
-const SORT_KEYS: Record<VacancyOrderField, SortKey> = {
+const SORT_KEYS: Record<Exclude<VacancyOrderField, VacancyOrderField.RELEVANCE>, SortKey> = {
   [VacancyOrderField.PUBLISHED_AT]: { expression: sql`coalesce(${vacancies.publishedAt}, '-infinity'::timestamptz)`, type: "timestamptz" },
   [VacancyOrderField.APPLICATION_DEADLINE]: { expression: sql`coalesce(${vacancies.applicationDeadline}, 'infinity'::timestamptz)`, type: "timestamptz" },
   [VacancyOrderField.HEADCOUNT_TARGET]: { expression: vacancies.headcountTarget, type: "int" },
 };
 
 const DEFAULT_ORDER: VacancyOrder = Object.assign(new VacancyOrder(), { field: VacancyOrderField.PUBLISHED_AT, direction: OrderDirection.DESC });
+const BY_RELEVANCE: VacancyOrder = Object.assign(new VacancyOrder(), { field: VacancyOrderField.RELEVANCE, direction: OrderDirection.DESC });
 const cursors = new CursorCodec<[string, number]>("vacancies", isSortCursor);
-const LEVELS = ["A", "B", "C", "D"];
+const MAX_SEARCH_WORDS = 10;
 
 /** Which vacancies a viewer may see at all: everyone sees published ones; drafts only their agency, the taskforce and admins. */
 export function visibleTo(viewer: Viewer): SQL | undefined {
@@ -90,6 +88,70 @@ export function mayView(viewer: Viewer, vacancy: Pick<Vacancy, "status" | "agenc
   return viewer.role !== Role.AGENCY_HR || viewer.agencyCode === vacancy.agencyCode;
 }
 
+/**
+ * A filter as conditions: `common` for the criteria no facet counts by, and one condition per faceted dimension, so
+ * that the facets of one dimension can count under every criterion but their own.
+ */
+interface FilterConditions {
+  common: SQL[];
+  agency?: SQL;
+  wave?: SQL;
+  level?: SQL;
+  languageRegime?: SQL;
+  province?: SQL;
+  region?: SQL;
+  /** The search's words, as given (search_words() normalises them in SQL). */
+  words: string[];
+}
+
+/**
+ * The search's words one at a time. A word matches a vacancy when it begins one of its words (both sides through
+ * search_words(): unaccented, lower-cased, cut at anything but letters and digits), or, for a word of five letters or
+ * more, when it is spelled nearly like a whole word of it (pg_trgm's strict word similarity, at least 0.6). Both tests use the
+ * trigram index on search_text; search_words() of a parameter folds into a constant when the statement is planned.
+ */
+function wordMatches(word: string): SQL {
+  const beginning = sql`${vacancies.searchText} like '%' || rtrim(search_words(${word})) || '%'`;
+  // Near spellings only for words of letters long enough to misspell: "nbv107" must not find NBV101.
+  if (!NEAR_SPELLING.test(word)) return beginning;
+  // <<% (pg_trgm's default threshold, 0.5) lets the trigram index find the candidates; 0.6 is the bar they must clear
+  // ("psychologue" and "psychologie" score 0.6, "werker" and "werk" only 0.5).
+  const word_ = sql`btrim(search_words(${word}))`;
+  return sql`(${beginning} or (${word_} <<% ${vacancies.searchText} and strict_word_similarity(${word_}, ${vacancies.searchText}) >= 0.6))`;
+}
+
+const NEAR_SPELLING = /^[\p{L}'-]{5,}$/u;
+
+/** Relevance: per word, 4 if it begins a word of the title, 2 if it is a whole word, 1 if it begins one, plus up to 3 for how close it comes to a title word. */
+function relevance(words: string[]): SQL {
+  if (words.length === 0) return sql`0`;
+  return sql.join(
+    words.map(
+      (word) => sql`(
+        (case when ${vacancies.searchTitle} like '%' || rtrim(search_words(${word})) || '%' then 4 else 0 end)
+        + (case when ${vacancies.searchText} like '%' || search_words(${word}) || '%' then 2 else 0 end)
+        + (case when ${vacancies.searchText} like '%' || rtrim(search_words(${word})) || '%' then 1 else 0 end)
+        + floor(3 * strict_word_similarity(btrim(search_words(${word})), ${vacancies.searchTitle}))::int)`,
+    ),
+    sql` + `,
+  );
+}
+
+export interface FacetCount<K> {
+  key: K;
+  count: number;
+}
+
+/** Counts per value of each dimension, each under the whole filter except its own criterion. */
+export interface VacancyFacetCounts {
+  agencies: FacetCount<AgencyCode>[];
+  waves: FacetCount<number>[];
+  levels: FacetCount<JobLevel>[];
+  languageRegimes: FacetCount<LanguageRegime>[];
+  provinces: FacetCount<ProvinceCode>[];
+  regions: FacetCount<RegionCode>[];
+}
+
 export class VacancyService {
   constructor(private readonly db: Db) {}
 
@@ -100,11 +162,17 @@ export class VacancyService {
     pageArgs: PageArgs,
     scope: { campaignKey?: number } = {},
   ): Promise<PageResult<Vacancy>> {
-    const sortOrder = order ?? DEFAULT_ORDER;
-    const orderName = `${sortOrder.field}:${sortOrder.direction}`;
+    const conditions = await this.filterConditions(filter ?? {}, scope);
+    const sortOrder = order ?? (conditions.words.length ? BY_RELEVANCE : DEFAULT_ORDER);
+    // A relevance cursor is only good for the same search: the order's name carries a digest of the words.
+    const orderName =
+      sortOrder.field === VacancyOrderField.RELEVANCE
+        ? `${sortOrder.field}:${sortOrder.direction}:${createHash("sha256").update(conditions.words.join(" ")).digest("base64url").slice(0, 10)}`
+        : `${sortOrder.field}:${sortOrder.direction}`;
     const page = cursors.page(pageArgs, orderName);
-    const where = and(visibleTo(viewer), ...(await this.filterConditions(filter ?? {}, scope)));
-    const sortKey = SORT_KEYS[sortOrder.field];
+    const where = and(visibleTo(viewer), ...allConditions(conditions));
+    const sortKey: SortKey =
+      sortOrder.field === VacancyOrderField.RELEVANCE ? { expression: relevance(conditions.words), type: "int" } : SORT_KEYS[sortOrder.field];
 
     const rows = await this.db
       .select({ vacancy: vacancyColumns, sortKey: sortKeyText(sortKey) })
@@ -115,7 +183,7 @@ export class VacancyService {
 
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => cursors.encode(orderName, [row.sortKey, row.vacancy.id]),
       (row) => toVacancy(row.vacancy),
       async () =>
@@ -126,6 +194,95 @@ export class VacancyService {
             .where(where)
         )[0].n,
     );
+  }
+
+  /**
+   * The filter menus' counts, in one statement: for each dimension (agency, wave, level, language regime, province,
+   * region), how many vacancies the caller may see match the whole filter except that dimension's own criterion, so
+   * that choosing "DVZ" still shows how many the other agencies have. Values with no vacancy are left out.
+   */
+  async facets(viewer: Viewer, filter: VacancyFilter | null | undefined): Promise<VacancyFacetCounts> {
+    const c = await this.filterConditions(filter ?? {}, {});
+    const holds = (condition: SQL | undefined) => condition ?? sql`true`;
+    const allBut = (dimension: keyof Omit<FilterConditions, "common" | "words">) =>
+      sql.join(
+        (["agency", "wave", "level", "languageRegime", "province", "region"] as const).filter((d) => d !== dimension).map((d) => sql`m_${sql.raw(d)}`),
+        sql` and `,
+      );
+    const rows = await selectRows<{
+      agency_code: string | null;
+      wave_id: number | null;
+      level: string | null;
+      language_regime: string | null;
+      province: string | null;
+      region: string | null;
+      grouping: number;
+      n_agency: number;
+      n_wave: number;
+      n_level: number;
+      n_languageRegime: number;
+      n_province: number;
+      n_region: number;
+    }>(
+      this.db,
+      sql`with m as (
+            select ${vacancies.agencyCode}::text as agency_code, ${vacancies.waveId} as wave_id, ${jobProfiles.level}::text as level,
+                   ${vacancies.languageRegime}::text as language_regime, ${places.province}::text as province, ${places.region}::text as region,
+                   ${holds(c.agency)} as m_agency, ${holds(c.wave)} as m_wave, ${holds(c.level)} as m_level,
+                   ${holds(c.languageRegime)} as m_languageRegime, ${holds(c.province)} as m_province, ${holds(c.region)} as m_region
+            from ${vacancies}
+            join ${jobProfiles} on ${jobProfiles.id} = ${vacancies.jobProfileId}
+            left join ${places} on ${places.id} = ${vacancies.placeId}
+            where ${and(visibleTo(viewer), ...c.common) ?? sql`true`})
+          select agency_code, wave_id, level, language_regime, province, region,
+                 grouping(agency_code, wave_id, level, language_regime, province, region) as grouping,
+                 (count(*) filter (where ${allBut("agency")}))::int as n_agency,
+                 (count(*) filter (where ${allBut("wave")}))::int as n_wave,
+                 (count(*) filter (where ${allBut("level")}))::int as n_level,
+                 (count(*) filter (where ${allBut("languageRegime")}))::int as "n_languageRegime",
+                 (count(*) filter (where ${allBut("province")}))::int as n_province,
+                 (count(*) filter (where ${allBut("region")}))::int as n_region
+          from m
+          group by grouping sets ((agency_code), (wave_id), (level), (language_regime), (province), (region))`,
+    );
+    // grouping() sets a bit for each column left out of the row's grouping set, the first column the highest (32).
+    const of = <K>(bit: number, key: (r: (typeof rows)[number]) => unknown, count: (r: (typeof rows)[number]) => number) =>
+      rows
+        .filter((r) => (r.grouping & bit) === 0 && key(r) != null && count(r) > 0)
+        .map((r) => ({ key: key(r) as K, count: count(r) }))
+        .sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
+    return {
+      agencies: of<AgencyCode>(
+        32,
+        (r) => r.agency_code,
+        (r) => r.n_agency,
+      ).sort((a, b) => AGENCY_ORDER.indexOf(a.key) - AGENCY_ORDER.indexOf(b.key)),
+      waves: of<number>(
+        16,
+        (r) => r.wave_id,
+        (r) => r.n_wave,
+      ).sort((a, b) => a.key - b.key),
+      levels: of<JobLevel>(
+        8,
+        (r) => r.level,
+        (r) => r.n_level,
+      ),
+      languageRegimes: of<LanguageRegime>(
+        4,
+        (r) => r.language_regime,
+        (r) => r.n_languageRegime,
+      ),
+      provinces: of<ProvinceCode>(
+        2,
+        (r) => r.province,
+        (r) => r.n_province,
+      ),
+      regions: of<RegionCode>(
+        1,
+        (r) => r.region,
+        (r) => r.n_region,
+      ),
+    };
   }
 
   /** Vacancies by key, whatever their status: callers check visibility with mayView. */
@@ -146,67 +303,90 @@ export class VacancyService {
       .orderBy(asc(examParts.vacancyId), asc(examParts.position));
     return rows.map((r) => ({
       vacancyKey: r.vacancyId,
-      part: Object.assign(new ExamPart(), { name: r.name, maxPoints: r.maxPoints, passPercent: r.passPercent, kind: r.kind as TestKind }),
+      part: Object.assign(new ExamPart(), {
+        name: r.name,
+        kind: r.kind as TestKind,
+        titles: r.title ?? { nl: r.name },
+        maxPoints: r.maxPoints,
+        passPercent: r.passPercent,
+      }),
     }));
   }
 
   /** Turns a filter into conditions, refusing values that name nothing (a malformed wave id, an unknown campaign). */
-  private async filterConditions(filter: VacancyFilter, scope: { campaignKey?: number }): Promise<(SQL | undefined)[]> {
-    const conditions: (SQL | undefined)[] = [];
-    if (scope.campaignKey != null) conditions.push(eq(vacancies.campaignId, scope.campaignKey));
+  private async filterConditions(filter: VacancyFilter, scope: { campaignKey?: number }): Promise<FilterConditions> {
+    const common: SQL[] = [];
+    const result: FilterConditions = { common, words: [] };
+    if (scope.campaignKey != null) common.push(eq(vacancies.campaignId, scope.campaignKey));
     if (filter.campaignSlug != null) {
       const [campaign] = await this.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, filter.campaignSlug)).limit(1);
       if (!campaign) throw badUserInput(`filter.campaignSlug: no campaign has the slug "${filter.campaignSlug}".`, "filter");
-      conditions.push(eq(vacancies.campaignId, campaign.id));
+      common.push(eq(vacancies.campaignId, campaign.id));
     }
-    if (filter.agencies) conditions.push(inArray(vacancies.agencyCode, filter.agencies));
+    if (filter.agencies) result.agency = inArray(vacancies.agencyCode, filter.agencies);
+    const waveConditions: SQL[] = [];
     if (filter.waveIds) {
       const keys = filter.waveIds.map((id, i) => {
         const key = fromGlobalId("Wave", id);
         if (key == null) throw badUserInput(`filter.waveIds[${i}]: "${id}" is not a wave id.`, "filter");
         return key;
       });
-      conditions.push(inArray(vacancies.waveId, keys));
+      waveConditions.push(inArray(vacancies.waveId, keys));
     }
     if (filter.waveNumbers) {
-      conditions.push(inArray(vacancies.waveId, this.db.select({ id: waves.id }).from(waves).where(inArray(waves.number, filter.waveNumbers))));
+      waveConditions.push(inArray(vacancies.waveId, this.db.select({ id: waves.id }).from(waves).where(inArray(waves.number, filter.waveNumbers))));
     }
+    if (waveConditions.length) result.wave = and(...waveConditions);
     if (filter.levels) {
-      filter.levels.forEach((level, i) => {
-        if (!LEVELS.includes(level)) throw badUserInput(`filter.levels[${i}]: "${level}" is not a job level; use A, B, C or D.`, "filter");
-      });
-      conditions.push(
-        inArray(
-          vacancies.jobProfileId,
-          this.db
-            .select({ id: jobProfiles.id })
-            .from(jobProfiles)
-            .where(inArray(jobProfiles.level, filter.levels as ("A" | "B" | "C" | "D")[])),
-        ),
-      );
+      result.level = inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.level, filter.levels)));
     }
     if (filter.functionCodes) {
       const codes = filter.functionCodes.map((c) => c.trim().toUpperCase());
-      conditions.push(
-        inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.functionCode, codes))),
+      common.push(inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.functionCode, codes))));
+    }
+    if (filter.statuses) common.push(inArray(vacancies.status, filter.statuses));
+    if (filter.languageRegimes) result.languageRegime = inArray(vacancies.languageRegime, filter.languageRegimes);
+    if (filter.places) {
+      const names = sql.join(
+        filter.places.map((p) => sql`search_words(${p})`),
+        sql`, `,
+      );
+      // By any language's name of a known place, or by the name a vacancy was given (a place not among the known ones).
+      common.push(
+        sql`(${vacancies.placeId} in (select p.id from ${places} p, jsonb_each_text(p.name) n where search_words(n.value) in (${names}))
+             or search_words(${vacancies.place}) in (${names}))`,
       );
     }
-    if (filter.statuses) conditions.push(inArray(vacancies.status, filter.statuses));
-    if (filter.languageRegimes) conditions.push(inArray(vacancies.languageRegime, filter.languageRegimes));
-    if (filter.places) {
-      const places = filter.places.map((p) => p.trim().toLowerCase());
-      conditions.push(inArray(sql`lower(${vacancies.place})`, places));
+    if (filter.placeIds) {
+      const keys = filter.placeIds.map((id, i) => {
+        const key = fromGlobalId("Place", id);
+        if (key == null) throw badUserInput(`filter.placeIds[${i}]: "${id}" is not a place id.`, "filter");
+        return key;
+      });
+      common.push(inArray(vacancies.placeId, keys));
     }
+    if (filter.provinces)
+      result.province = inArray(vacancies.placeId, this.db.select({ id: places.id }).from(places).where(inArray(places.province, filter.provinces)));
+    if (filter.regions)
+      result.region = inArray(vacancies.placeId, this.db.select({ id: places.id }).from(places).where(inArray(places.region, filter.regions)));
     if (filter.acceptingApplications != null) {
       const accepting = and(eq(vacancies.status, "OPEN"), or(isNull(vacancies.applicationDeadline), gt(vacancies.applicationDeadline, sql`now()`)));
-      conditions.push(filter.acceptingApplications ? accepting : sql`not (${accepting})`);
+      common.push(filter.acceptingApplications ? accepting! : sql`not (${accepting})`);
     }
     if (filter.search != null) {
       if (filter.search.length > 200) throw badUserInput("filter.search must be at most 200 characters.", "filter");
-      for (const word of filter.search.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10)) {
-        conditions.push(sql`${vacancies.searchText} like ${"%" + word.replace(/[\\%_]/g, (c) => "\\" + c) + "%"}`);
-      }
+      result.words = filter.search
+        .split(/\s+/)
+        .filter((w) => /[\p{L}\p{N}]/u.test(w))
+        .slice(0, MAX_SEARCH_WORDS);
+      common.push(...result.words.map(wordMatches));
     }
-    return conditions;
+    return result;
   }
+}
+
+const AGENCY_ORDER = ["DVZ", "CGVS", "RVV", "FEDASIL"];
+
+function allConditions(c: FilterConditions): (SQL | undefined)[] {
+  return [...c.common, c.agency, c.wave, c.level, c.languageRegime, c.province, c.region];
 }

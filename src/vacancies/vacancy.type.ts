@@ -1,8 +1,11 @@
+import { Node } from "../common/node";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { Connection } from "../common/connection";
 import type { LocalizedText } from "../common/localized-text";
 import { OrderDirection } from "../common/order";
+import { JobLevel } from "../job-profiles/job-profile.type";
+import { ProvinceCode, RegionCode } from "../places/place.type";
 import { TestKind } from "../test-sessions/test-session.type";
 
 export enum VacancyStatus {
@@ -61,8 +64,10 @@ registerEnumType(ContractType, {
 
 @ObjectType({ description: "One part of a selection procedure's exam." })
 export class ExamPart {
-  @Field({ description: 'The part\'s name, e.g. "Schriftelijk"; results are recorded against it.' })
+  @Field({ description: 'The part\'s name, e.g. "Schriftelijk": its key, in Dutch; results are recorded against it. Pages show `title`.' })
   name!: string;
+
+  titles!: LocalizedText;
 
   @Field(() => Float, { description: "The most points one can score on this part." })
   maxPoints!: number;
@@ -83,7 +88,7 @@ export class SelectionProcedure {
   overallPassPercent!: number;
 }
 
-@ObjectType({ description: "One opening at one agency, in one wave, for one job profile, with a headcount target." })
+@ObjectType({ implements: Node, description: "One opening at one agency, in one wave, for one job profile, with a headcount target." })
 export class Vacancy {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;
@@ -102,8 +107,8 @@ export class Vacancy {
   @Field(() => VacancyStatus, { description: "Where the vacancy stands." })
   status!: VacancyStatus;
 
-  @Field({ description: "Where the job is based, e.g. Brussel." })
-  place!: string;
+  placeName!: string;
+  placeKey!: number | null;
 
   @Field(() => LanguageRegime, { description: "The post's language role." })
   languageRegime!: LanguageRegime;
@@ -136,8 +141,8 @@ export class VacancyFilter {
   @Field(() => [Int], { nullable: true, description: "Only vacancies of the waves with these numbers." })
   waveNumbers?: number[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Only vacancies whose job profile has one of these levels (A, B, C, D)." })
-  levels?: string[] | null;
+  @Field(() => [JobLevel], { nullable: true, description: "Only vacancies whose job profile has one of these levels." })
+  levels?: JobLevel[] | null;
 
   @Field(() => [String], { nullable: true, description: "Only vacancies of these job profiles (function codes, e.g. NBV001)." })
   functionCodes?: string[] | null;
@@ -148,20 +153,34 @@ export class VacancyFilter {
   @Field(() => [LanguageRegime], { nullable: true, description: "Only vacancies with these language regimes." })
   languageRegimes?: LanguageRegime[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Only vacancies in these places (case-insensitive, exact), e.g. ["Brussel"].' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only vacancies in these places, by name in any language, regardless of case and accents: ["Bruxelles"] and ["brussel"] both find Brussels.',
+  })
   places?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: "Only vacancies in these places (place ids, from `places` or Vacancy.location)." })
+  placeIds?: string[] | null;
+
+  @Field(() => [ProvinceCode], { nullable: true, description: "Only vacancies in these provinces." })
+  provinces?: ProvinceCode[] | null;
+
+  @Field(() => [RegionCode], { nullable: true, description: "Only vacancies in these regions." })
+  regions?: RegionCode[] | null;
 
   @Field(() => Boolean, { nullable: true, description: "true: only vacancies that accept applications now (open, deadline not passed)." })
   acceptingApplications?: boolean | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "Free text: every word must occur in the vacancy's title or its job profile's title, family or function code, in any language.",
+    description:
+      'Free text, at most 200 characters: every word must begin a word of the vacancy (its title, its job profile\'s title, family, category or function code, its place with province and region, its agency\'s code or name, in any language), regardless of case and accents, or be spelled nearly like one ("psychologue" finds "psychologie"). Ordered by relevance unless orderBy says otherwise.',
   })
   search?: string | null;
 }
 
 export enum VacancyOrderField {
+  RELEVANCE = "RELEVANCE",
   PUBLISHED_AT = "PUBLISHED_AT",
   APPLICATION_DEADLINE = "APPLICATION_DEADLINE",
   HEADCOUNT_TARGET = "HEADCOUNT_TARGET",
@@ -171,6 +190,10 @@ registerEnumType(VacancyOrderField, {
   name: "VacancyOrderField",
   description: "What a vacancy list can be ordered by; ties are broken by id.",
   valuesConfig: {
+    RELEVANCE: {
+      description:
+        "How well the vacancy matches filter.search (words in the title first, whole words before beginnings, then near spellings); all equal without a search.",
+    },
     PUBLISHED_AT: { description: "Publication time (drafts first when ascending)." },
     APPLICATION_DEADLINE: { description: "Application deadline (continuous recruitment last when ascending)." },
     HEADCOUNT_TARGET: { description: "Headcount target." },

@@ -141,7 +141,7 @@ export class WebhookEndpointService {
       .limit(page.first + 1);
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => endpointCursors.encode("id:ASC", [row.id]),
       toWebhookEndpoint,
       async () =>
@@ -214,7 +214,7 @@ export class WebhookEndpointService {
       .limit(page.first + 1);
     return toPage(
       rows,
-      page.first,
+      page,
       (row) => deliveryCursors.encode("sequence:DESC", [row.sequence]),
       toDelivery,
       async () =>

@@ -65,11 +65,32 @@ async function ask(who: Who, query: string, variables: Record<string, unknown> =
 test.each(EVERYONE)("public reads work for %s", async (who) => {
   const { code, data } = await ask(
     who,
-    `query($id: ID!) { campaign(slug: "asiel-migratie-2021") { targetHeadcount } agencies { code } vacancies(first: 1) { totalCount } vacancy(id: $id) { place } jobProfile(functionCode: "NBV001") { level } jobProfiles { functionCode } competenceAreas { number } testSessions(first: 1) { totalCount } }`,
+    `query($id: ID!) { campaign(slug: "asiel-migratie-2021") { targetHeadcount } agencies { code } vacancies(first: 1) { totalCount } vacancy(id: $id) { place } jobProfile(functionCode: "NBV001") { level } jobProfiles { functionCode } competenceAreas { number } testSessions(first: 1) { totalCount } places { name } vacancyFacets { agencies { count } } }`,
     { id: ids.vacancy },
   );
   expect(code).toBeUndefined();
   expect(data).toMatchObject({ campaign: { targetHeadcount: 700 }, vacancy: { place: "Scopestad" }, jobProfile: { level: "A" } });
+  expect(data!.places.length).toBeGreaterThan(0);
+  expect(data!.vacancyFacets.agencies.length).toBe(4);
+});
+
+test("node and nodes show an object only to whom its own field shows it", async () => {
+  const seen: Record<string, unknown> = {};
+  for (const who of EVERYONE) {
+    const { code, data } = await ask(who, `query($ids: [ID!]!, $id: ID!) { node(id: $id) { __typename } nodes(ids: $ids) { __typename } }`, {
+      id: ids.dvzApplication,
+      ids: [ids.vacancy, ids.draft, ids.dvzApplication],
+    });
+    expect(code).toBeUndefined();
+    seen[who] = [data!.node?.__typename ?? null, data!.nodes.map((n: any) => n?.__typename ?? null)];
+  }
+  expect(seen).toEqual({
+    anonymous: [null, ["Vacancy", null, null]],
+    dvz: ["Application", ["Vacancy", "Vacancy", "Application"]],
+    cgvs: [null, ["Vacancy", null, null]],
+    taskforce: ["Application", ["Vacancy", "Vacancy", "Application"]],
+    admin: ["Application", ["Vacancy", "Vacancy", "Application"]],
+  });
 });
 
 test("viewer tells who is calling", async () => {
@@ -383,10 +404,14 @@ test("this file walks every root field: a new query or mutation must be added he
       "events",
       "jobProfile",
       "jobProfiles",
+      "node",
+      "nodes",
+      "places",
       "testSessionPlanning",
       "testSessions",
       "vacancies",
       "vacancy",
+      "vacancyFacets",
       "viewer",
       "webhookDeliveries",
       "webhookEndpoints",

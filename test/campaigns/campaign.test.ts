@@ -1,4 +1,9 @@
+import { addDays, brusselsDate } from "../../src/common/brussels-time";
+import { calendarShift } from "../../src/seeding/seed-campaign";
 import { startTestServer, type TestServer } from "../helpers/test-server";
+
+/** The seed's 2021 calendar as loaded today: every date moved by the same whole number of weeks. */
+const shifted = (date: string) => addDays(date, calendarShift("2021-10-18", brusselsDate(new Date())));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,12 +26,12 @@ test("the seeded campaign shows its target, waves and agencies", async () => {
     hiredCount: 0,
     openVacancyCount: 34,
     openPostCount: 655,
-    startsOn: "2021-06-14",
+    startsOn: shifted("2021-06-14"),
     siteUrl: "https://werkenbijasielenmigratie.be",
     waves: [
-      { number: 1, opensOn: "2021-06-14", name: "Golf 1" },
-      { number: 2, opensOn: "2021-07-16", name: "Golf 2" },
-      { number: 3, opensOn: "2021-10-04", name: "Golf 3" },
+      { number: 1, opensOn: shifted("2021-06-14"), name: "Golf 1" },
+      { number: 2, opensOn: shifted("2021-07-16"), name: "Golf 2" },
+      { number: 3, opensOn: shifted("2021-10-04"), name: "Golf 3" },
     ],
     agencies: [
       { code: "DVZ", name: "Immigration Office" },

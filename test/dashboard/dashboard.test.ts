@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { addDays, brusselsDate, daysBetween, isoWeekday } from "../../src/common/brussels-time";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
 import { examParts, testSessions, vacancies } from "../../src/db/tables";
-import { vacancySearchText } from "../../src/vacancies/vacancy.service";
 import { generateDemoData } from "../../src/seeding/demo-generator";
+import { calendarShift } from "../../src/seeding/seed-campaign";
 import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
 import { oracle, type OracleInput } from "../helpers/dashboard-oracle";
 import { insertCampaign, insertVacancies, seededCampaign } from "../helpers/factories";
@@ -57,7 +57,6 @@ describe("a known campaign history, built through the API", () => {
           contractType: "STATUTORY",
           status: "OPEN",
           publishedAt: new Date("2026-02-01T08:00:00Z"),
-          searchText: vacancySearchText(title, profile),
         })
         .returning();
       await db.insert(examParts).values([
@@ -323,6 +322,12 @@ describe("a known campaign history, built through the API", () => {
   });
 });
 
+// The seeded campaign's calendar moves to the day the seed runs (src/seeding/seed-campaign.ts): the days below are
+// counted from today and from the campaign's first day.
+const TODAY = brusselsDate(new Date());
+const START = addDays("2021-06-14", calendarShift("2021-10-18", TODAY));
+const day = (from: string, days: number) => addDays(from, days);
+
 describe("random histories against a recount from the event log", () => {
   let server: TestServer;
   let keys: Keys;
@@ -338,7 +343,7 @@ describe("random histories against a recount from the event log", () => {
       functionCode: ["NBV001", "NBV104"][i % 2],
       headcountTarget: 1 + i,
     }));
-    await generateDemoData(server.database, { applications: 1500, seed: 11, until: "2026-10-31", chunkSize: 400 });
+    await generateDemoData(server.database, { applications: 1500, seed: 11, until: day(TODAY, -20), chunkSize: 400 });
     // And some through the API, with moves on past days, so both writers' counters meet.
     const vacancies = await server.data(
       `{ vacancies(first: 100, filter: { campaignSlug: "asiel-migratie-2021", agencies: [DVZ], acceptingApplications: true }) { edges { node { id } } } }`,
@@ -349,11 +354,7 @@ describe("random histories against a recount from the event log", () => {
       {
         input: {
           applications: Array.from({ length: 40 }, (_, i) =>
-            submission(
-              ids[i % ids.length],
-              { submittedAt: `2026-09-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00Z` },
-              { email: `demo.11.${i * 7}@example.invalid` },
-            ),
+            submission(ids[i % ids.length], { submittedAt: `${day(TODAY, -50 + (i % 28))}T10:00:00Z` }, { email: `demo.11.${i * 7}@example.invalid` }),
           ),
         },
       },
@@ -367,7 +368,7 @@ describe("random histories against a recount from the event log", () => {
           input: {
             applicationId: r.application.id,
             toStage: i % 3 ? "SCREENED" : "WITHDRAWN",
-            occurredAt: `2026-10-${String(1 + (i % 20)).padStart(2, "0")}T12:00:00Z`,
+            occurredAt: `${day(TODAY, -22 + (i % 20))}T12:00:00Z`,
           },
         },
         { key: keys.dvz },
@@ -382,19 +383,19 @@ describe("random histories against a recount from the event log", () => {
 
   test.each([
     ["the whole campaign", {}],
-    ["as of 2024-05-31", { asOf: "2024-05-31" }],
+    ["as of the campaign's 40th day", { asOf: day(START, 40) }],
     // Recent days are counted down from today's counters, distant ones up from the start: both ways must agree.
     ["as of a week ago", { asOf: addDays(brusselsDate(new Date()), -7) }],
     ["one agency as of a week ago", { agencies: ["CGVS"], asOf: addDays(brusselsDate(new Date()), -7) }],
-    ["as of 2022-01-15", { asOf: "2022-01-15" }],
+    ["as of the campaign's 10th day", { asOf: day(START, 10) }],
     ["one agency", { agencies: ["DVZ"] }],
-    ["two agencies as of 2025-03-01", { agencies: ["CGVS", "RVV"], asOf: "2025-03-01" }],
+    ["two agencies as of the campaign's 60th day", { agencies: ["CGVS", "RVV"], asOf: day(START, 60) }],
     ["one wave", { waveNumbers: [2] }],
-    ["one job profile over a period", { functionCodes: ["NBV104"], from: "2023-01-01", to: "2024-12-31" }],
+    ["one job profile over a period", { functionCodes: ["NBV104"], from: day(START, 40), to: day(START, 100) }],
     ["an agency and a wave (mixed)", { agencies: ["DVZ"], waveNumbers: [1] }],
-    ["mixed, as of a past day", { agencies: ["FEDASIL"], waveNumbers: [2, 3], asOf: "2025-06-30" }],
-    ["a period", { from: "2026-09-01", to: "2026-10-15" }],
-    ["some vacancies over a period", { vacancyCount: 5, from: "2025-01-01", to: "2026-10-20" }],
+    ["mixed, as of a past day", { agencies: ["FEDASIL"], waveNumbers: [2, 3], asOf: day(START, 110) }],
+    ["a period", { from: day(TODAY, -50), to: day(TODAY, -30) }],
+    ["some vacancies over a period", { vacancyCount: 5, from: day(START, 30), to: day(TODAY, -25) }],
   ] as [string, { agencies?: string[]; waveNumbers?: number[]; functionCodes?: string[]; vacancyCount?: number; asOf?: string; from?: string; to?: string }][])(
     "%s",
     async (_name, spec) => {

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
 import { campaigns, examParts, jobProfiles, testSessions, testSessionVacancies, vacancies, waves } from "../../src/db/tables";
-import { vacancySearchText } from "../../src/vacancies/vacancy.service";
 
 /** Factories write straight to the database: tests build exactly the rows they assert on. */
 
@@ -49,7 +48,6 @@ export async function insertVacancies(db: Db, count: number, overrides: VacancyO
       status,
       publishedAt: o.publishedAt !== undefined ? o.publishedAt : status === "DRAFT" ? null : new Date(Date.UTC(2021, 5, 14, 7) + i * 60_000),
       applicationDeadline: o.applicationDeadline ?? null,
-      searchText: vacancySearchText(title, profile),
     };
   });
   const ids: number[] = [];
@@ -64,8 +62,8 @@ export async function insertVacancies(db: Db, count: number, overrides: VacancyO
     const chunk = ids.slice(i, i + 500);
     await db.insert(examParts).values(
       chunk.flatMap((id) => [
-        { vacancyId: id, position: 1, name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
-        { vacancyId: id, position: 2, name: "Mondeling", maxPoints: 50, passPercent: 50 },
+        { vacancyId: id, position: 1, name: "Schriftelijk", kind: "WRITTEN" as const, maxPoints: 50, passPercent: 50 },
+        { vacancyId: id, position: 2, name: "Mondeling", kind: "ORAL" as const, maxPoints: 50, passPercent: 50 },
       ]),
     );
   }

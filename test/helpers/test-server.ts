@@ -39,6 +39,8 @@ export interface TestServerOptions {
   seed?: boolean;
   introspection?: boolean;
   environment?: Config["environment"];
+  /** CORS origins and the explorer (default: no cross-origin access, no explorer, as in production). */
+  web?: Partial<Config["web"]>;
   /**
    * Overrides of the operating limits. By default tests run with the production limits except the rate limiter and
    * the response cache, which are off so that tests firing many requests or reading their own writes stay independent;
@@ -64,6 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       adminApiKey: ADMIN_KEY,
       introspection: options.introspection ?? true,
       environment: options.environment ?? "test",
+      web: options.web,
       operating: { ...defaultOperatingConfig, rateLimit: null, responseCache: null, ...options.operating },
       webhooks: { allowedNetworks: TEST_ALLOWED_NETWORKS },
     },

@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import { selectRows } from "../../src/db/client";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 let server: TestServer;
@@ -33,15 +35,18 @@ test("NBV001, the return coach, with its result areas, competencies and salary s
   expect(profile.salaryScale.steps[0].seniorityYears).toBe(0);
 });
 
-test("the B1 scale is the real Asse table", async () => {
-  const data = await server.data(`{ jobProfile(functionCode: "NBV104") { salaryScale { code indexFactor steps { seniorityYears monthlyGrossEur } } } }`);
-  const steps = data.jobProfile.salaryScale.steps;
-  expect(data.jobProfile.salaryScale).toMatchObject({ code: "B1", indexFactor: 2.0807 });
-  expect([steps[0], steps[5], steps[23]]).toEqual([
-    { seniorityYears: 0, monthlyGrossEur: 3000 },
-    { seniorityYears: 5, monthlyGrossEur: 3260 },
-    { seniorityYears: 23, monthlyGrossEur: 4049 },
+test("the Asse table is kept as it is in the document; federal posts show an illustrative scale, marked so", async () => {
+  const asse = await selectRows<{ seniority_years: number; monthly_gross_eur: string }>(
+    server.database.db,
+    sql`select seniority_years, monthly_gross_eur::text from salary_scale_steps where scale_code = 'ASSE-B1' and seniority_years in (0, 5, 23) order by 1`,
+  );
+  expect(asse).toEqual([
+    { seniority_years: 0, monthly_gross_eur: "3000.00" },
+    { seniority_years: 5, monthly_gross_eur: "3260.00" },
+    { seniority_years: 23, monthly_gross_eur: "4049.00" },
   ]);
+  const data = await server.data(`{ jobProfile(functionCode: "NBV104") { salaryScale { code illustrative indexFactor } } }`);
+  expect(data.jobProfile.salaryScale).toEqual({ code: "B11", illustrative: true, indexFactor: null });
 });
 
 test("an unknown function code gives null; the 37 competence areas are listed", async () => {

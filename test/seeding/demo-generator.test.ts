@@ -1,9 +1,13 @@
+import { addDays, brusselsDate } from "../../src/common/brussels-time";
 import { sql } from "drizzle-orm";
 import { selectRows } from "../../src/db/client";
 import { generateDemoData } from "../../src/seeding/demo-generator";
 import { rebuildCounters } from "../../src/applications/counter-rebuild";
 import { countersAndRecount, expectCountersToMatchEvents, rollupsAndRecount } from "../helpers/recount";
 import { startTestServer, type TestServer } from "../helpers/test-server";
+
+// A week before today: inside the seeded campaign, whose calendar moves to the day the seed runs.
+const UNTIL = addDays(brusselsDate(new Date()), -7);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,12 +17,12 @@ afterAll(() => server.close());
 
 test("demo data: legal histories, exact counters, deterministic and idempotent", async () => {
   const db = server.database.db;
-  const first = await generateDemoData(server.database, { applications: 1200, seed: 7, until: "2026-06-30", chunkSize: 500 });
+  const first = await generateDemoData(server.database, { applications: 1200, seed: 7, until: UNTIL, chunkSize: 500 });
   expect(first.created).toBe(1200);
   expect(Object.values(first.byStage).reduce((a, b) => a + b, 0)).toBe(1200);
   expect(first.candidates).toBeLessThan(1200);
 
-  const again = await generateDemoData(server.database, { applications: 1200, seed: 7, until: "2026-06-30", chunkSize: 300 });
+  const again = await generateDemoData(server.database, { applications: 1200, seed: 7, until: UNTIL, chunkSize: 300 });
   expect(again).toMatchObject({ created: 0, candidates: 0, events: 0 });
 
   await expectCountersToMatchEvents(db);
@@ -29,7 +33,7 @@ test("demo data: legal histories, exact counters, deterministic and idempotent",
     sql`select count(*)::int as n from (
           select from_stage, lag(to_stage) over w as previous, occurred_at, lag(occurred_at) over w as previous_at
           from stage_events window w as (partition by application_id order by occurred_at, id)) e
-        where e.from_stage is distinct from e.previous or e.occurred_at < e.previous_at or e.occurred_at > '2026-07-01'`,
+        where e.from_stage is distinct from e.previous or e.occurred_at < e.previous_at or e.occurred_at > ${addDays(UNTIL, 1)}::date`,
   );
   expect(broken.n).toBe(0);
   const [mismatch] = await selectRows<{ n: number }>(
@@ -53,7 +57,7 @@ test("the bulk path recounts the counters to exactly what the moves kept", async
   await db.transaction((tx) => rebuildCounters(tx));
   expect([await countersAndRecount(db), await rollupsAndRecount(db)]).toEqual(incremental);
 
-  const bulk = await generateDemoData(server.database, { applications: 800, seed: 8, until: "2026-06-30", bulk: true });
+  const bulk = await generateDemoData(server.database, { applications: 800, seed: 8, until: UNTIL, bulk: true });
   expect(bulk.created).toBe(800);
   await expectCountersToMatchEvents(db);
 });

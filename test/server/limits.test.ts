@@ -194,7 +194,7 @@ describe("field suggestions", () => {
         filter: { placs: ["Brussel"] },
       });
       expect(variables.body.errors?.[0].message).toBe(
-        'Variable "$filter" got invalid value { placs: ["Brussel"] }; Field "placs" is not defined by type "VacancyFilter". Did you mean "places"?',
+        'Variable "$filter" got invalid value { placs: ["Brussel"] }; Field "placs" is not defined by type "VacancyFilter". Did you mean "places" or "placeIds"?',
       );
     } finally {
       await development.close();

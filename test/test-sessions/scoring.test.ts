@@ -26,6 +26,7 @@ test("25/50 and 35/50 pass: exactly 60 % overall", () => {
       { name: "Mondeling", points: 35, maxPoints: 50, percent: 70, passPercent: 50, passed: true },
     ],
     explanation: "Passed every part and 60/100 is 60 % overall, at least the 60 % needed.",
+    overallPassPercent: 60,
   });
 });
 

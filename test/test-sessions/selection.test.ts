@@ -29,7 +29,7 @@ const INVITE = `mutation($input: InviteToTestSessionInput!) { inviteToTestSessio
   testSession { seatsLeft } invited { id stage } userErrors { field code message } } }`;
 const ATTEND = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { application { id stage rejectionReason } userErrors { field code message } } }`;
 const RESULT = `mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) {
-  application { id stage rejectionReason } score { decision totalPoints maxPoints percent explanation parts { name points passed } } userErrors { field code message } } }`;
+  application { id stage rejectionReason } score { decision totalPoints maxPoints percent explanation(lang: EN) parts { name points passed } } userErrors { field code message } } }`;
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -62,10 +62,10 @@ async function start(sessionId: string) {
 describe("sessions", () => {
   test("created by the planner, public without anything about who, Saturday in Brussels time", async () => {
     // 2 July 2027 is a Friday; 23:30 UTC is 01:30 on Saturday in Brussels (summer time).
-    const session = await createSession({ startsAt: "2027-07-02T23:30:00Z", kind: "COMPUTER_TEST", language: "FR", capacity: 25 });
+    const session = await createSession({ startsAt: "2027-07-02T23:30:00Z", kind: "ORAL", language: "FR", capacity: 25 });
     expect(session).toEqual({
       id: expect.any(String),
-      kind: "COMPUTER_TEST",
+      kind: "ORAL",
       startsAt: "2027-07-02T23:30:00.000Z",
       isSaturday: true,
       date: "2027-07-03",
@@ -323,13 +323,16 @@ describe("attendance and results", () => {
       if (written >= 25) await server.data(RESULT, { input: { applicationId: apps[i], part: "Mondeling", points: oral } }, { key: keys.dvz });
     }
     const LAUREATES = `query($id: ID!, $after: String) { vacancy(id: $id) { laureates(first: 2, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } edges { node { id score { totalPoints } candidate { email } } } } } }`;
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { rank cursor node { id score { totalPoints } candidate { email } } } } } }`;
     const ranked: string[] = [];
     let after: string | null = null;
     do {
       const page: any = (await server.data(LAUREATES, { id: vacancyId, after }, { key: keys.dvz })).vacancy.laureates;
       expect(page.totalCount).toBe(4);
       ranked.push(...page.edges.map((e: any) => e.node.id));
+      // Each edge carries its rank; the page knows whether it follows another.
+      expect(page.edges.map((e: any) => e.rank)).toEqual(page.edges.map((_: unknown, i: number) => ranked.length - page.edges.length + i + 1));
+      expect(page.pageInfo).toMatchObject({ hasPreviousPage: after != null, startCursor: page.edges[0].cursor });
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(ranked).toEqual([apps[1], apps[2], apps[0], apps[3]]);

@@ -21,6 +21,19 @@ export const applicationStageEnum = pgEnum("application_stage", [
   "WITHDRAWN",
 ]);
 export const rejectionReasonEnum = pgEnum("rejection_reason", ["INELIGIBLE", "FAILED_TEST", "NO_SHOW", "FAILED_INTERVIEW", "OTHER"]);
+export const regionEnum = pgEnum("region", ["BRUSSELS", "FLANDERS", "WALLONIA"]);
+export const provinceEnum = pgEnum("province", [
+  "ANTWERP",
+  "EAST_FLANDERS",
+  "FLEMISH_BRABANT",
+  "LIMBURG",
+  "WEST_FLANDERS",
+  "HAINAUT",
+  "LIEGE",
+  "LUXEMBOURG",
+  "NAMUR",
+  "WALLOON_BRABANT",
+]);
 export const testKindEnum = pgEnum("test_kind", ["COMPUTER_TEST", "WRITTEN", "ORAL", "ASSESSMENT"]);
 export const testSessionStatusEnum = pgEnum("test_session_status", ["SCHEDULED", "CANCELLED"]);
 export const bookingStatusEnum = pgEnum("booking_status", ["BOOKED", "ATTENDED", "NO_SHOW", "CANCELLED"]);
@@ -33,4 +46,6 @@ export type StageValue = (typeof applicationStageEnum.enumValues)[number];
 export type RejectionReasonValue = (typeof rejectionReasonEnum.enumValues)[number];
 export type VacancyStatusValue = (typeof vacancyStatusEnum.enumValues)[number];
 export type RoleValue = (typeof roleEnum.enumValues)[number];
+export type RegionValue = (typeof regionEnum.enumValues)[number];
+export type ProvinceValue = (typeof provinceEnum.enumValues)[number];
 export type TestKindValue = (typeof testKindEnum.enumValues)[number];

@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./campaigns";
+export * from "./places";
 export * from "./job-profiles";
 export * from "./vacancies";
 export * from "./applications";

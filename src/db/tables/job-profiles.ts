@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../common/localized-text";
 import { competenceGroupEnum, complexityLevelEnum, jobLevelEnum } from "./enums";
 import { localized } from "./localized";
@@ -22,6 +22,10 @@ export const salaryScales = pgTable(
     level: jobLevelEnum("level").notNull(),
     name: localized("name").notNull(),
     indexFactor: numeric("index_factor", { precision: 8, scale: 4, mode: "number" }),
+    /** Where the amounts come from. */
+    source: localized("source"),
+    /** True when the amounts are filled in for illustration, not taken from a source. */
+    illustrative: boolean("illustrative").notNull().default(false),
   },
   (t) => [check("salary_scales_name_nl", sql`${t.name} ? 'nl'`)],
 );

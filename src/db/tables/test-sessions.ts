@@ -4,6 +4,7 @@ import { apiClients } from "./api-clients";
 import { applications } from "./applications";
 import { campaigns } from "./campaigns";
 import { bookingStatusEnum, languageEnum, testKindEnum, testSessionStatusEnum } from "./enums";
+import { localized } from "./localized";
 import { examParts, vacancies } from "./vacancies";
 
 /** A Selor test session. Seats are counted on the row itself so a booking can claim one with a single guarded update. */
@@ -18,6 +19,8 @@ export const testSessions = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     durationMinutes: integer("duration_minutes").notNull(),
     place: text("place").notNull(),
+    /** The place's name in other languages, when given ({ nl, fr, en, de }); place is the name as entered. */
+    placeNames: localized("place_names"),
     language: languageEnum("language").notNull(),
     capacity: integer("capacity").notNull(),
     /** Seats held by bookings that are not cancelled (booked, attended or no-show). */

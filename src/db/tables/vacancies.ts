@@ -4,6 +4,7 @@ import { campaigns, waves, agencies } from "./campaigns";
 import { agencyCodeEnum, contractTypeEnum, languageRegimeEnum, testKindEnum, vacancyStatusEnum } from "./enums";
 import { jobProfiles } from "./job-profiles";
 import { localized } from "./localized";
+import { places } from "./places";
 
 export const vacancies = pgTable(
   "vacancies",
@@ -22,7 +23,9 @@ export const vacancies = pgTable(
     title: localized("title").notNull(),
     description: localized("description"),
     headcountTarget: integer("headcount_target").notNull(),
+    /** The place's Dutch name as given; placeId links it to a known municipality (null when the name names none). */
     place: text("place").notNull(),
+    placeId: integer("place_id").references(() => places.id),
     languageRegime: languageRegimeEnum("language_regime").notNull(),
     contractType: contractTypeEnum("contract_type").notNull(),
     status: vacancyStatusEnum("status").notNull().default("DRAFT"),
@@ -31,8 +34,13 @@ export const vacancies = pgTable(
     applicationDeadline: timestamp("application_deadline", { withTimezone: true }),
     /** The share of all exam points needed overall, in percent (the Asse rule: 60). */
     overallPassPercent: numeric("overall_pass_percent", { precision: 5, scale: 2, mode: "number" }).notNull().default(60),
-    /** Lower-cased titles (every language), function code and place: what the free-text filter searches. */
-    searchText: text("search_text").notNull(),
+    /**
+     * What the free-text filter searches, kept by the trigger vacancies_search_document (drizzle/0013): the titles,
+     * the job profile, the place with its province and region, and the agency, in every language, unaccented and
+     * lower-cased, one space before each word. searchTitle is the same for the titles alone (they rank higher).
+     */
+    searchText: text("search_text").notNull().default(""),
+    searchTitle: text("search_title").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -59,6 +67,9 @@ export const vacancies = pgTable(
     index("vacancies_agency_status").on(t.agencyCode, t.status),
     index("vacancies_wave").on(t.waveId),
     index("vacancies_job_profile").on(t.jobProfileId),
+    index("vacancies_place").on(t.placeId),
+    // Trigrams let "like '% word%'" use an index instead of reading every vacancy's text.
+    index("vacancies_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );
 
@@ -70,7 +81,10 @@ export const examParts = pgTable(
       .notNull()
       .references(() => vacancies.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
+    /** The part's key: results are recorded against it. */
     name: text("name").notNull(),
+    /** The part's name as the public reads it; null: the name, in Dutch. */
+    title: localized("title"),
     maxPoints: numeric("max_points", { precision: 8, scale: 2, mode: "number" }).notNull(),
     passPercent: numeric("pass_percent", { precision: 5, scale: 2, mode: "number" }).notNull().default(50),
     /** The kind of test session that examines the part: what the Saturday planning matches seats by. */
@@ -83,5 +97,6 @@ export const examParts = pgTable(
     check("exam_parts_max_points", sql`${t.maxPoints} > 0`),
     check("exam_parts_pass_percent", sql`${t.passPercent} between 0 and 100`),
     check("exam_parts_name", sql`length(trim(${t.name})) between 1 and 100`),
+    check("exam_parts_title_nl", sql`${t.title} is null or ${t.title} ? 'nl'`),
   ],
 );

@@ -36,6 +36,18 @@ export const PUBLIC_MAX_AGE = {
     TestSession: 20,
     TestSessionConnection: 20,
     TestSessionEdge: 20,
+    // Progress moves with hires; filter menus with vacancies.
+    CampaignProgress: 20,
+    AgencyProgress: 20,
+    WaveProgress: 20,
+    JobProfileProgress: 20,
+    VacancyFacets: 20,
+    AgencyFacet: 20,
+    WaveFacet: 20,
+    LevelFacet: 20,
+    LanguageRegimeFacet: 20,
+    ProvinceFacet: 20,
+    RegionFacet: 20,
     // Reference data, edited by hand a few times per campaign.
     Agency: 60,
     Wave: 60,
@@ -47,6 +59,9 @@ export const PUBLIC_MAX_AGE = {
     SalaryStep: 60,
     SelectionProcedure: 60,
     ExamPart: 60,
+    Place: 60,
+    Province: 60,
+    Region: 60,
   } as Record<string, number>,
   fields: {
     // Seats go as applicants are invited: a few seconds.
@@ -144,7 +159,8 @@ export function cachePlugins(responseCache: { maxBytes: number } | null): Apollo
         },
         extraCacheKeyData: async (requestContext) => ({ language: requestContext.contextValue.language }),
         shouldReadFromCache: async (requestContext) => isAnonymous(requestContext),
-        shouldWriteToCache: async (requestContext) => isAnonymous(requestContext),
+        // An answer with texts that fell back to Dutch carries the list in its extensions, which the cache does not keep.
+        shouldWriteToCache: async (requestContext) => isAnonymous(requestContext) && requestContext.contextValue.languageFallbacks.length === 0,
       }),
     );
   }
