@@ -23,6 +23,9 @@ export default defineConfig({
   build: {
     outDir: path.join(root, "../dist/web"),
     emptyOutDir: true,
+    // Every browser the pages support preloads modules natively; with more than one page the polyfill would otherwise
+    // become a shared chunk of its own, too small to be served compressed.
+    modulePreload: { polyfill: false },
     rollupOptions: { input: pages },
   },
 });

@@ -69,7 +69,7 @@ test("every session tests only vacancies whose procedure has a part of its kind"
 });
 
 test("createTestSession refuses a kind that a vacancy's procedure does not have, and writes nothing", async () => {
-  const [vacancy] = await insertVacancies(server.database.db, 1, { place: "Soortstad" }); // written and oral parts
+  const [vacancy] = await insertVacancies(server.database.db, 1, { place: "Soortstad" }); // two written parts
   const id = Buffer.from(`Vacancy:${vacancy}`).toString("base64url");
   const CREATE = `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id place(lang: FR) } userErrors { field code message } } }`;
   const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -93,7 +93,14 @@ test("createTestSession refuses a kind that a vacancy's procedure does not have,
   const created = await server.data(
     CREATE,
     {
-      input: { kind: "ORAL", startsAt, place: "Selor, Brussel", placeNames: { nl: "Selor, Brussel", fr: "Selor, Bruxelles" }, capacity: 10, vacancyIds: [id] },
+      input: {
+        kind: "WRITTEN",
+        startsAt,
+        place: "Selor, Brussel",
+        placeNames: { nl: "Selor, Brussel", fr: "Selor, Bruxelles" },
+        capacity: 10,
+        vacancyIds: [id],
+      },
     },
     { key: keys.taskforce },
   );

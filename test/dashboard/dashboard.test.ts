@@ -428,7 +428,7 @@ describe("random histories against a recount from the event log", () => {
       const d = (
         await server.data(
           DASHBOARD,
-          { slug: "asiel-migratie-2021", filter, asOf: spec.asOf, first: 100, weeklyFrom: spec.from ?? "2021-06-14", weeklyTo: expected.asOf },
+          { slug: "asiel-migratie-2021", filter, asOf: spec.asOf, first: 100, weeklyFrom: spec.from ?? START, weeklyTo: expected.asOf },
           { key: keys.taskforce },
         )
       ).dashboard;

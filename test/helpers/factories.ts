@@ -62,8 +62,8 @@ export async function insertVacancies(db: Db, count: number, overrides: VacancyO
     const chunk = ids.slice(i, i + 500);
     await db.insert(examParts).values(
       chunk.flatMap((id) => [
-        { vacancyId: id, position: 1, name: "Schriftelijk", kind: "WRITTEN" as const, maxPoints: 50, passPercent: 50 },
-        { vacancyId: id, position: 2, name: "Mondeling", kind: "ORAL" as const, maxPoints: 50, passPercent: 50 },
+        { vacancyId: id, position: 1, name: "Schriftelijk", maxPoints: 50, passPercent: 50 },
+        { vacancyId: id, position: 2, name: "Mondeling", maxPoints: 50, passPercent: 50 },
       ]),
     );
   }

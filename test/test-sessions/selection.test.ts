@@ -62,10 +62,10 @@ async function start(sessionId: string) {
 describe("sessions", () => {
   test("created by the planner, public without anything about who, Saturday in Brussels time", async () => {
     // 2 July 2027 is a Friday; 23:30 UTC is 01:30 on Saturday in Brussels (summer time).
-    const session = await createSession({ startsAt: "2027-07-02T23:30:00Z", kind: "ORAL", language: "FR", capacity: 25 });
+    const session = await createSession({ startsAt: "2027-07-02T23:30:00Z", kind: "WRITTEN", language: "FR", capacity: 25 });
     expect(session).toEqual({
       id: expect.any(String),
-      kind: "ORAL",
+      kind: "WRITTEN",
       startsAt: "2027-07-02T23:30:00.000Z",
       isSaturday: true,
       date: "2027-07-03",
