@@ -73,6 +73,8 @@ test("createTestSession refuses a kind that a vacancy's procedure does not have,
   const id = Buffer.from(`Vacancy:${vacancy}`).toString("base64url");
   const CREATE = `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id place(lang: FR) } userErrors { field code message } } }`;
   const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  // This file's campaign stands in 2021; sessions are scheduled from today, so let the campaign run on meanwhile.
+  await server.database.db.execute(sql`update campaigns set ends_on = '2030-12-31'`);
   const before = await selectRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from test_sessions`);
   const refused = await server.data(
     CREATE,
@@ -105,6 +107,7 @@ test("createTestSession refuses a kind that a vacancy's procedure does not have,
     { key: keys.taskforce },
   );
   expect(created.createTestSession).toMatchObject({ testSession: { place: "Selor, Bruxelles" }, userErrors: [] });
+  await server.database.db.execute(sql`update campaigns set ends_on = '2022-06-30'`);
 });
 
 test("each profile has its own professional category; only NBV001's comes from the document", async () => {
