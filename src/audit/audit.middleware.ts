@@ -4,6 +4,8 @@ import type { NodeType } from "../common/global-id";
 import { describeError } from "../common/logger";
 import { unavailableReason } from "../db/faults";
 import type { Context } from "../context/context";
+import { withCommitHook, type CommitHook } from "../db/commit-hooks";
+import type { AuditRecord } from "./audit.service";
 import { AuditOutcome } from "./audit.type";
 
 /** Input fields that name the record a mutation targets, and the kind of record each names. */
@@ -46,7 +48,7 @@ const SAFE_INPUT_FIELDS = [
 
 type Payload = Record<string, unknown> & {
   userErrors?: { code: string }[];
-  results?: { created: boolean; application: unknown; userErrors: { code: string }[] }[];
+  results?: { created?: boolean; application: unknown; userErrors?: { code: string }[] }[];
 };
 
 /**
@@ -54,6 +56,12 @@ type Payload = Record<string, unknown> & {
  * key or role (DENIED), refused by a rule (USER_ERROR), done (OK) or failed (FAILED). It wraps the whole field resolver,
  * outside type-graphql's authorization check, so refusals are recorded too. The record holds ids and choices, never
  * personal data.
+ *
+ * A call that changes something writes its line inside the transaction of the change (a commit hook, see
+ * src/db/commit-hooks.ts), built from what the transaction returns: a crash can never keep a change and lose its line,
+ * and a transaction that rolls back leaves neither. Should the answer turn out different from what the transaction
+ * returned (a later transaction, an error after the commit), the line is rewritten afterwards; a call that never
+ * opened a transaction changed nothing, and its line is written after it.
  */
 export function audited(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
   return (root, args, context, info) => auditCall(args, context, info.fieldName, () => resolve(root, args, context, info));
@@ -63,47 +71,77 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
   const input = (args.input ?? {}) as Record<string, unknown>;
   const base = { viewer: context.viewer, operation, requestId: context.requestId };
   const inputTarget = TARGET_FIELDS.find(([field]) => typeof input[field] === "string");
-  const detail = Object.fromEntries(SAFE_INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
+  const inputDetail = Object.fromEntries(SAFE_INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
+  const audit = context.services.audit;
 
-  let payload: Payload;
-  try {
-    payload = (await next()) as Payload;
-  } catch (error) {
-    const code = (error as GraphQLError).extensions?.code;
-    const denied = code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden;
-    await context.services.audit
-      .record({
-        ...base,
-        outcome: denied ? AuditOutcome.DENIED : AuditOutcome.FAILED,
-        targetType: inputTarget?.[1] ?? null,
-        targetId: inputTarget ? (input[inputTarget[0]] as string) : null,
-        userErrorCodes: [],
-        detail: { ...detail, ...(denied ? {} : { error: describeError(error).errorName }) },
-      })
-      .catch((auditError: unknown) => auditWriteFailed(context, operation, auditError));
-    throw error;
-  }
-
-  const resultTarget = RESULT_FIELDS.find(([field]) => (payload[field] as { id?: unknown } | null | undefined)?.id);
-  const codes = [...(payload.userErrors ?? []), ...(payload.results ?? []).flatMap((r) => r.userErrors)].map((e) => e.code);
-  if (payload.results) {
-    Object.assign(detail, {
-      submitted: payload.results.length,
-      created: payload.results.filter((r) => r.created).length,
-      refused: payload.results.filter((r) => !r.application).length,
-    });
-  }
-  // The mutation has committed by now: a failing audit write is logged loudly but does not turn success into an error.
-  await context.services.audit
-    .record({
+  /** The record of an answer (a payload, or what a transaction returned on the way to it). */
+  const recordOf = (answer: unknown): AuditRecord => {
+    const payload = (Array.isArray(answer) ? { results: answer } : answer && typeof answer === "object" ? answer : {}) as Payload;
+    const detail: Record<string, unknown> = { ...inputDetail };
+    const resultTarget = RESULT_FIELDS.find(([field]) => (payload[field] as { id?: unknown } | null | undefined)?.id);
+    const results = Array.isArray(payload.results) ? payload.results : [];
+    const codes = [...(payload.userErrors ?? []), ...results.flatMap((r) => r.userErrors ?? [])].map((e) => e.code);
+    if (Array.isArray(payload.results)) {
+      Object.assign(detail, {
+        submitted: results.length,
+        ...(results.some((r) => "created" in r) ? { created: results.filter((r) => r.created).length } : {}),
+        refused: results.filter((r) => !r.application).length,
+      });
+    }
+    return {
       ...base,
       outcome: codes.length ? AuditOutcome.USER_ERROR : AuditOutcome.OK,
       targetType: resultTarget?.[1] ?? inputTarget?.[1] ?? null,
       targetId: resultTarget ? (payload[resultTarget[0]] as { id: string }).id : inputTarget ? (input[inputTarget[0]] as string) : null,
       userErrorCodes: [...new Set(codes)].sort(),
       detail: Object.keys(detail).length ? detail : null,
-    })
-    .catch((error: unknown) => auditWriteFailed(context, operation, error));
+    };
+  };
+
+  // The line's key once a transaction holding it has committed, and the record it holds.
+  type Line = { key: number; record: AuditRecord };
+  const state: { line: Line | null; pending: Line | null; open: boolean } = { line: null, pending: null, open: true };
+  const hook: CommitHook = {
+    async beforeCommit(tx, result) {
+      if (!state.open) return;
+      const record = recordOf(result);
+      const line = state.line;
+      const key = line ? (await audit.rewrite(line.key, record, tx), line.key) : await audit.record(record, tx);
+      state.pending = { key, record };
+    },
+    committed() {
+      if (state.pending) state.line = state.pending;
+      state.pending = null;
+    },
+  };
+
+  let payload: Payload;
+  try {
+    payload = (await withCommitHook(hook, next)) as Payload;
+  } catch (error) {
+    state.open = false;
+    const line = state.line;
+    const code = (error as GraphQLError).extensions?.code;
+    const denied = code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden;
+    const record: AuditRecord = {
+      ...base,
+      outcome: denied ? AuditOutcome.DENIED : AuditOutcome.FAILED,
+      targetType: inputTarget?.[1] ?? null,
+      targetId: inputTarget ? (input[inputTarget[0]] as string) : null,
+      userErrorCodes: [],
+      detail: { ...inputDetail, ...(denied ? {} : { error: describeError(error).errorName }) },
+    };
+    await (line ? audit.rewrite(line.key, record) : audit.record(record)).catch((auditError: unknown) => auditWriteFailed(context, operation, auditError));
+    throw error;
+  }
+  state.open = false;
+
+  const line = state.line;
+  const record = recordOf(payload);
+  if (line && JSON.stringify(line.record) === JSON.stringify(record)) return payload;
+  // Nothing was committed (a refusal before any transaction), or the answer says more than the transaction did: the
+  // change, if any, is audited already; a failing write here is logged loudly but does not turn success into an error.
+  await (line ? audit.rewrite(line.key, record) : audit.record(record)).catch((error: unknown) => auditWriteFailed(context, operation, error));
   return payload;
 }
 

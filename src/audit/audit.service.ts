@@ -6,7 +6,7 @@ import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/c
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { isSortCursor } from "../common/keyset";
-import type { Db } from "../db/client";
+import type { Db, Executor } from "../db/client";
 import { apiClients, auditLog } from "../db/tables";
 import { AuditEntry, AuditLogFilter, AuditOutcome } from "./audit.type";
 
@@ -27,21 +27,15 @@ const cursors = new CursorCodec<[string, number]>("auditLog", isSortCursor);
 export class AuditService {
   constructor(private readonly db: Db) {}
 
-  async record(entry: AuditRecord): Promise<void> {
-    const viewer = entry.viewer;
-    await this.db.insert(auditLog).values({
-      actorClientId: viewer.kind === "client" ? viewer.clientId : null,
-      actorRole: viewer.kind === "client" ? viewer.role : null,
-      actorAgencyCode: viewer.kind === "client" ? viewer.agencyCode : null,
-      actorLabel: viewer.kind === "client" ? (viewer.clientId == null ? viewer.name : null) : "anonymous",
-      operation: entry.operation,
-      outcome: entry.outcome,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      userErrorCodes: entry.userErrorCodes,
-      detail: entry.detail,
-      requestId: entry.requestId,
-    });
+  /** Writes one audit line (in the given transaction when there is one) and returns its key. */
+  async record(entry: AuditRecord, executor: Executor = this.db): Promise<number> {
+    const [row] = await executor.insert(auditLog).values(auditRow(entry)).returning({ id: auditLog.id });
+    return row.id;
+  }
+
+  /** Rewrites a line written earlier in the same call (its outcome is known only once the mutation has answered). */
+  async rewrite(key: number, entry: AuditRecord, executor: Executor = this.db): Promise<void> {
+    await executor.update(auditLog).set(auditRow(entry)).where(eq(auditLog.id, key));
   }
 
   /** Newest first. */
@@ -111,4 +105,21 @@ function toAuditEntry({ entry, clientName }: { entry: typeof auditLog.$inferSele
     detail: entry.detail,
     requestId: entry.requestId,
   });
+}
+
+function auditRow(entry: AuditRecord) {
+  const viewer = entry.viewer;
+  return {
+    actorClientId: viewer.kind === "client" ? viewer.clientId : null,
+    actorRole: viewer.kind === "client" ? viewer.role : null,
+    actorAgencyCode: viewer.kind === "client" ? viewer.agencyCode : null,
+    actorLabel: viewer.kind === "client" ? (viewer.clientId == null ? viewer.name : null) : "anonymous",
+    operation: entry.operation,
+    outcome: entry.outcome,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    userErrorCodes: entry.userErrorCodes,
+    detail: entry.detail,
+    requestId: entry.requestId,
+  };
 }

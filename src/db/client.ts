@@ -11,6 +11,7 @@ import { mkdirSync } from "node:fs";
 import type { Logger } from "../common/logger";
 import { OperatorError } from "../common/operator-error";
 import { currentRequestScope } from "../common/request-scope";
+import { installCommitHooks } from "./commit-hooks";
 import { asDatabaseFault, describeConnectionFault } from "./faults";
 import { lockFolder, type FolderLock } from "./folder-lock";
 import { install as instrumentQueries } from "./query-instrumentation";
@@ -123,6 +124,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { driver: "postgres"
 
   const db = drizzleNodePg({ client: pool, schema: tables, logger: countingLogger }) as unknown as Db;
   guardTransactions(db, pool);
+  installCommitHooks(db);
   instrumentQueries();
   let closing: Promise<void> | undefined;
   return {
@@ -238,6 +240,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw new DataFolderError(`cannot open the embedded database in ${dataDir}: ${causeMessage(error)}`);
   }
   const db = drizzlePglite({ client, schema: tables, logger: countingLogger }) as unknown as Db;
+  installCommitHooks(db);
   let closing: Promise<void> | undefined;
   return {
     db,
