@@ -2,6 +2,7 @@ import type { Database } from "../../src/db/client";
 import { createLogger, type Logger } from "../../src/common/logger";
 import { defaultOperatingConfig, type Config, type OperatingConfig } from "../../src/config";
 import { seedCampaign } from "../../src/seeding/seed-campaign";
+import { brusselsDate } from "../../src/common/brussels-time";
 import { createApp, type App } from "../../src/server/app";
 import { parseAllowedNetworks } from "../../src/webhooks/webhook-url";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -60,7 +61,8 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const testDatabase = options.testDatabase ?? (await createTestDatabase());
   const { database } = testDatabase;
-  if (options.seed !== false) await seedCampaign(database.db);
+  // The seeded calendar follows the services' clock, so a test that injects one gets the same campaign every day.
+  if (options.seed !== false) await seedCampaign(database.db, options.now ? brusselsDate(options.now()) : undefined);
   const app = await createApp({
     config: {
       adminApiKey: ADMIN_KEY,

@@ -248,7 +248,7 @@ describe("dates are bounded by the campaign", () => {
   test.each([
     [{ asOf: "2020-12-31" }, "asOf", "asOf (2020-12-31)"],
     [{ filter: { from: "0001-01-01" } }, "filter", "filter.from (0001-01-01)"],
-    [{ filter: { from: "2021-06-14", to: "2999-01-01" } }, "filter", "filter.to (2999-01-01)"],
+    [{ filter: { to: "2999-01-01" } }, "filter", "filter.to (2999-01-01)"],
   ])("dashboard %j is BAD_USER_INPUT, before any figure is counted", async (args, argumentName, what) => {
     const response = await server.gql(`query($asOf: Date, $filter: DashboardFilter) { dashboard(asOf: $asOf, filter: $filter) { target } }`, args, {
       key: ADMIN_KEY,
