@@ -48,19 +48,21 @@ export interface AppOptions {
   now?: () => Date;
   /** Milliseconds on a monotonic clock, for the rate limiter's buckets (tests pass one they move themselves). */
   clock?: () => number;
+  /** Milliseconds since the epoch, for the response cache's freshness (tests pass one they move themselves). */
+  wallClock?: () => number;
 }
 
 /**
  * The service, assembled: the plain services around the database, the GraphQL handler, the operational endpoints and
  * the web pages, on one HTTP server (src/server/http-server.ts), with its lifecycle (src/server/lifecycle.ts).
  */
-export async function createApp({ config, database, logger, now, clock }: AppOptions): Promise<App> {
+export async function createApp({ config, database, logger, now, clock, wallClock }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
   const services = createServices(database.db, { adminApiKey: config.adminApiKey, now, webhookAllowedNetworks: config.webhooks?.allowedNetworks });
   const staticFiles = createStaticFiles();
   const metrics = new Metrics(database);
   const lifecycle = new Lifecycle(logger);
-  const graphql = await createGraphQLHandler({ config, operating, services, metrics, logger, clock });
+  const graphql = await createGraphQLHandler({ config, operating, services, metrics, logger, clock, wallClock });
 
   // Every endpoint by its exact path; anything else goes to the web pages, then 404.
   const routes = new Map<string, RouteHandler>([

@@ -48,13 +48,15 @@ export interface GraphQLHandlerOptions {
   metrics: Metrics;
   logger: Logger;
   clock?: () => number;
+  /** Milliseconds since the epoch, for the response cache's entries (tests pass a clock they move themselves). */
+  wallClock?: () => number;
 }
 
 /**
  * The GraphQL request pipeline: admission (the caller's bucket), the body, Apollo (parse, validate, price, execute), the
  * request deadline, and the request's log line and metrics once answered.
  */
-export async function createGraphQLHandler({ config, operating, services, metrics, logger, clock }: GraphQLHandlerOptions): Promise<GraphQLHandler> {
+export async function createGraphQLHandler({ config, operating, services, metrics, logger, clock, wallClock }: GraphQLHandlerOptions): Promise<GraphQLHandler> {
   const buckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit, clock) : null;
   const apollo = new ApolloServer<Context>({
     schema: await campaignSchema(),
@@ -77,7 +79,7 @@ export async function createGraphQLHandler({ config, operating, services, metric
       observePlugin(metrics, operating.responseCache !== null),
       contentLanguagePlugin(),
       databaseUnavailablePlugin(),
-      ...cachePlugins(operating.responseCache),
+      ...cachePlugins(operating.responseCache, { now: wallClock, maxWaitMs: operating.requestDeadlineMs }),
       // Before the operation is priced or run: a NUL or a lone surrogate in any string argument is BAD_USER_INPUT.
       inputStringsPlugin(),
       introspectionCachePlugin(),

@@ -51,6 +51,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** The rate limiter's clock in milliseconds (default: performance.now), so rate-limit tests leak nothing while they run. */
   clock?: () => number;
+  /** The response cache's clock, milliseconds since the epoch (default: Date.now), so cache tests move time themselves. */
+  wallClock?: () => number;
   /** Serve this database instead of a fresh one (closed and dropped by close()). */
   testDatabase?: TestDatabase;
   /** The services' clock (default: the real one). */
@@ -76,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: options.logger ?? createLogger((process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "silent"),
     now: options.now,
     clock: options.clock,
+    wallClock: options.wallClock,
   });
   const address = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/graphql`;
