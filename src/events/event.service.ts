@@ -78,6 +78,17 @@ export class EventService {
     return rows.map(toEvent);
   }
 
+  /** Events by key that the reader may read in the feed (sequenced ones only), for node(). */
+  async readableByKeys(reader: Reader, keys: readonly number[]): Promise<Event[]> {
+    const rows = await selectRows<EventRow>(
+      this.db,
+      sql`select e.id, e.position, e.type, e.agency_code, e.payload, e.recorded_at from events e
+          where e.id in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)::bigint)
+            and e.position is not null and ${readableByReader(reader)}`,
+    );
+    return rows.map(toEvent);
+  }
+
   private filter(reader: Reader, types: EventType[] | null | undefined): SQL {
     const readable = readableByReader(reader);
     if (types == null) return readable;

@@ -2,14 +2,16 @@ import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { Connection } from "../common/connection";
+import { Node } from "../common/node";
 import { EventType } from "./event-types";
 
 @ObjectType({
+  implements: Node,
   description:
     "One change, as the events feed and webhooks carry it: ids, codes and stages, never personal data (read details through the API with your own key).",
 })
 export class Event {
-  @Field(() => ID, { description: "Opaque id; webhooks send it as the webhook-id header, the same on every retry, so receivers can ignore repeats." })
+  @Field(() => ID, { description: "Opaque global id; webhooks send it as the webhook-id header, the same on every retry, so receivers can ignore repeats." })
   id!: string;
 
   key!: number;

@@ -5,6 +5,7 @@ import { badUserInput } from "../common/errors";
 import { parseGlobalId, type NodeType } from "../common/global-id";
 import { Node } from "../common/node";
 import type { Context } from "../context/context";
+import { readerOf } from "../events/audience";
 import { mayView } from "../vacancies/vacancy.service";
 
 const MAX_NODES = 100;
@@ -53,8 +54,10 @@ async function resolveNodes(ctx: Context, ids: string[]): Promise<(Node | null)[
         Candidate: async () => (admin ? ctx.loaders.candidateByKey.loadMany(keys) : []),
         ApiClient: () => adminOnly((k) => ctx.services.apiClients.byKeys(k), keys),
         AuditEntry: () => adminOnly((k) => ctx.services.audit.byKeys(k), keys),
+        Event: () => ctx.services.events.readableByKeys(readerOf(ctx.viewer), keys),
+        WebhookEndpoint: () => ctx.services.webhooks.endpointsByKeys(ctx.viewer, keys),
+        WebhookDelivery: () => ctx.services.webhooks.deliveriesByKeys(ctx.viewer, keys),
       };
-      // Events and webhook objects are read through their own fields (docs/events.md); node() does not load them yet.
       const found = (await loaders[type]?.()) ?? [];
       for (const object of found) {
         if (object && !(object instanceof Error)) loaded.set((object as { id: string }).id, object);

@@ -12,7 +12,7 @@ import { possibleAudiences, typeOfWire, wireName, type EventType } from "../even
 import { DUE_AT_ONCE } from "./fan-out";
 import { generateSecret } from "./signing";
 import { checkUrlForm, checkUrlTarget, type AllowedNetworks } from "./webhook-url";
-import { WebhookAttempt, WebhookDeliveryStatus, WebhookEndpoint, type WebhookDelivery } from "./webhook.type";
+import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from "./webhook.type";
 
 export enum WebhookErrorCode {
   NO_API_CLIENT = "NO_API_CLIENT",
@@ -193,6 +193,25 @@ export class WebhookEndpointService {
     // Its deliveries and their attempts go with it (foreign keys on delete cascade); the events stay in the feed.
     await this.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, current.id));
     return { deletedEndpointId: toGlobalId("WebhookEndpoint", current.id), userErrors: [] };
+  }
+
+  /** The viewer's endpoints among these keys (administrators: any), for node(). */
+  async endpointsByKeys(viewer: Viewer, keys: number[]): Promise<WebhookEndpoint[]> {
+    const rows = await this.db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(inArray(webhookEndpoints.id, keys), this.ownedBy(viewer)));
+    return rows.map(toWebhookEndpoint);
+  }
+
+  /** Deliveries among these keys to the viewer's endpoints (administrators: any), for node(). */
+  async deliveriesByKeys(viewer: Viewer, keys: number[]): Promise<WebhookDelivery[]> {
+    const rows = await this.db
+      .select({ delivery: webhookDeliveries })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(and(inArray(webhookDeliveries.id, keys), this.ownedBy(viewer)));
+    return rows.map((r) => Object.assign(new WebhookDelivery(), toDelivery(r.delivery)));
   }
 
   /** An endpoint's deliveries, newest first; null when the endpoint is not the viewer's. */

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/connection";
+import { Node } from "../common/node";
 import { UserError } from "../common/user-error";
 import { EventType } from "../events/event-types";
 import { Event } from "../events/event.type";
@@ -20,9 +21,9 @@ registerEnumType(WebhookDeliveryStatus, {
   },
 });
 
-@ObjectType({ description: "Where an API client has its events delivered, signed with the endpoint's secret (Standard Webhooks)." })
+@ObjectType({ implements: Node, description: "Where an API client has its events delivered, signed with the endpoint's secret (Standard Webhooks)." })
 export class WebhookEndpoint {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: "Opaque global id." })
   id!: string;
 
   key!: number;
@@ -68,9 +69,9 @@ export class WebhookAttempt {
   error!: string | null;
 }
 
-@ObjectType({ description: "One event for one endpoint, with every attempt to deliver it." })
+@ObjectType({ implements: Node, description: "One event for one endpoint, with every attempt to deliver it." })
 export class WebhookDelivery {
-  @Field(() => ID, { description: "Opaque id (redeliverWebhook takes it)." })
+  @Field(() => ID, { description: "Opaque global id (redeliverWebhook takes it)." })
   id!: string;
 
   key!: number;

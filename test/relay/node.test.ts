@@ -2,6 +2,7 @@ import { toGlobalId } from "../../src/common/global-id";
 import { createKeys, submission, SUBMIT, type Keys } from "../helpers/clients";
 import { insertTestSession, insertVacancies } from "../helpers/factories";
 import { ADMIN_KEY, startTestServer, type TestServer } from "../helpers/test-server";
+import { CREATE_ENDPOINT } from "../helpers/webhooks";
 
 /** Relay's refetch by id, with each object shown only to whom its own field shows it. */
 let server: TestServer;
@@ -64,6 +65,32 @@ test("private objects only for whom their own fields are: drafts, applications, 
   expect(await read(candidate, ADMIN_KEY)).toEqual({ __typename: "Candidate", id: candidate, erased: false });
   expect(await read(client, ADMIN_KEY)).toMatchObject({ __typename: "ApiClient", id: client });
   expect(await read(entry, ADMIN_KEY)).toMatchObject({ __typename: "AuditEntry", id: entry, operation: expect.any(String) });
+});
+
+test("events, webhook endpoints and deliveries come back by id to whom their own fields show them", async () => {
+  const read = async (id: string, key?: string) => (await server.data(`query($id: ID!) { node(id: $id) { __typename id } }`, { id }, { key })).node;
+  const created = await server.data(CREATE_ENDPOINT, { input: { url: "http://127.0.0.1:9/hooks", eventTypes: ["APPLICATION_SUBMITTED"] } }, { key: keys.dvz });
+  const endpoint = created.createWebhookEndpoint.webhookEndpoint.id;
+  await server.data(SUBMIT, { input: { applications: [submission(vacancy)] } }, { key: keys.dvz });
+  // Reading the feed sequences what has committed, which fans the new event out to the endpoint.
+  const feed = await server.data(`{ events(types: [APPLICATION_SUBMITTED], first: 100) { edges { node { id } } } }`, {}, { key: keys.dvz });
+  const event = feed.events.edges.at(-1).node.id;
+  const listed = await server.data(`query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { id } } } }`, { id: endpoint }, { key: keys.dvz });
+  const [delivery] = listed.webhookDeliveries.edges.map((e: any) => e.node.id);
+  expect(delivery).toEqual(expect.any(String));
+  const expectations: [string, string, Record<string, boolean>][] = [
+    // An application's event: its agency and administrators; not the taskforce (it names a candidate), not others.
+    [event, "Event", { dvz: true, cgvs: false, taskforce: false, anonymous: false, admin: true }],
+    // Webhook objects: their API client and administrators only.
+    [endpoint, "WebhookEndpoint", { dvz: true, cgvs: false, taskforce: false, anonymous: false, admin: true }],
+    [delivery, "WebhookDelivery", { dvz: true, cgvs: false, taskforce: false, anonymous: false, admin: true }],
+  ];
+  const callers: Record<string, string | undefined> = { dvz: keys.dvz, cgvs: keys.cgvs, taskforce: keys.taskforce, anonymous: undefined, admin: ADMIN_KEY };
+  for (const [id, type, visible] of expectations) {
+    const seen = Object.fromEntries(await Promise.all(Object.keys(visible).map(async (who) => [who, (await read(id, callers[who])) !== null])));
+    expect([type, seen]).toEqual([type, visible]);
+    expect(await read(id, keys.dvz)).toEqual({ __typename: type, id });
+  }
 });
 
 test("nodes(ids:) answers in the order asked, null for unknown, malformed or invisible ids, at a constant cost", async () => {
