@@ -70,8 +70,8 @@ export function audited(resolve: GraphQLFieldResolver<unknown, Context>): GraphQ
 async function auditCall(args: Record<string, unknown>, context: Context, operation: string, next: () => unknown): Promise<unknown> {
   const input = (args.input ?? {}) as Record<string, unknown>;
   const base = { viewer: context.viewer, operation, requestId: context.requestId };
-  const inputTarget = TARGET_FIELDS.find(([field]) => typeof input[field] === "string");
-  const inputDetail = Object.fromEntries(SAFE_INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
+  const inputTarget = targetOf(input);
+  const inputDetail = safeInputDetail(input);
   const audit = context.services.audit;
 
   /** The record of an answer (a payload, or what a transaction returned on the way to it). */
@@ -121,16 +121,7 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
   } catch (error) {
     state.open = false;
     const line = state.line;
-    const code = (error as GraphQLError).extensions?.code;
-    const denied = code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden;
-    const record: AuditRecord = {
-      ...base,
-      outcome: denied ? AuditOutcome.DENIED : AuditOutcome.FAILED,
-      targetType: inputTarget?.[1] ?? null,
-      targetId: inputTarget ? (input[inputTarget[0]] as string) : null,
-      userErrorCodes: [],
-      detail: { ...inputDetail, ...(denied ? {} : { error: describeError(error).errorName }) },
-    };
+    const record = refusedRecord(context, operation, input, error);
     await (line ? audit.rewrite(line.key, record) : audit.record(record)).catch((auditError: unknown) => auditWriteFailed(context, operation, auditError));
     throw error;
   }
@@ -143,6 +134,38 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
   // change, if any, is audited already; a failing write here is logged loudly but does not turn success into an error.
   await (line ? audit.rewrite(line.key, record) : audit.record(record)).catch((error: unknown) => auditWriteFailed(context, operation, error));
   return payload;
+}
+
+const targetOf = (input: Record<string, unknown>) => TARGET_FIELDS.find(([field]) => typeof input[field] === "string");
+const safeInputDetail = (input: Record<string, unknown>) =>
+  Object.fromEntries(SAFE_INPUT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null).map((f) => [f, input[f]]));
+
+/** The line of a call that ended in an error: DENIED for a missing key or role, FAILED otherwise (with the error's code). */
+function refusedRecord(context: Context, operation: string, input: Record<string, unknown>, error: unknown): AuditRecord {
+  const code = (error as GraphQLError).extensions?.code;
+  const denied = code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden;
+  const target = targetOf(input);
+  return {
+    viewer: context.viewer,
+    operation,
+    requestId: context.requestId,
+    outcome: denied ? AuditOutcome.DENIED : AuditOutcome.FAILED,
+    targetType: target?.[1] ?? null,
+    targetId: target ? (input[target[0]] as string) : null,
+    userErrorCodes: [],
+    // The error's code when it has one (BAD_USER_INPUT), else its name (a database error).
+    detail: { ...safeInputDetail(input), ...(denied ? {} : { error: typeof code === "string" ? code : describeError(error).errorName }) },
+  };
+}
+
+/**
+ * Audits a mutation refused at the edge before its resolver ran (a bad string in its arguments): one FAILED line per
+ * mutation field, like a resolver's own error, so every attempt leaves its line (the values safely rendered).
+ */
+export async function auditRefusedMutation(context: Context, operation: string, input: Record<string, unknown>, error: unknown): Promise<void> {
+  await context.services.audit
+    .record(refusedRecord(context, operation, input, error))
+    .catch((auditError: unknown) => auditWriteFailed(context, operation, auditError));
 }
 
 /** A lost audit record is an error, unless the database is down: then the failed mutation itself says so already. */

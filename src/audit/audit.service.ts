@@ -9,6 +9,7 @@ import { isSortCursor } from "../common/keyset";
 import type { Db, Executor } from "../db/client";
 import { apiClients, auditLog } from "../db/tables";
 import { AuditEntry, AuditLogFilter, AuditOutcome } from "./audit.type";
+import { safeRendering, safeString } from "./safe-rendering";
 
 export interface AuditRecord {
   viewer: Viewer;
@@ -117,9 +118,10 @@ function auditRow(entry: AuditRecord) {
     operation: entry.operation,
     outcome: entry.outcome,
     targetType: entry.targetType,
-    targetId: entry.targetId,
+    // What the caller sent is kept even when it cannot be stored as given (a NUL, a lone surrogate, a megabyte).
+    targetId: entry.targetId == null ? null : safeString(entry.targetId),
     userErrorCodes: entry.userErrorCodes,
-    detail: entry.detail,
+    detail: entry.detail && (safeRendering(entry.detail) as Record<string, unknown>),
     requestId: entry.requestId,
   };
 }

@@ -169,7 +169,7 @@ describe("no 500 from any input", () => {
     expect(errors.every((e: any) => e.extensions.code === "BAD_USER_INPUT")).toBe(true);
   });
 
-  test("a bad string in a mutation's input refuses the mutation and writes nothing", async () => {
+  test("a bad string in a mutation's input refuses the mutation and writes nothing (but its audit line)", async () => {
     const [vacancy] = await insertVacancies(server.database.db, 1, { place: "Onleesbaar" });
     const before = await countSessions();
     const response = await post(
@@ -182,6 +182,51 @@ describe("no 500 from any input", () => {
     expect(response.status).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argumentPath: ["input", "place"] } });
     expect(await countSessions()).toBe(before);
+  });
+});
+
+describe("the audit log records every attempt", () => {
+  test("a mutation refused at the edge for a NUL in its target id and a lone surrogate in a part name leaves its line, rendered safely", async () => {
+    const target = "QXBwbGljYXRpb246MQ\u0000";
+    const response = await post(
+      JSON.stringify({
+        query: `mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { userErrors { code } } }`,
+        variables: { input: { applicationId: target, part: "Redeneren \ud83d", points: 12 } },
+      }),
+      admin,
+    );
+    expect(response.status).toBe(400);
+    const audit = await server.data(
+      `{ auditLog(first: 1, filter: { operation: "recordTestResult" }) { edges { node { outcome targetType targetId detail requestId } } } }`,
+      {},
+      { key: ADMIN_KEY },
+    );
+    expect(audit.auditLog.edges.map((e: any) => e.node)).toEqual([
+      {
+        outcome: "FAILED",
+        targetType: "Application",
+        targetId: "QXBwbGljYXRpb246MQ\\u0000",
+        detail: { part: "Redeneren \\ud83d", points: 12, error: "BAD_USER_INPUT" },
+        requestId: response.headers["x-request-id"],
+      },
+    ]);
+  });
+
+  test("an overlong value is kept cut, with an ellipsis", async () => {
+    const response = await post(
+      JSON.stringify({
+        query: `mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { userErrors { code } } }`,
+        variables: { input: { applicationId: "x".repeat(5_000), part: "\u0000", points: 1 } },
+      }),
+      admin,
+    );
+    expect(response.status).toBe(400);
+    const audit = await server.data(
+      `{ auditLog(first: 1, filter: { operation: "recordTestResult" }) { edges { node { targetId detail } } } }`,
+      {},
+      { key: ADMIN_KEY },
+    );
+    expect(audit.auditLog.edges[0].node).toEqual({ targetId: `${"x".repeat(199)}…`, detail: { part: "\\u0000", points: 1, error: "BAD_USER_INPUT" } });
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../../context/context";
+import { auditRefusedMutation } from "../../audit/audit.middleware";
 import { ErrorCode } from "../../common/errors";
 
 /**
@@ -136,18 +137,41 @@ export function checkOperationStrings(
   return walk(root, operation.selectionSet, true);
 }
 
+/** The mutation fields at an operation's root with their `input` argument (as given, strings unchecked). */
+function rootMutationInputs(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): { name: string; input: Record<string, unknown> }[] {
+  const root = schema.getMutationType();
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (!root || ("errors" in coerced && coerced.errors)) return [];
+  return operation.selectionSet.selections.flatMap((selection) => {
+    const field = selection.kind === Kind.FIELD ? root.getFields()[selection.name.value] : undefined;
+    if (!field || selection.kind !== Kind.FIELD) return [];
+    const input = getArgumentValues(field, selection, coerced.coerced).input;
+    return [{ name: field.name, input: input && typeof input === "object" ? (input as Record<string, unknown>) : {} }];
+  });
+}
+
 /** Runs checkOperationStrings on every operation once it is resolved, before it is priced or executed. */
 export function inputStringsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
           const error = checkOperationStrings(schema, fragments, operation, request.variables);
-          if (error) throw error;
+          if (!error) return;
+          if (operation.operation === "mutation") {
+            // Refused before any resolver ran: each mutation still leaves its audit line, as if its resolver had refused.
+            for (const { name, input } of rootMutationInputs(schema, operation, request.variables))
+              await auditRefusedMutation(contextValue, name, input, error);
+          }
+          throw error;
         },
       };
     },
