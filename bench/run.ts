@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { bulkMoves } from "./bulk-moves";
 import { campaignPage } from "./campaign-page";
 import { dashboard } from "./dashboard";
 import { hostileClient } from "./hostile-client";
@@ -17,7 +18,7 @@ import { webhooks } from "./webhooks";
 
 /** Every benchmark, by name. A new one is a module exporting a Benchmark, added to this list. */
 const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries(
-  [campaignPage, dashboard, ingestion, mixedLoad, webhooks, hostileClient].map((b) => [b.name, b]),
+  [campaignPage, dashboard, ingestion, bulkMoves, mixedLoad, webhooks, hostileClient].map((b) => [b.name, b]),
 );
 
 const USAGE = `npm run bench -- [options]

@@ -101,6 +101,45 @@ export class MoveApplicationInput {
   expectedVersion?: number | null;
 }
 
+@InputType({ description: `A batch of at most ${MAX_BATCH} moves, each checked like moveApplication and handled in the order given.` })
+export class MoveApplicationsInput {
+  @Field(() => [MoveApplicationInput], { description: `The moves, at most ${MAX_BATCH}; several moves of one application are made in turn.` })
+  moves!: MoveApplicationInput[];
+}
+
+@ObjectType({ description: "The outcome of one move of moveApplications." })
+export class ApplicationMoveResult {
+  @Field(() => ID, { description: "The application id as sent." })
+  applicationId!: string;
+
+  @Field(() => Application, { nullable: true, description: "The application after the batch; null when refused." })
+  application!: Application | null;
+
+  @Field({ description: "true when this call made the move; false when refused, or when the application had already reached the stage (a resend)." })
+  moved!: boolean;
+
+  @Field(() => [UserError], { description: "Why this move was refused; empty otherwise." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "The outcome of moveApplications." })
+export class MoveApplicationsPayload {
+  @Field(() => [ApplicationMoveResult], { description: "One result per move, in the order sent." })
+  results!: ApplicationMoveResult[];
+
+  @Field(() => Int, { description: "How many moves this call made." })
+  movedCount!: number;
+
+  @Field(() => Int, { description: "How many found their application already in the stage (resends): nothing to do." })
+  unchangedCount!: number;
+
+  @Field(() => Int, { description: "How many were refused (see their userErrors)." })
+  refusedCount!: number;
+
+  @Field(() => [UserError], { description: "Problems with the batch as a whole; per-move problems are in results." })
+  userErrors!: UserError[];
+}
+
 @ObjectType({ description: "The outcome of moveApplication." })
 export class MoveApplicationPayload {
   @Field(() => Application, { nullable: true, description: "The application after the move; null when refused." })

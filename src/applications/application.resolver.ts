@@ -2,12 +2,15 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Role } from "../auth/role";
 import { actorOf, moverOf } from "../auth/mover";
 import { PageArgs } from "../common/connection";
-import { forbidden } from "../common/errors";
+import { badUserInput, forbidden } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
 import type { Context } from "../context/context";
 import { Vacancy } from "../vacancies/vacancy.type";
 import {
+  ApplicationMoveResult,
   ApplicationSubmissionResult,
+  MoveApplicationsInput,
+  MoveApplicationsPayload,
   MoveApplicationInput,
   MoveApplicationPayload,
   SubmitApplicationsInput,
@@ -16,6 +19,7 @@ import {
   WithdrawApplicationPayload,
 } from "./application.inputs";
 import { mayViewApplication, mayViewCandidateOf } from "./application.service";
+import { MAX_MOVES } from "./pipeline.service";
 import { Application, ApplicationConnection, ApplicationFilter, Candidate, StageEvent } from "./application.type";
 
 @Resolver(() => Application)
@@ -76,6 +80,34 @@ export class ApplicationResolver {
       expectedVersion: input.expectedVersion ?? null,
     });
     return Object.assign(new MoveApplicationPayload(), outcome);
+  }
+
+  @Authorized(Role.AGENCY_HR, Role.ADMIN)
+  @Mutation(() => MoveApplicationsPayload, {
+    description: `Up to ${MAX_MOVES} moves at once, each with the rules of moveApplication: one refused move does not stop the others, and a move whose application has already reached the stage answers moved: false, so a batch can be resent safely.`,
+  })
+  async moveApplications(
+    @Ctx() ctx: Context,
+    @Arg("input", () => MoveApplicationsInput, { description: "The moves." }) input: MoveApplicationsInput,
+  ): Promise<MoveApplicationsPayload> {
+    if (input.moves.length > MAX_MOVES) throw badUserInput(`input.moves holds ${input.moves.length} moves; at most ${MAX_MOVES} per call.`, "input");
+    const outcomes = await ctx.services.pipeline.moveMany(
+      moverOf(ctx.viewer),
+      input.moves.map((m) => ({
+        applicationId: m.applicationId,
+        toStage: m.toStage,
+        reason: m.reason ?? null,
+        occurredAt: m.occurredAt ?? null,
+        expectedVersion: m.expectedVersion ?? null,
+      })),
+    );
+    return Object.assign(new MoveApplicationsPayload(), {
+      results: outcomes.map((o) => Object.assign(new ApplicationMoveResult(), o)),
+      movedCount: outcomes.filter((o) => o.moved).length,
+      unchangedCount: outcomes.filter((o) => o.application && !o.moved).length,
+      refusedCount: outcomes.filter((o) => !o.application).length,
+      userErrors: [],
+    });
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)

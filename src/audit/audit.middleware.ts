@@ -60,8 +60,9 @@ type Payload = Record<string, unknown> & {
  * A call that changes something writes its line inside the transaction of the change (a commit hook, see
  * src/db/commit-hooks.ts), built from what the transaction returns: a crash can never keep a change and lose its line,
  * and a transaction that rolls back leaves neither. Should the answer turn out different from what the transaction
- * returned (a later transaction, an error after the commit), the line is rewritten afterwards; a call that never
- * opened a transaction changed nothing, and its line is written after it.
+ * returned (a later transaction, an error after the commit), the line is rewritten afterwards. A call that never
+ * opened a transaction, or whose transaction refused it as a whole (the services check everything before their first
+ * write), changed nothing, and its line is written after it.
  */
 export function audited(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
   return (root, args, context, info) => auditCall(args, context, info.fieldName, () => resolve(root, args, context, info));
@@ -105,6 +106,10 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
     async beforeCommit(tx, result) {
       if (!state.open) return;
       const record = recordOf(result);
+      // A refusal as a whole (userErrors, no per-item results) wrote nothing: its line is written after the commit,
+      // so it does not lengthen the time the transaction holds its locks (50 invitations queued on one session's row).
+      const payload = result as Payload | null;
+      if (record.outcome === AuditOutcome.USER_ERROR && !Array.isArray(result) && !Array.isArray(payload?.results)) return;
       const line = state.line;
       const key = line ? (await audit.rewrite(line.key, record, tx), line.key) : await audit.record(record, tx);
       state.pending = { key, record };

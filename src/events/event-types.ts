@@ -42,7 +42,7 @@ const TYPES: Record<EventType, TypeInfo> = {
   APPLICATION_MOVED: {
     wire: "application.moved",
     audience: "PERSONAL",
-    description: "An application moved to another stage by moveApplication (SCREENED, OFFERED, HIRED, REJECTED, ...).",
+    description: "An application moved to another stage by moveApplication or moveApplications (SCREENED, OFFERED, HIRED, REJECTED, ...).",
   },
   APPLICATION_WITHDRAWN: { wire: "application.withdrawn", audience: "PERSONAL", description: "The candidate withdrew the application." },
   APPLICATION_INVITED: {

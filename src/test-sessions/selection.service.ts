@@ -59,9 +59,9 @@ export class SelectionService {
     private readonly pipeline: PipelineService,
   ) {
     // An applicant who leaves the pipeline gives back a seat in a session that has not started.
-    pipeline.onMove(async (tx, move) => {
-      if (move.toStage !== "REJECTED" && move.toStage !== "WITHDRAWN") return;
-      await releaseSeats(tx, [move.applicationId]);
+    pipeline.onMove(async (tx, moves) => {
+      const leaving = moves.filter((m) => m.toStage === "REJECTED" || m.toStage === "WITHDRAWN").map((m) => m.applicationId);
+      if (leaving.length) await releaseSeats(tx, leaving);
     });
   }
 
