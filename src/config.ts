@@ -1,6 +1,7 @@
 import { OperatorError } from "./common/operator-error";
 import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
 import { parseAllowedNetworks, type AllowedNetworks } from "./webhooks/webhook-url";
+import type { RedisConfig } from "./server/shared-state";
 
 /** Everything the service reads from its environment, with the defaults a fresh machine needs. */
 export interface Config {
@@ -9,6 +10,13 @@ export interface Config {
   /** Prometheus metrics (GET /metrics) on a listener of their own, never on the public port; null: not served. */
   metrics: { port: number; host: string } | null;
   database: DatabaseConfig;
+  /**
+   * A read replica of the PostgreSQL primary (DATABASE_READ_URL): anonymous requests and the dashboards read from it;
+   * null: everything reads the primary.
+   */
+  readDatabase: DatabaseConfig | null;
+  /** Redis shared by every process of the service (REDIS_URL): rate-limit buckets and the response cache; null: kept in each process. */
+  redis: RedisConfig | null;
   /** Bootstrap administrator key, so a fresh install can create its first API clients. Never stored. */
   adminApiKey: string | null;
   /** Serve the schema to introspection queries (on by default: this is a public API whose SDL is published anyway). */
@@ -95,16 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env.PORT ?? "4000", "PORT", 0, 65535),
     host: env.HOST ?? "0.0.0.0",
     metrics: env.METRICS_PORT ? { port: integer(env.METRICS_PORT, "METRICS_PORT", 0, 65535), host: env.METRICS_HOST ?? "127.0.0.1" } : null,
-    database: env.DATABASE_URL
-      ? {
-          driver: "postgres",
-          url: env.DATABASE_URL,
-          poolMax: integer(env.DATABASE_POOL_MAX ?? "10", "DATABASE_POOL_MAX", 1, 1000),
-          statementTimeoutMs: integer(env.DATABASE_STATEMENT_TIMEOUT_MS ?? "5000", "DATABASE_STATEMENT_TIMEOUT_MS", 0, 3_600_000),
-          connectTimeoutSeconds: integer(env.DATABASE_CONNECT_TIMEOUT_S ?? "5", "DATABASE_CONNECT_TIMEOUT_S", 1, 600),
-          poolQueueTimeoutMs: integer(env.DATABASE_POOL_QUEUE_TIMEOUT_MS ?? String(DEFAULT_POOL_QUEUE_TIMEOUT_MS), "DATABASE_POOL_QUEUE_TIMEOUT_MS", 1, 60_000),
-        }
-      : { driver: "pglite", dataDir: env.PGLITE_DIR ?? "data/pglite" },
+    database: env.DATABASE_URL ? postgres(env, env.DATABASE_URL) : { driver: "pglite", dataDir: env.PGLITE_DIR ?? "data/pglite" },
+    readDatabase: readDatabase(env),
+    redis: env.REDIS_URL ? { url: redisUrl(env.REDIS_URL), keyPrefix: env.REDIS_KEY_PREFIX ?? "campaign:" } : null,
     adminApiKey: env.ADMIN_API_KEY ? minLength(env.ADMIN_API_KEY, 24, "ADMIN_API_KEY") : null,
     introspection: boolean(env.GRAPHQL_INTROSPECTION ?? "true", "GRAPHQL_INTROSPECTION"),
     environment,
@@ -123,6 +124,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       explorer: boolean(env.EXPLORER_ENABLED ?? String(environment === "development"), "EXPLORER_ENABLED"),
     },
   };
+}
+
+function postgres(env: NodeJS.ProcessEnv, url: string): DatabaseConfig {
+  return {
+    driver: "postgres",
+    url,
+    poolMax: integer(env.DATABASE_POOL_MAX ?? "10", "DATABASE_POOL_MAX", 1, 1000),
+    statementTimeoutMs: integer(env.DATABASE_STATEMENT_TIMEOUT_MS ?? "5000", "DATABASE_STATEMENT_TIMEOUT_MS", 0, 3_600_000),
+    connectTimeoutSeconds: integer(env.DATABASE_CONNECT_TIMEOUT_S ?? "5", "DATABASE_CONNECT_TIMEOUT_S", 1, 600),
+    poolQueueTimeoutMs: integer(env.DATABASE_POOL_QUEUE_TIMEOUT_MS ?? String(DEFAULT_POOL_QUEUE_TIMEOUT_MS), "DATABASE_POOL_QUEUE_TIMEOUT_MS", 1, 60_000),
+  };
+}
+
+/** DATABASE_READ_URL: a replica of DATABASE_URL's database, with the same pool settings; only beside DATABASE_URL. */
+function readDatabase(env: NodeJS.ProcessEnv): DatabaseConfig | null {
+  if (!env.DATABASE_READ_URL) return null;
+  if (!env.DATABASE_URL) throw new ConfigError("DATABASE_READ_URL needs DATABASE_URL: a read replica is of a PostgreSQL primary");
+  return postgres(env, env.DATABASE_READ_URL);
+}
+
+function redisUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("REDIS_URL must be a URL such as redis://host:6379");
+  }
+  if (!["redis:", "rediss:"].includes(url.protocol)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}"`);
+  return value;
 }
 
 function networks(value: string, name: string): AllowedNetworks {

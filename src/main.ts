@@ -6,6 +6,7 @@ import { openDatabase } from "./db/client";
 import { installFatalErrorHandlers } from "./ops/fatal-errors";
 import { prepareDatabase } from "./seeding/prepare-database";
 import { createApp } from "./server/app";
+import { SharedState } from "./server/shared-state";
 import { WebhookWorker } from "./webhooks/webhook-worker";
 
 /** Start-up: configuration, database, migrations, the campaign's seed (once), then the HTTP server. */
@@ -19,7 +20,13 @@ async function main(): Promise<void> {
   logger.info("database connected", { database: database.description });
   const outcome = await prepareDatabase(database, { seed: !config.skipSeed });
   if (outcome) logger.info(outcome.seeded ? "campaign seeded" : "campaign already present, seed skipped", { campaign: outcome.campaignSlug });
-  const app = await createApp({ config, database, logger });
+  // A read replica for anonymous reads and dashboards, and Redis for what several processes must share (docs/operating.md, Scaling out).
+  const readDatabase = config.readDatabase ? await openDatabase(config.readDatabase, { logger }) : null;
+  if (readDatabase) logger.info("read replica connected", { database: readDatabase.description });
+  const shared = config.redis ? await SharedState.open(config.redis, logger) : null;
+  if (shared)
+    logger.info(shared.client.isReady ? "redis connected" : "redis not answering yet: rate limits and the response cache kept in this process meanwhile");
+  const app = await createApp({ config, database, logger, readDatabase, shared });
   // Webhook deliveries run in the service unless separate workers do (npm run worker; docs/events.md).
   const worker = config.webhooks.worker ? new WebhookWorker(database.db, app.services.sequencer, { ...config.webhooks, logger }) : null;
   worker?.start();
@@ -44,7 +51,7 @@ async function main(): Promise<void> {
     }, shutdownGraceMs + 2_000).unref();
     // Deliveries in flight get the same grace as requests; those still unanswered then are released to other workers.
     Promise.all([app.shutdown({ drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs }), worker?.stop(shutdownGraceMs)])
-      .then(() => database.close())
+      .then(() => Promise.all([database.close(), readDatabase?.close(), shared?.close()]))
       .then(() => {
         logger.info("shutdown complete");
         process.exit(exitCode);

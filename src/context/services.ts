@@ -24,7 +24,16 @@ import { VacancyManagementService } from "../vacancies/vacancy-management.servic
 import { VacancyService } from "../vacancies/vacancy.service";
 
 /** The plain services behind the resolvers: stateless, built once per process around the database. */
-export function createServices(db: Db, options: { adminApiKey: string | null; now?: () => Date; webhookAllowedNetworks?: AllowedNetworks }) {
+export function createServices(
+  db: Db,
+  options: {
+    adminApiKey: string | null;
+    now?: () => Date;
+    webhookAllowedNetworks?: AllowedNetworks;
+    /** A read replica for the dashboards (counters and rollups: a replica's lag is fine there); default: db. */
+    readDb?: Db;
+  },
+) {
   const pipeline = new PipelineService(db);
   const sequencer = new Sequencer(db);
   // Wherever events get their positions, webhook deliveries are created in the same transaction.
@@ -47,7 +56,7 @@ export function createServices(db: Db, options: { adminApiKey: string | null; no
     candidates: new CandidateService(db),
     apiClients: new ApiClientService(db),
     audit: new AuditService(db),
-    dashboard: new DashboardService(db, options.now),
+    dashboard: new DashboardService(db, options.now, options.readDb),
     sequencer,
     events: new EventService(db, sequencer),
     webhooks: new WebhookEndpointService(db, options.webhookAllowedNetworks ?? []),

@@ -26,11 +26,16 @@ export class DashboardService {
   private readonly totals = new WeakMap<DashboardSelection, Promise<Map<number, StageTotals>>>();
   readonly weeklyReports: WeeklyReportService;
 
+  /** Reads from `reads` (a read replica, when there is one); freezing closed weeks writes to `db`, the primary. */
+  private readonly db: Db;
+
   constructor(
-    private readonly db: Db,
+    primary: Db,
     private readonly now: () => Date = () => new Date(),
+    reads: Db = primary,
   ) {
-    this.weeklyReports = new WeeklyReportService(db);
+    this.db = reads;
+    this.weeklyReports = new WeeklyReportService(primary);
   }
 
   /** Today in Brussels, by the service's clock. */

@@ -38,6 +38,7 @@ export class Metrics {
   private readonly queryCost: Histogram;
   private readonly rateLimitedTotal: Counter<"caller">;
   private readonly responseCache: Counter<"result">;
+  private readonly sharedStateFallbacks: Counter<"what">;
   private readonly dbQueries: Counter<"outcome">;
   private readonly dbDuration: Histogram;
   private readonly stopObservingQueries: () => void;
@@ -75,6 +76,12 @@ export class Metrics {
       name: "graphql_rate_limited_total",
       help: "Operations refused with RATE_LIMITED, by kind of caller (client or anonymous).",
       labelNames: ["caller"],
+      registers,
+    });
+    this.sharedStateFallbacks = new Counter({
+      name: "shared_state_fallback_total",
+      help: "Rate-limit pours (what=rate_limit) and response-cache reads or writes (what=response_cache) done in this process because Redis did not answer.",
+      labelNames: ["what"],
       registers,
     });
     this.responseCache = new Counter({
@@ -137,6 +144,10 @@ export class Metrics {
 
   rateLimited(caller: "client" | "anonymous"): void {
     this.rateLimitedTotal.inc({ caller });
+  }
+
+  sharedStateFallback(what: "rate_limit" | "response_cache"): void {
+    this.sharedStateFallbacks.inc({ what });
   }
 
   responseCacheResult(hit: boolean): void {

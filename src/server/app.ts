@@ -14,6 +14,7 @@ import { Lifecycle, type ShutdownTiming } from "./lifecycle";
 import { reportExportRoute } from "./report-export-route";
 import { createStaticFiles } from "./static-files";
 import { createServices, type Services } from "../context/services";
+import type { SharedState } from "./shared-state";
 
 export { MAX_BODY_BYTES } from "./graphql-handler";
 
@@ -50,19 +51,26 @@ export interface AppOptions {
   clock?: () => number;
   /** Milliseconds since the epoch, for the response cache's freshness (tests pass one they move themselves). */
   wallClock?: () => number;
+  /** A read replica (DATABASE_READ_URL): anonymous requests and dashboards read it. The caller opens and closes it. */
+  readDatabase?: Database | null;
+  /** Redis (REDIS_URL), for rate limits and the response cache shared by every process. The caller opens and closes it. */
+  shared?: SharedState | null;
 }
 
 /**
  * The service, assembled: the plain services around the database, the GraphQL handler, the operational endpoints and
  * the web pages, on one HTTP server (src/server/http-server.ts), with its lifecycle (src/server/lifecycle.ts).
  */
-export async function createApp({ config, database, logger, now, clock, wallClock }: AppOptions): Promise<App> {
+export async function createApp({ config, database, logger, now, clock, wallClock, readDatabase, shared }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
-  const services = createServices(database.db, { adminApiKey: config.adminApiKey, now, webhookAllowedNetworks: config.webhooks?.allowedNetworks });
+  const serviceOptions = { adminApiKey: config.adminApiKey, now, webhookAllowedNetworks: config.webhooks?.allowedNetworks, readDb: readDatabase?.db };
+  const services = createServices(database.db, serviceOptions);
+  // Anonymous requests write nothing, so none of their reads must see a write of their own: they may lag with the replica.
+  const publicServices = readDatabase ? createServices(readDatabase.db, serviceOptions) : services;
   const staticFiles = createStaticFiles();
   const metrics = new Metrics(database);
   const lifecycle = new Lifecycle(logger);
-  const graphql = await createGraphQLHandler({ config, operating, services, metrics, logger, clock, wallClock });
+  const graphql = await createGraphQLHandler({ config, operating, services, publicServices, metrics, logger, clock, wallClock, shared });
 
   // Every endpoint by its exact path; anything else goes to the web pages, then 404.
   const routes = new Map<string, RouteHandler>([

@@ -20,6 +20,8 @@ import { bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError, ty
 import { ADMISSION, bodyPoints, jsonDepth, maxBodyBytes } from "./admission";
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
+import { RedisBuckets, RedisResponseCache, type SharedState } from "./shared-state";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Services } from "../context/services";
 
 /** Largest request body accepted (from an API client; anonymous callers get far less: src/server/admission.ts). */
@@ -45,19 +47,31 @@ export interface GraphQLHandlerOptions {
   config: Pick<Config, "introspection" | "environment">;
   operating: OperatingConfig;
   services: Services;
+  /** The services anonymous requests use: on the read replica when there is one (they never read their own writes). */
+  publicServices?: Services;
   metrics: Metrics;
   logger: Logger;
   clock?: () => number;
   /** Milliseconds since the epoch, for the response cache's entries (tests pass a clock they move themselves). */
   wallClock?: () => number;
+  /** Redis, when REDIS_URL is set: the rate-limit buckets and the response cache are kept there, shared by every process. */
+  shared?: SharedState | null;
 }
 
 /**
  * The GraphQL request pipeline: admission (the caller's bucket), the body, Apollo (parse, validate, price, execute), the
  * request deadline, and the request's log line and metrics once answered.
  */
-export async function createGraphQLHandler({ config, operating, services, metrics, logger, clock, wallClock }: GraphQLHandlerOptions): Promise<GraphQLHandler> {
-  const buckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit, clock) : null;
+export async function createGraphQLHandler(options: GraphQLHandlerOptions): Promise<GraphQLHandler> {
+  const { config, operating, services, metrics, logger, clock, wallClock, shared } = options;
+  const publicServices = options.publicServices ?? services;
+  const inProcessBuckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit, clock) : null;
+  const buckets =
+    shared && operating.rateLimit && inProcessBuckets ? new RedisBuckets(shared, operating.rateLimit, inProcessBuckets, metrics) : inProcessBuckets;
+  const responseStore =
+    shared && operating.responseCache
+      ? new RedisResponseCache(shared, new InMemoryLRUCache<string>({ maxSize: operating.responseCache.maxBytes }), metrics)
+      : undefined;
   const apollo = new ApolloServer<Context>({
     schema: await campaignSchema(),
     introspection: config.introspection,
@@ -79,7 +93,7 @@ export async function createGraphQLHandler({ config, operating, services, metric
       observePlugin(metrics, operating.responseCache !== null),
       contentLanguagePlugin(),
       databaseUnavailablePlugin(),
-      ...cachePlugins(operating.responseCache, { now: wallClock, maxWaitMs: operating.requestDeadlineMs }),
+      ...cachePlugins(operating.responseCache, { store: responseStore, now: wallClock, maxWaitMs: operating.requestDeadlineMs }),
       // Before the operation is priced or run: a NUL or a lone surrogate in any string argument is BAD_USER_INPUT.
       inputStringsPlugin(),
       introspectionCachePlugin(),
@@ -106,7 +120,7 @@ export async function createGraphQLHandler({ config, operating, services, metric
     const limit = maxBodyBytes(caller.viewer?.kind === "client");
     const body = !own && req.method === "POST" ? await readBody(req, limit) : null;
     if (typeof body === "object" && body !== null) {
-      buckets?.pourUpTo(bucket, bodyPoints(body.declared, 0));
+      await buckets?.pourUpTo(bucket, bodyPoints(body.declared, 0));
       scope.outcome = "payload_too_large";
       // The rest of the upload is not worth reading: answer, then close the connection.
       res.setHeader("connection", "close");
@@ -138,7 +152,13 @@ export async function createGraphQLHandler({ config, operating, services, metric
       httpGraphQLRequest: request,
       context: async () => {
         if (!caller.viewer) throw asClientError(caller.refusal);
-        return buildContext(services, logger, scope.requestId, caller.viewer, languageFromAcceptLanguage(headers.get("accept-language")));
+        return buildContext(
+          caller.viewer.kind === "anonymous" ? publicServices : services,
+          logger,
+          scope.requestId,
+          caller.viewer,
+          languageFromAcceptLanguage(headers.get("accept-language")),
+        );
       },
     });
 
@@ -188,7 +208,7 @@ export async function createGraphQLHandler({ config, operating, services, metric
    */
   async function admit(req: http.IncomingMessage, res: http.ServerResponse, scope: IncomingRequest["scope"], key: BucketKey, points: number): Promise<boolean> {
     if (!buckets || points <= 0) return true;
-    const admitted = buckets.pour(key, points);
+    const admitted = await buckets.pour(key, points);
     if (admitted.ok) return true;
     scope.outcome = "rate_limited";
     metrics.rateLimited(key.kind);

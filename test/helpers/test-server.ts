@@ -4,6 +4,7 @@ import { defaultOperatingConfig, type Config, type OperatingConfig } from "../..
 import { seedCampaign } from "../../src/seeding/seed-campaign";
 import { brusselsDate } from "../../src/common/brussels-time";
 import { createApp, type App } from "../../src/server/app";
+import type { SharedState } from "../../src/server/shared-state";
 import { parseAllowedNetworks } from "../../src/webhooks/webhook-url";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -57,6 +58,10 @@ export interface TestServerOptions {
   testDatabase?: TestDatabase;
   /** The services' clock (default: the real one). */
   now?: () => Date;
+  /** A read replica for anonymous reads and dashboards (the caller closes it). */
+  readDatabase?: Database;
+  /** Redis shared with other servers (the caller closes it). */
+  shared?: SharedState;
 }
 
 /** The real HTTP server on a fresh database (seeded with the campaign unless seed is false), on a free port. */
@@ -79,6 +84,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     clock: options.clock,
     wallClock: options.wallClock,
+    readDatabase: options.readDatabase,
+    shared: options.shared,
   });
   const address = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/graphql`;

@@ -10,6 +10,16 @@ import type { Metrics } from "../../ops/metrics";
 import { ADMISSION } from "../admission";
 import { operationCost, tooCostly } from "./query-cost";
 
+export type PourOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** The callers' buckets, wherever they are kept: in this process (LeakyBuckets) or in Redis (src/server/shared-state.ts). */
+export interface Buckets {
+  /** Pours `points` into the bucket if they fit; otherwise pours nothing and says when they would. */
+  pour(key: BucketKey, points: number): PourOutcome | Promise<PourOutcome>;
+  /** Pours `points`, or as many as fit: for work already done (a refused upload), whose cost is owed either way. */
+  pourUpTo(key: BucketKey, points: number): void | Promise<void>;
+}
+
 /**
  * Cost-based leaky buckets, one per API client and one per anonymous network address, kept in this process.
  *
@@ -17,11 +27,11 @@ import { operationCost, tooCostly } from "./query-cost";
  * `refillPerSecond` points every second; an operation that would make it overflow `capacity` is refused with
  * RATE_LIMITED and told how many seconds until it fits. Refused operations pour nothing in.
  *
- * With N processes each keeps its own buckets, so a caller spread over them by the load balancer gets up to N times the
- * configured rate: set the rates per process, or move `LeakyBuckets` behind the same interface onto Redis (one
- * Lua script doing this arithmetic on a hash per key) or PostgreSQL (an UPDATE ... RETURNING on a row per key).
+ * With N processes each would keep its own buckets, so a caller spread over them by the load balancer would get up to N
+ * times the configured rate: with REDIS_URL set, RedisBuckets (src/server/shared-state.ts) does the same arithmetic in
+ * Redis, shared by every process, and falls back to these when Redis does not answer.
  */
-export class LeakyBuckets {
+export class LeakyBuckets implements Buckets {
   /** key -> water level at `at` (ms). Map order is least recently used first, which is what pruning needs. */
   private readonly levels = new Map<string, { level: number; at: number }>();
 
@@ -32,8 +42,7 @@ export class LeakyBuckets {
     private readonly maxKeys = 100_000,
   ) {}
 
-  /** Pours `points` into the bucket if they fit; otherwise pours nothing and says when they would. */
-  pour(key: BucketKey, points: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  pour(key: BucketKey, points: number): PourOutcome {
     const policy = this.policies[key.kind];
     const now = this.now();
     const entry = this.levels.get(key.id);
@@ -47,7 +56,6 @@ export class LeakyBuckets {
     return { ok: true };
   }
 
-  /** Pours `points`, or as many as fit: for work already done (a refused upload), whose cost is owed either way. */
   pourUpTo(key: BucketKey, points: number): void {
     const policy = this.policies[key.kind];
     const now = this.now();
@@ -106,7 +114,7 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLFormattedErr
  * Must come after the response-cache plugin: Apollo asks responseForOperation hooks in plugin order and stops at the
  * first answer, so this one is only reached when the operation is about to execute.
  */
-export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets: LeakyBuckets | null; metrics: Metrics }): ApolloServerPlugin<Context> {
+export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets: Buckets | null; metrics: Metrics }): ApolloServerPlugin<Context> {
   const { maxQueryCost, buckets, metrics } = options;
   return {
     async requestDidStart() {
@@ -122,7 +130,7 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
         async responseForOperation(requestContext) {
           if (!buckets) return null;
           const key = bucketKeyOf(requestContext.contextValue.viewer, currentRequestScope()?.clientAddress);
-          const outcome = buckets.pour(key, Math.max(0, cost - ADMISSION.arrivalPoints));
+          const outcome = await buckets.pour(key, Math.max(0, cost - ADMISSION.arrivalPoints));
           if (outcome.ok) return null;
           metrics.rateLimited(key.kind);
           return {
