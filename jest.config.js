@@ -17,7 +17,8 @@ module.exports = {
     ],
   },
   setupFiles: ["reflect-metadata"],
-  testTimeout: 60000,
+  // A safety net, never a measure: on a shared 2-core machine a file's database set-up can take minutes.
+  testTimeout: 300000,
   // Test files each start their own database; two at a time suits a 2-core machine.
   maxWorkers: 2,
 };
