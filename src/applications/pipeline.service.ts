@@ -264,7 +264,7 @@ export class PipelineService {
     tx: Executor,
     moves: { row: typeof applications.$inferSelect; toStage: StageValue; reason: RejectionReasonValue | null; occurredAt: Date }[],
     actor: MoveActor,
-    event: { type: EventType; extra?: (applicationKey: number) => Record<string, unknown> },
+    event: { type: EventType; extra?: (applicationKey: number) => Record<string, unknown>; fromStage?: StageValue },
   ): Promise<Application[]> {
     if (moves.length === 0) return [];
     for (const m of moves) {
@@ -309,7 +309,12 @@ export class PipelineService {
       tx,
       moved.map((application) => {
         const m = moveOf.get(application.key)!;
-        return applicationEvent(event.type, application, { fromStage: m.row.stage, occurredAt: m.occurredAt, extra: event.extra?.(application.key) });
+        // fromStage: where the event's reader last saw the application (a corrected decision: the stage taken back).
+        return applicationEvent(event.type, application, {
+          fromStage: event.fromStage ?? m.row.stage,
+          occurredAt: m.occurredAt,
+          extra: event.extra?.(application.key),
+        });
       }),
     );
     return moved;

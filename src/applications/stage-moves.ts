@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { brusselsDate, daysBetween, isoWeekMonday } from "../common/brussels-time";
 import { selectRows, type Executor } from "../db/client";
-import { vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
+import { stageEvents, vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
 import { recordWeeklyRevisions } from "../events/weekly-report-events";
 import { ALL_STAGES, PIPELINE_STAGES } from "./stages";
 
@@ -53,7 +53,27 @@ export const mondayOf = (column: string) => sql.raw(`${column} - (((${column} - 
 export async function recordStageMoves(tx: Executor, moves: readonly StageMove[], newCandidates: ReadonlySet<number> = new Set()): Promise<void> {
   if (moves.length === 0) return;
   await insertEvents(tx, moves);
+  await countStageMoves(tx, moves, 1, newCandidates);
+}
 
+/**
+ * Takes moves back out of the history as if they had never been made (a corrected score that reverses its decision):
+ * their events are deleted and every counter recordStageMoves kept for them is decremented, so the counters still
+ * equal a recount from the events. Only the last move of an application may be retracted (the caller checks).
+ */
+export async function retractStageMoves(tx: Executor, moves: readonly (StageMove & { eventId: number })[]): Promise<void> {
+  if (moves.length === 0) return;
+  await tx.delete(stageEvents).where(
+    inArray(
+      stageEvents.id,
+      moves.map((m) => m.eventId),
+    ),
+  );
+  await countStageMoves(tx, moves, -1, new Set());
+}
+
+/** The counters of a set of moves: added (sign 1) or taken back (sign -1). */
+async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 1 | -1, newCandidates: ReadonlySet<number>): Promise<void> {
   const scopes = await coarseScopesOf(tx, [...new Set(moves.map((m) => m.vacancyId))]);
   const totals = new Tally<{ vacancy_id: number; stage: StageValue }>(["reached", "current"]);
   const vacancyDaily = new Tally<{ vacancy_id: number; stage: StageValue; day: string }>(["entered", "exited"]);
@@ -69,29 +89,29 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
     const day = brusselsDate(move.occurredAt);
     const coarse = scopes.get(move.vacancyId)!;
     const all = [...coarse, `v:${move.vacancyId}`];
-    totals.add({ vacancy_id: move.vacancyId, stage: move.toStage }, { reached: 1, current: 1 });
-    vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.toStage, day }, { entered: 1 });
-    for (const scope of coarse) coarseDaily.add({ scope, stage: move.toStage, day }, { entered: 1 });
+    totals.add({ vacancy_id: move.vacancyId, stage: move.toStage }, { reached: sign, current: sign });
+    vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.toStage, day }, { entered: sign });
+    for (const scope of coarse) coarseDaily.add({ scope, stage: move.toStage, day }, { entered: sign });
     if (WEEKLY_STAGES.includes(move.toStage)) {
       const week = isoWeekMonday(day);
-      for (const scope of coarse) coarseWeekly.add({ scope, stage: move.toStage, week }, { entered: 1 });
+      for (const scope of coarse) coarseWeekly.add({ scope, stage: move.toStage, week }, { entered: sign });
     }
     if (move.fromStage) {
-      totals.add({ vacancy_id: move.vacancyId, stage: move.fromStage }, { current: -1 });
-      vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.fromStage, day }, { exited: 1 });
-      for (const scope of coarse) coarseDaily.add({ scope, stage: move.fromStage, day }, { exited: 1 });
+      totals.add({ vacancy_id: move.vacancyId, stage: move.fromStage }, { current: -sign });
+      vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.fromStage, day }, { exited: sign });
+      for (const scope of coarse) coarseDaily.add({ scope, stage: move.fromStage, day }, { exited: sign });
     } else {
       for (const scope of coarse) firstApplications.push({ scope, candidate_id: move.candidateId, day });
     }
     for (const [fromStage, since] of timedTransitions(move)) {
       const days = daysBetween(brusselsDate(since), day);
-      for (const scope of all) durations.add({ scope, from_stage: fromStage, to_stage: move.toStage, days }, { count: 1 });
-      for (const scope of coarse) durationDaily.add({ scope, from_stage: fromStage, to_stage: move.toStage, day, days }, { count: 1 });
+      for (const scope of all) durations.add({ scope, from_stage: fromStage, to_stage: move.toStage, days }, { count: sign });
+      for (const scope of coarse) durationDaily.add({ scope, from_stage: fromStage, to_stage: move.toStage, day, days }, { count: sign });
     }
     if (move.fromStage && (move.toStage === "REJECTED" || move.toStage === "WITHDRAWN")) {
       const exit = move.reason ?? "WITHDRAWN";
-      for (const scope of all) exits.add({ scope, from_stage: move.fromStage, exit }, { count: 1 });
-      for (const scope of coarse) exitDaily.add({ scope, from_stage: move.fromStage, exit, day }, { count: 1 });
+      for (const scope of all) exits.add({ scope, from_stage: move.fromStage, exit }, { count: sign });
+      for (const scope of coarse) exitDaily.add({ scope, from_stage: move.fromStage, exit, day }, { count: sign });
     }
   }
 
@@ -110,6 +130,36 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
     update vacancy_stage_counts c set reached = c.reached + d.reached, current = c.current + d.current
     from jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage, reached int, current int)
     where c.vacancy_id = d.vacancy_id and c.stage = d.stage`);
+  if (sign < 0) {
+    // Taking moves back: every row exists (the moves put it there), and an insert of negative amounts would break the
+    // tables' non-negative checks even when it ends in an update, so these are updates.
+    const subtract = (table: string, keys: [string, string][], amounts: string[], json: string) =>
+      tx.execute(
+        sql.raw(`update ${table} t set ${amounts.map((a) => `${a} = t.${a} + d.${a}`).join(", ")}
+                 from jsonb_to_recordset('${json.replace(/'/g, "''")}'::jsonb) as d(${[...keys.map(([k, type]) => `${k} ${type}`), ...amounts.map((a) => `${a} int`)].join(", ")})
+                 where ${keys.map(([k]) => `t.${k} = d.${k}`).join(" and ")}`),
+      );
+    const scope: [string, string] = ["scope", "text"];
+    await subtract(
+      "vacancy_stage_daily",
+      [
+        ["vacancy_id", "int"],
+        ["stage", "application_stage"],
+        ["day", "date"],
+      ],
+      ["entered", "exited"],
+      vacancyDaily.json(),
+    );
+    await subtract("rollup_stage_daily", [scope, ["stage", "application_stage"], ["day", "date"]], ["entered", "exited"], coarseDaily.json());
+    await subtract("rollup_stage_weekly", [scope, ["stage", "application_stage"], ["week", "date"]], ["entered"], coarseWeekly.json());
+    const transition: [string, string][] = [scope, ["from_stage", "application_stage"], ["to_stage", "application_stage"]];
+    await subtract("stage_durations", [...transition, ["days", "int"]], ["count"], durations.json());
+    await subtract("rollup_duration_daily", [...transition, ["day", "date"], ["days", "int"]], ["count"], durationDaily.json());
+    await subtract("stage_exits", [scope, ["from_stage", "application_stage"], ["exit", "text"]], ["count"], exits.json());
+    await subtract("rollup_exit_daily", [scope, ["from_stage", "application_stage"], ["exit", "text"], ["day", "date"]], ["count"], exitDaily.json());
+    await recordWeeklyRevisions(tx, weeklyEntries(moves, scopes));
+    return;
+  }
   await tx.execute(sql`
     insert into vacancy_stage_daily (vacancy_id, stage, day, entered, exited)
     select d.vacancy_id, d.stage, d.day, d.entered, d.exited
@@ -153,12 +203,14 @@ export async function recordStageMoves(tx: Executor, moves: readonly StageMove[]
       on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`);
   }
   await countCandidateDays(tx, candidateDays);
-  await recordWeeklyRevisions(
-    tx,
-    moves
-      .filter((m) => WEEKLY_STAGES.includes(m.toStage))
-      .map((m) => ({ campaignId: Number(scopes.get(m.vacancyId)![0].slice(2)), day: brusselsDate(m.occurredAt), stage: m.toStage })),
-  );
+  await recordWeeklyRevisions(tx, weeklyEntries(moves, scopes));
+}
+
+/** The frozen weekly reports a set of moves revises: those of the weeks their weekly stages fall in. */
+function weeklyEntries(moves: readonly StageMove[], scopes: Map<number, string[]>) {
+  return moves
+    .filter((m) => WEEKLY_STAGES.includes(m.toStage))
+    .map((m) => ({ campaignId: Number(scopes.get(m.vacancyId)![0].slice(2)), day: brusselsDate(m.occurredAt), stage: m.toStage }));
 }
 
 /** Transitions whose duration is measured: a pipeline stage to the next, and application to hire. */

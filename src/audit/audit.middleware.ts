@@ -44,7 +44,12 @@ const SAFE_INPUT_FIELDS = [
   "eventTypes",
   "fromSequence",
   "toSequence",
+  "correctionReason",
+  "historical",
 ];
+
+/** Payload fields kept in the audit detail: what a correction replaced (the points before). */
+const SAFE_PAYLOAD_FIELDS = ["previousPoints"];
 
 type Payload = Record<string, unknown> & {
   userErrors?: { code: string }[];
@@ -79,6 +84,7 @@ async function auditCall(args: Record<string, unknown>, context: Context, operat
   const recordOf = (answer: unknown): AuditRecord => {
     const payload = (Array.isArray(answer) ? { results: answer } : answer && typeof answer === "object" ? answer : {}) as Payload;
     const detail: Record<string, unknown> = { ...inputDetail };
+    for (const field of SAFE_PAYLOAD_FIELDS) if (payload[field] !== undefined && payload[field] !== null) detail[field] = payload[field];
     const resultTarget = RESULT_FIELDS.find(([field]) => (payload[field] as { id?: unknown } | null | undefined)?.id);
     const results = Array.isArray(payload.results) ? payload.results : [];
     const codes = [...(payload.userErrors ?? []), ...results.flatMap((r) => r.userErrors ?? [])].map((e) => e.code);

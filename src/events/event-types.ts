@@ -8,6 +8,7 @@ export enum EventType {
   APPLICATION_INVITED = "APPLICATION_INVITED",
   APPLICATION_ATTENDANCE_RECORDED = "APPLICATION_ATTENDANCE_RECORDED",
   APPLICATION_RESULT_RECORDED = "APPLICATION_RESULT_RECORDED",
+  APPLICATION_RESULT_CORRECTED = "APPLICATION_RESULT_CORRECTED",
   CANDIDATE_UPDATED = "CANDIDATE_UPDATED",
   CANDIDATE_ERASED = "CANDIDATE_ERASED",
   VACANCY_PUBLISHED = "VACANCY_PUBLISHED",
@@ -59,6 +60,12 @@ const TYPES: Record<EventType, TypeInfo> = {
     wire: "application.result_recorded",
     audience: "PERSONAL",
     description: "Points for one exam part were recorded; the stage shows the outcome (still TESTED, LAUREATE, or REJECTED with FAILED_TEST).",
+  },
+  APPLICATION_RESULT_CORRECTED: {
+    wire: "application.result_corrected",
+    audience: "PERSONAL",
+    description:
+      "Points already recorded for one exam part were corrected; the stage shows the decision the corrected score gives (a reversed decision replaces the old one in the history).",
   },
   CANDIDATE_UPDATED: {
     wire: "candidate.updated",

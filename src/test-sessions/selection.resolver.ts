@@ -15,6 +15,8 @@ import type { ScoreOutcome } from "./scoring";
 import { laureateCursors, LAUREATE_ORDER, type Selector } from "./selection.service";
 import {
   CancelTestSessionInput,
+  CorrectTestResultInput,
+  CorrectTestResultPayload,
   CreateTestSessionInput,
   CreateTestSessionPayload,
   InviteToTestSessionInput,
@@ -125,6 +127,19 @@ export class SelectionResolver {
   ): Promise<RecordTestResultPayload> {
     const outcome = await ctx.services.selection.recordResult(selectorOf(ctx), input.applicationId, input.part, input.points);
     return Object.assign(new RecordTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
+  }
+
+  @Authorized(Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => CorrectTestResultPayload, {
+    description:
+      "Correct the points of an exam part already scored, with a reason (audited). The decision follows the corrected score: a laureate who now fails is REJECTED (FAILED_TEST), a rejection the score reverses is replaced by the right decision; a decision already acted on (OFFERED, HIRED) is refused with DECISION_ACTED_ON. TASKFORCE or ADMIN.",
+  })
+  async correctTestResult(
+    @Ctx() ctx: Context,
+    @Arg("input", () => CorrectTestResultInput, { description: "The correction." }) input: CorrectTestResultInput,
+  ): Promise<CorrectTestResultPayload> {
+    const outcome = await ctx.services.selection.correctResult(selectorOf(ctx), input.applicationId, input.part, input.points);
+    return Object.assign(new CorrectTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)

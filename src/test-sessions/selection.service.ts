@@ -3,14 +3,14 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { toApplication } from "../applications/application.service";
 import type { Application } from "../applications/application.type";
 import type { PipelineService } from "../applications/pipeline.service";
-import type { MoveActor } from "../applications/stage-moves";
+import { retractStageMoves, type MoveActor } from "../applications/stage-moves";
 import { CursorCodec } from "../common/connection";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { userError, type UserError } from "../common/user-error";
 import { selectRows, type Db, type Executor } from "../db/client";
 import { EventType } from "../events/event-types";
 import { applicationEvent, recordEvents } from "../events/outbox";
-import { applications, bookings, examParts, testResults, testSessions, testSessionVacancies, vacancies } from "../db/tables";
+import { applications, bookings, examParts, testResults, testSessions, testSessionVacancies, vacancies, type StageValue } from "../db/tables";
 import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
@@ -33,6 +33,8 @@ export enum SelectionErrorCode {
   POINTS_OUT_OF_RANGE = "POINTS_OUT_OF_RANGE",
   PREVIOUS_PART_MISSING = "PREVIOUS_PART_MISSING",
   RESULT_ALREADY_RECORDED = "RESULT_ALREADY_RECORDED",
+  RESULT_NOT_RECORDED = "RESULT_NOT_RECORDED",
+  DECISION_ACTED_ON = "DECISION_ACTED_ON",
 }
 
 /** Who acts: an agency HR key acts only on its own agency's applications (null: any agency). */
@@ -327,9 +329,10 @@ export class SelectionService {
       const outcome = score(procedure, results);
       const occurredAt = later(now, row.stageEnteredAt);
       if (outcome.decision === "PENDING") {
+        // No move, but a change the agency can see (application.score): a new version, so syncs pick it up.
         const [touched] = await tx
           .update(applications)
-          .set({ updatedAt: sql`now()` })
+          .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
           .where(eq(applications.id, row.id))
           .returning();
         const application = toApplication(touched);
@@ -352,6 +355,146 @@ export class SelectionService {
         { type: EventType.APPLICATION_RESULT_RECORDED, extra: () => ({ part: part.name }) },
       );
       return { application: moved, score: outcome, userErrors: [] };
+    });
+  }
+
+  /**
+   * Corrects the points of a part already scored, then lets the procedure decide again. When the decision changes and
+   * the application still stands where the old decision put it, the decision follows: a laureate who now fails is
+   * REJECTED (FAILED_TEST); a rejection the corrected score reverses is taken back out of the history (its event and
+   * counters, retractStageMoves) and replaced by the right decision at the same moment, so every figure reads as if
+   * the right score had been recorded in the first place. A decision already acted on (OFFERED, HIRED, or left by
+   * another move) is not undone: DECISION_ACTED_ON, nothing changed. The same points again change nothing.
+   */
+  async correctResult(
+    selector: Selector,
+    applicationId: string,
+    partName: string,
+    points: number,
+    now = new Date(),
+  ): Promise<{ application: Application | null; score: ScoreOutcome | null; previousPoints: number | null; userErrors: UserError[] }> {
+    const none = (error: UserError) => ({ application: null, score: null, previousPoints: null, userErrors: [error] });
+    const key = fromGlobalId("Application", applicationId);
+    return this.db.transaction(async (tx) => {
+      const [row] = await lockApplications(tx, [key]);
+      if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
+        return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId"));
+      }
+      const procedure = await procedureOf(tx, row.vacancyId);
+      const position = procedure.parts.findIndex((p) => p.name === partName);
+      if (position < 0) {
+        return none(
+          refusal(
+            SelectionErrorCode.UNKNOWN_PART,
+            `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`,
+            "part",
+          ),
+        );
+      }
+      const part = procedure.parts[position];
+      if (!validPoints(points, part))
+        return none(
+          refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, "points"),
+        );
+      const results = await resultsOf(tx, row.id, procedure);
+      const previousPoints = results.get(part.name);
+      if (previousPoints === undefined)
+        return none(refusal(SelectionErrorCode.RESULT_NOT_RECORDED, `"${part.name}" has no result to correct; record it with recordTestResult.`, "part"));
+      const before = score(procedure, results);
+      if (previousPoints === points) return { application: toApplication(row), score: before, previousPoints, userErrors: [] };
+      results.set(part.name, points);
+      const after = score(procedure, results);
+
+      const stageOf = (decision: ScoreOutcome["decision"]) => (decision === "PENDING" ? "TESTED" : decision === "LAUREATE" ? "LAUREATE" : "REJECTED");
+      const standsOnDecision = row.stage === stageOf(before.decision) && (row.stage !== "REJECTED" || row.rejectionReason === "FAILED_TEST");
+      const [last] =
+        after.decision !== before.decision && standsOnDecision && before.decision !== "PENDING"
+          ? await selectRows<{ id: number; from_stage: StageValue | null; occurred_at: Date; entered_from_at: Date | null }>(
+              tx,
+              sql`select id, from_stage, occurred_at, lag(occurred_at) over (order by occurred_at, id) as entered_from_at
+                  from stage_events where application_id = ${row.id} order by occurred_at desc, id desc limit 1`,
+            )
+          : [];
+      if (after.decision !== before.decision && (!standsOnDecision || (before.decision !== "PENDING" && last?.from_stage !== "TESTED"))) {
+        return none(
+          refusal(
+            SelectionErrorCode.DECISION_ACTED_ON,
+            `The corrected score would change the decision from ${before.decision} to ${after.decision}, but the application is ${row.stage} now: that decision has been acted on and is not undone here.`,
+            "points",
+          ),
+        );
+      }
+
+      await tx
+        .update(testResults)
+        .set({ points })
+        .where(and(eq(testResults.applicationId, row.id), eq(testResults.partPosition, position + 1)));
+      const event = { type: EventType.APPLICATION_RESULT_CORRECTED, extra: () => ({ part: part.name }) };
+      if (after.decision === before.decision) {
+        const [touched] = await tx
+          .update(applications)
+          .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+          .where(eq(applications.id, row.id))
+          .returning();
+        const application = toApplication(touched);
+        await recordEvents(tx, [
+          applicationEvent(event.type, application, { fromStage: row.stage, occurredAt: later(now, row.stageEnteredAt), extra: event.extra() }),
+        ]);
+        return { application, score: after, previousPoints, userErrors: [] };
+      }
+      if (before.decision === "PENDING") {
+        // Still TESTED, and the corrected part now fails: the rejection the right score would have brought, now.
+        const [moved] = await this.pipeline.moveRows(
+          tx,
+          [{ row, toStage: "REJECTED", reason: "FAILED_TEST", occurredAt: later(now, row.stageEnteredAt) }],
+          selector.actor,
+          event,
+        );
+        return { application: moved, score: after, previousPoints, userErrors: [] };
+      }
+      // The old decision is the application's last move: take it back, then make the right one at the same moment.
+      const testedAt = new Date(last!.entered_from_at!);
+      const decidedAt = new Date(last!.occurred_at);
+      await retractStageMoves(tx, [
+        {
+          eventId: last!.id,
+          applicationId: row.id,
+          vacancyId: row.vacancyId,
+          candidateId: row.candidateId,
+          fromStage: "TESTED",
+          toStage: row.stage,
+          reason: row.rejectionReason,
+          occurredAt: decidedAt,
+          enteredFromAt: testedAt,
+          appliedAt: row.submittedAt,
+          actor: selector.actor,
+        },
+      ]);
+      const tested = { ...row, stage: "TESTED" as const, rejectionReason: null, stageEnteredAt: testedAt };
+      if (after.decision === "PENDING") {
+        const [reopened] = await tx
+          .update(applications)
+          .set({ stage: "TESTED", rejectionReason: null, stageEnteredAt: testedAt, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+          .where(eq(applications.id, row.id))
+          .returning();
+        const application = toApplication(reopened);
+        await recordEvents(tx, [applicationEvent(event.type, application, { fromStage: row.stage, occurredAt: later(now, testedAt), extra: event.extra() })]);
+        return { application, score: after, previousPoints, userErrors: [] };
+      }
+      const [moved] = await this.pipeline.moveRows(
+        tx,
+        [
+          {
+            row: tested,
+            toStage: after.decision === "LAUREATE" ? "LAUREATE" : "REJECTED",
+            reason: after.decision === "LAUREATE" ? null : "FAILED_TEST",
+            occurredAt: decidedAt,
+          },
+        ],
+        selector.actor,
+        { ...event, fromStage: row.stage },
+      );
+      return { application: moved, score: after, previousPoints, userErrors: [] };
     });
   }
 

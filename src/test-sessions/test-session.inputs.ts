@@ -221,3 +221,49 @@ export class RecordTestResultPayload {
   @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
   userErrors!: UserError[];
 }
+
+export enum ResultCorrectionReason {
+  ENTRY_ERROR = "ENTRY_ERROR",
+  MARKING_ERROR = "MARKING_ERROR",
+  REVIEW = "REVIEW",
+}
+
+registerEnumType(ResultCorrectionReason, {
+  name: "ResultCorrectionReason",
+  description: "Why recorded points are corrected (kept in the audit log).",
+  valuesConfig: {
+    ENTRY_ERROR: { description: "The points were mistyped when recorded." },
+    MARKING_ERROR: { description: "The exam was marked wrongly (a miscount, a wrong answer key)." },
+    REVIEW: { description: "The candidate asked for a review of the marking and the review changed the points." },
+  },
+});
+
+@InputType({ description: "Corrected points for one exam part already scored." })
+export class CorrectTestResultInput {
+  @Field(() => ID, { description: "The application." })
+  applicationId!: string;
+
+  @Field({ description: "The exam part's name, as in vacancy.procedure.parts; it must have a result." })
+  part!: string;
+
+  @Field(() => Float, { description: "The right points, from 0 to the part's maxPoints, in hundredths at most." })
+  points!: number;
+
+  @Field(() => ResultCorrectionReason, { description: "Why the points are corrected." })
+  correctionReason!: ResultCorrectionReason;
+}
+
+@ObjectType({ description: "The outcome of correctTestResult." })
+export class CorrectTestResultPayload {
+  @Field(() => Application, { nullable: true, description: "The application after the correction, at the stage the corrected score gives; null when refused." })
+  application!: Application | null;
+
+  @Field(() => Score, { nullable: true, description: "The corrected score with its explanation; null when refused." })
+  score!: Score | null;
+
+  @Field(() => Float, { nullable: true, description: "The points the part had before; null when refused." })
+  previousPoints!: number | null;
+
+  @Field(() => [UserError], { description: "Why nothing was corrected; empty on success." })
+  userErrors!: UserError[];
+}
