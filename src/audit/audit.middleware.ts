@@ -46,6 +46,8 @@ const SAFE_INPUT_FIELDS = [
   "toSequence",
   "correctionReason",
   "historical",
+  "invitedAt",
+  "decidedAt",
 ];
 
 /** Payload fields kept in the audit detail: what a correction replaced (the points before). */

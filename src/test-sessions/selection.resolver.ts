@@ -5,6 +5,7 @@ import { Role } from "../auth/role";
 import { actorOf } from "../auth/mover";
 import { scopedAgency } from "../auth/viewer";
 import { PageArgs, toPage } from "../common/connection";
+import { badUserInput, forbidden } from "../common/errors";
 import { DateScalar, toIsoDate } from "../common/scalars";
 import type { Context } from "../context/context";
 import { Language, langArg } from "../common/language";
@@ -33,6 +34,12 @@ import {
   ScoringDecision,
   TestSessionPayload,
 } from "./test-session.inputs";
+
+/** The historical path (past sessions, invitations and results with their real dates) is the taskforce's and administrators'. */
+function historyAllowed(ctx: Context): void {
+  const role = ctx.viewer.kind === "client" ? ctx.viewer.role : null;
+  if (role !== Role.TASKFORCE && role !== Role.ADMIN) throw forbidden("Only the taskforce or an administrator may load history.");
+}
 
 function selectorOf(ctx: Context): Selector {
   return { agencyCode: scopedAgency(ctx.viewer), actor: actorOf(ctx.viewer) };
@@ -87,7 +94,12 @@ export class SelectionResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => InviteToTestSessionInput, { description: "The invitation." }) input: InviteToTestSessionInput,
   ): Promise<InviteToTestSessionPayload> {
-    return Object.assign(new InviteToTestSessionPayload(), await ctx.services.selection.invite(selectorOf(ctx), input.sessionId, input.applicationIds));
+    if (input.historical) historyAllowed(ctx);
+    if (input.historical && !input.invitedAt) throw badUserInput("A historical invitation needs invitedAt, when the invitations were sent.", "input");
+    return Object.assign(
+      new InviteToTestSessionPayload(),
+      await ctx.services.selection.invite(selectorOf(ctx), input.sessionId, input.applicationIds, new Date(), input.historical ? input.invitedAt! : null),
+    );
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
@@ -125,7 +137,15 @@ export class SelectionResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => RecordTestResultInput, { description: "The result." }) input: RecordTestResultInput,
   ): Promise<RecordTestResultPayload> {
-    const outcome = await ctx.services.selection.recordResult(selectorOf(ctx), input.applicationId, input.part, input.points);
+    if (input.decidedAt) historyAllowed(ctx);
+    const outcome = await ctx.services.selection.recordResult(
+      selectorOf(ctx),
+      input.applicationId,
+      input.part,
+      input.points,
+      new Date(),
+      input.decidedAt ?? null,
+    );
     return Object.assign(new RecordTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
   }
 

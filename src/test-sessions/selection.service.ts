@@ -12,6 +12,7 @@ import { EventType } from "../events/event-types";
 import { applicationEvent, recordEvents } from "../events/outbox";
 import { applications, bookings, examParts, testResults, testSessions, testSessionVacancies, vacancies, type StageValue } from "../db/tables";
 import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring";
+import { CLOCK_SKEW_MS } from "../applications/submission.service";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
 
@@ -34,6 +35,9 @@ export enum SelectionErrorCode {
   PREVIOUS_PART_MISSING = "PREVIOUS_PART_MISSING",
   RESULT_ALREADY_RECORDED = "RESULT_ALREADY_RECORDED",
   RESULT_NOT_RECORDED = "RESULT_NOT_RECORDED",
+  OCCURRED_AFTER_SESSION = "OCCURRED_AFTER_SESSION",
+  OCCURRED_BEFORE_PREVIOUS_MOVE = "OCCURRED_BEFORE_PREVIOUS_MOVE",
+  OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE",
   DECISION_ACTED_ON = "DECISION_ACTED_ON",
 }
 
@@ -72,6 +76,8 @@ export class SelectionService {
     sessionId: string,
     applicationIds: string[],
     now = new Date(),
+    /** The historical path: invitations sent at this time to a session that has taken place since. */
+    invitedAt: Date | null = null,
   ): Promise<{ testSession: TestSession | null; invited: Application[]; userErrors: UserError[] }> {
     const none = (errors: UserError[]) => ({ testSession: null, invited: [], userErrors: errors });
     const sessionKey = fromGlobalId("TestSession", sessionId);
@@ -85,7 +91,12 @@ export class SelectionService {
       const [session] = await tx.select().from(testSessions).where(eq(testSessions.id, sessionKey)).for("update");
       if (!session) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
       if (session.status === "CANCELLED") return none([refusal(SelectionErrorCode.SESSION_CANCELLED, "The session is cancelled.", "sessionId")]);
-      if (session.startsAt <= now)
+      if (invitedAt) {
+        if (session.startsAt > now)
+          return none([refusal(SelectionErrorCode.SESSION_NOT_STARTED, "A historical invitation goes to a session that has taken place.", "sessionId")]);
+        if (invitedAt > session.startsAt)
+          return none([refusal(SelectionErrorCode.OCCURRED_AFTER_SESSION, "invitedAt lies after the session's start.", "invitedAt")]);
+      } else if (session.startsAt <= now)
         return none([refusal(SelectionErrorCode.SESSION_STARTED, "The session has started: nobody can be invited any more.", "sessionId")]);
 
       const rows = await lockApplications(tx, keys);
@@ -126,6 +137,15 @@ export class SelectionService {
           errors.push(
             refusal(SelectionErrorCode.NOT_SCREENED, `The application is ${row.stage}; only SCREENED applications are invited.`, "applicationIds", String(i)),
           );
+        } else if (invitedAt && invitedAt < row.stageEnteredAt) {
+          errors.push(
+            refusal(
+              SelectionErrorCode.OCCURRED_BEFORE_PREVIOUS_MOVE,
+              `invitedAt lies before the application's previous move (${row.stageEnteredAt.toISOString()}).`,
+              "applicationIds",
+              String(i),
+            ),
+          );
         }
         if (row) seen.add(row.id);
       });
@@ -146,7 +166,7 @@ export class SelectionService {
         tx,
         rows
           .filter((r) => r.stage === "SCREENED")
-          .map((row) => ({ row, toStage: "INVITED" as const, reason: null, occurredAt: later(now, row.stageEnteredAt) })),
+          .map((row) => ({ row, toStage: "INVITED" as const, reason: null, occurredAt: invitedAt ?? later(now, row.stageEnteredAt) })),
         selector.actor,
         { type: EventType.APPLICATION_INVITED, extra: () => ({ testSessionId: toGlobalId("TestSession", sessionKey) }) },
       );
@@ -157,7 +177,7 @@ export class SelectionService {
         reinvited.map((a) =>
           applicationEvent(EventType.APPLICATION_INVITED, a, {
             fromStage: a.stage,
-            occurredAt: now,
+            occurredAt: invitedAt ?? now,
             extra: { testSessionId: toGlobalId("TestSession", sessionKey) },
           }),
         ),
@@ -290,9 +310,14 @@ export class SelectionService {
     partName: string,
     points: number,
     now = new Date(),
+    /** The historical path: when the result was decided (it dates the decision's move). */
+    decidedAt: Date | null = null,
   ): Promise<{ application: Application | null; score: ScoreOutcome | null; userErrors: UserError[] }> {
     const none = (error: UserError) => ({ application: null, score: null, userErrors: [error] });
     const key = fromGlobalId("Application", applicationId);
+    if (decidedAt && decidedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      return none(refusal(SelectionErrorCode.OCCURRED_IN_FUTURE, "decidedAt lies in the future.", "decidedAt"));
+    }
     return this.db.transaction(async (tx) => {
       const [row] = await lockApplications(tx, [key]);
       if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
@@ -322,12 +347,21 @@ export class SelectionService {
       if (missing)
         return none(refusal(SelectionErrorCode.PREVIOUS_PART_MISSING, `"${missing.name}" comes first: only those who pass a part go on to the next.`, "part"));
 
+      if (decidedAt && decidedAt < row.stageEnteredAt) {
+        return none(
+          refusal(
+            SelectionErrorCode.OCCURRED_BEFORE_PREVIOUS_MOVE,
+            `decidedAt lies before the application's previous move (${row.stageEnteredAt.toISOString()}).`,
+            "decidedAt",
+          ),
+        );
+      }
       await tx
         .insert(testResults)
         .values({ applicationId: row.id, vacancyId: row.vacancyId, partPosition: position + 1, points, recordedByClientId: selector.actor.clientId });
       results.set(part.name, points);
       const outcome = score(procedure, results);
-      const occurredAt = later(now, row.stageEnteredAt);
+      const occurredAt = decidedAt ? (decidedAt < now ? decidedAt : now) : later(now, row.stageEnteredAt);
       if (outcome.decision === "PENDING") {
         // No move, but a change the agency can see (application.score): a new version, so syncs pick it up.
         const [touched] = await tx

@@ -27,6 +27,7 @@ export enum SessionErrorCode {
   INVALID_PLACE = "INVALID_PLACE",
   SESSION_CANCELLED = "SESSION_CANCELLED",
   SESSION_STARTED = "SESSION_STARTED",
+  HISTORICAL_IN_FUTURE = "HISTORICAL_IN_FUTURE",
 }
 
 export interface SessionOutcome {
@@ -44,7 +45,10 @@ export class SessionManagementService {
   constructor(private readonly db: Db) {}
 
   async create(input: CreateTestSessionInput, now = new Date()): Promise<SessionOutcome> {
-    const problem = checkSchedule(input, now);
+    // The historical path loads a session that has taken place; the ordinary one plans ahead.
+    if (input.historical && input.startsAt > now)
+      return refused(SessionErrorCode.HISTORICAL_IN_FUTURE, "A historical session has taken place: startsAt must lie in the past.", "startsAt");
+    const problem = checkSchedule(input, input.historical ? new Date(input.startsAt.getTime() - 1) : now);
     if (problem) return problem;
     if (input.vacancyIds.length === 0) return refused(SessionErrorCode.NO_VACANCIES, "A session tests at least one vacancy.", "vacancyIds");
     const keys = input.vacancyIds.map((id) => fromGlobalId("Vacancy", id));

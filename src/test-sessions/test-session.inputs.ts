@@ -33,6 +33,13 @@ export class CreateTestSessionInput {
 
   @Field(() => [ID], { description: "The vacancies it tests (at least one, all of one campaign)." })
   vacancyIds!: string[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Load a past session (TASKFORCE or ADMIN, audited): startsAt must then lie in the past, within the campaign. Default false: a session is planned ahead.",
+  })
+  historical?: boolean | null;
 }
 
 @ObjectType({ description: "The outcome of createTestSession." })
@@ -84,6 +91,16 @@ export class InviteToTestSessionInput {
 
   @Field(() => [ID], { description: "The applications, 1 to 500, each of a vacancy the session tests." })
   applicationIds!: string[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Load past invitations into a session that has started (TASKFORCE or ADMIN, audited), dated invitedAt. Default false: invitations go to sessions still to come.",
+  })
+  historical?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: "With historical: when the invitations were sent; not after the session's start." })
+  invitedAt?: Date | null;
 }
 
 @ObjectType({ description: "The outcome of inviteToTestSession: all invited, or none." })
@@ -150,6 +167,12 @@ export class RecordTestResultInput {
 
   @Field(() => Float, { description: "Points, from 0 to the part's maxPoints, in hundredths at most." })
   points!: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "Load a past result (TASKFORCE or ADMIN, audited): when it was decided, which dates the decision it brings. Default: now.",
+  })
+  decidedAt?: Date | null;
 }
 
 export enum ScoringDecision {
