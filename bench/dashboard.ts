@@ -45,7 +45,7 @@ const NAIVE_RECOUNT = [
   `select a.stage, v.agency_code, count(*)::int from applications a join vacancies v on v.id = a.vacancy_id where v.campaign_id = $1 group by 1, 2`,
   `select v.agency_code, e.to_stage, count(*)::int from stage_events e join applications a on a.id = e.application_id join vacancies v on v.id = a.vacancy_id
    where v.campaign_id = $1 group by 1, 2`,
-  `select count(distinct a.candidate_id)::int from applications a join vacancies v on v.id = a.vacancy_id where v.campaign_id = $1`,
+  `select count(distinct c.person_id)::int from applications a join candidates c on c.id = a.candidate_id join vacancies v on v.id = a.vacancy_id where v.campaign_id = $1`,
   `select date_trunc('week', (e.occurred_at at time zone 'Europe/Brussels')::date)::date, e.to_stage, count(*)::int
    from stage_events e join applications a on a.id = e.application_id join vacancies v on v.id = a.vacancy_id
    where v.campaign_id = $1 and e.to_stage in ('APPLIED', 'LAUREATE', 'OFFERED', 'HIRED') group by 1, 2`,

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
+import { PersonKeys } from "../src/candidates/person-keys";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/client";
 import { generateDemoData } from "../src/seeding/demo-generator";
@@ -31,7 +32,8 @@ async function main(): Promise<number> {
     process.stderr.write("seed:demo: --until must be a date, YYYY-MM-DD\n");
     return 2;
   }
-  const database = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
   try {
     await prepareDatabase(database, { seed: true });
     const started = Date.now();
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
       until: values.until,
       campaignSlug: values.campaign,
       bulk: values.bulk,
+      personKeys: new PersonKeys(database.db, config.personKeySecret),
       onProgress: (n) => process.stderr.write(`\r${n} / ${count} applications`),
     });
     process.stderr.write("\n");

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config.database, { logger });
   await migrateDatabase(database);
-  const services = createServices(database.db, { adminApiKey: null, webhookAllowedNetworks: config.webhooks.allowedNetworks });
+  const services = createServices(database.db, {
+    adminApiKey: null,
+    webhookAllowedNetworks: config.webhooks.allowedNetworks,
+    personKeySecret: config.personKeySecret,
+  });
   const worker = new WebhookWorker(database.db, services.sequencer, { ...config.webhooks, logger });
   worker.start();
   logger.info("webhook worker started", { database: database.description, concurrency: config.webhooks.concurrency });

@@ -19,6 +19,11 @@ export interface Config {
   redis: RedisConfig | null;
   /** Bootstrap administrator key, so a fresh install can create its first API clients. Never stored. */
   adminApiKey: string | null;
+  /**
+   * The secret behind the keyed hashes that link one person's candidates across agencies (src/candidates/person-keys.ts).
+   * null: a fresh install generates one and keeps it in the database.
+   */
+  personKeySecret: string | null;
   /** Serve the schema to introspection queries (on by default: this is a public API whose SDL is published anyway). */
   introspection: boolean;
   /** development shows field suggestions and stack traces; production hides them. */
@@ -107,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readDatabase: readDatabase(env),
     redis: env.REDIS_URL ? { url: redisUrl(env.REDIS_URL), keyPrefix: env.REDIS_KEY_PREFIX ?? "campaign:" } : null,
     adminApiKey: env.ADMIN_API_KEY ? minLength(env.ADMIN_API_KEY, 24, "ADMIN_API_KEY") : null,
+    personKeySecret: env.PERSON_KEY_SECRET ? minLength(env.PERSON_KEY_SECRET, 32, "PERSON_KEY_SECRET") : null,
     introspection: boolean(env.GRAPHQL_INTROSPECTION ?? "true", "GRAPHQL_INTROSPECTION"),
     environment,
     logLevel: oneOf(env.LOG_LEVEL ?? (environment === "test" ? "silent" : "info"), ["debug", "info", "warn", "error", "silent"] as const, "LOG_LEVEL"),

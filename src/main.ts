@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   if (shared)
     logger.info(shared.client.isReady ? "redis connected" : "redis not answering yet: rate limits and the response cache kept in this process meanwhile");
   const app = await createApp({ config, database, logger, readDatabase, shared });
+  // The person-key secret, checked (and rows migrated from shared candidates keyed) before the first request.
+  await app.services.personKeys.ready();
   // Webhook deliveries run in the service unless separate workers do (npm run worker; docs/events.md).
   const worker = config.webhooks.worker ? new WebhookWorker(database.db, app.services.sequencer, { ...config.webhooks, logger }) : null;
   worker?.start();

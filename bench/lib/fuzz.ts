@@ -43,7 +43,7 @@ import { PER_ITEM_BATCHES } from "../../src/server/plugins/input-strings";
  * Until that lands on main, the items of PER_ITEM_BATCHES get only well-formed strings here: a bad one sinks the batch
  * with an internal error (a lone surrogate in an e-mail: URIError). Set to true once it has landed.
  */
-export const BATCH_ITEM_STRINGS_CHECKED = false;
+export const BATCH_ITEM_STRINGS_CHECKED = true;
 
 export type CallerName = "anonymous" | "badKey" | "dvz" | "cgvs" | "taskforce" | "admin";
 

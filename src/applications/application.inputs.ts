@@ -5,7 +5,10 @@ import { Application, ApplicationStage, RejectionReason } from "./application.ty
 
 export const MAX_BATCH = 500;
 
-@InputType({ description: "The person behind an application. The e-mail address identifies the person across vacancies and agencies." })
+@InputType({
+  description:
+    "The person behind an application, as your agency knows them: within your agency the e-mail address identifies the person across vacancies; other agencies' records of the person are theirs.",
+})
 export class CandidateInput {
   @Field({ description: "First name, 1 to 100 characters." })
   firstName!: string;
@@ -16,10 +19,13 @@ export class CandidateInput {
   @Field({ description: "E-mail address, at most 254 characters; compared without case." })
   email!: string;
 
-  @Field(() => String, { nullable: true, description: "Phone number, at most 30 characters of digits, spaces, +, -, (, ), /, ." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Phone number, at most 30 characters of digits, spaces, +, -, (, ), /, . Left out: the stored number stays; null clears it.",
+  })
   phone?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Date of birth; not in the future." })
+  @Field(() => DateScalar, { nullable: true, description: "Date of birth; not in the future. Left out: the stored date stays; null clears it." })
   birthDate?: Date | null;
 }
 
@@ -55,7 +61,7 @@ export class ApplicationSubmissionResult {
   @Field({ description: "true when this call created the application; false when it already existed (a resend) or was refused." })
   created!: boolean;
 
-  @Field({ description: "true when a resend changed the candidate's details." })
+  @Field({ description: "true when this call really changed a value of the candidate's details (never the stage)." })
   updated!: boolean;
 
   @Field(() => [UserError], { description: "Why this application was refused; empty when stored." })

@@ -70,7 +70,7 @@ export class Candidate {
   @Field(() => String, { nullable: true, description: "Last name." })
   lastName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "E-mail address (normalised to lower case); one address is one candidate." })
+  @Field(() => String, { nullable: true, description: "E-mail address (normalised to lower case); within an agency, one address is one candidate." })
   email!: string | null;
 
   @Field(() => String, { nullable: true, description: "Phone number." })

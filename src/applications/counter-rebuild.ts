@@ -19,13 +19,13 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
   await tx.execute(sql`update vacancy_stage_counts set reached = 0, current = 0 where reached <> 0 or current <> 0`);
   await tx.execute(sql`
     create temporary table rebuild_moves on commit drop as
-    select e.application_id, a.candidate_id, a.vacancy_id, e.from_stage, e.to_stage, e.reason,
+    select e.application_id, c.person_id, a.vacancy_id, e.from_stage, e.to_stage, e.reason,
            (e.occurred_at at time zone 'Europe/Brussels')::date as day,
            (lag(e.occurred_at) over w at time zone 'Europe/Brussels')::date as from_day,
            (first_value(e.occurred_at) over w at time zone 'Europe/Brussels')::date as applied_day,
            array['c:' || v.campaign_id, 'a:' || v.campaign_id || ':' || v.agency_code, 'w:' || v.wave_id, 'p:' || v.campaign_id || ':' || v.job_profile_id] as coarse,
            'v:' || v.id as vacancy_scope
-    from stage_events e join applications a on a.id = e.application_id join vacancies v on v.id = a.vacancy_id
+    from stage_events e join applications a on a.id = e.application_id join candidates c on c.id = a.candidate_id join vacancies v on v.id = a.vacancy_id
     window w as (partition by e.application_id order by e.occurred_at, e.id)`);
   await tx.execute(sql`
     update vacancy_stage_counts c set reached = r.reached, current = r.current
@@ -53,8 +53,8 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
     where ${IN_WEEKLY_STAGES} and entered > 0
     group by 1, 2, 3`);
   await tx.execute(sql`
-    insert into scope_candidates (scope, candidate_id, first_day)
-    select scope, candidate_id, min(day) from (select unnest(coarse) as scope, candidate_id, day from rebuild_moves where to_stage = 'APPLIED') m
+    insert into scope_candidates (scope, person_id, first_day)
+    select scope, person_id, min(day) from (select unnest(coarse) as scope, person_id, day from rebuild_moves where to_stage = 'APPLIED') m
     group by 1, 2`);
   await tx.execute(
     sql`insert into rollup_candidate_daily (scope, day, new_candidates) select scope, first_day, count(*)::int from scope_candidates group by 1, 2`,

@@ -114,7 +114,7 @@ export class PipelineService {
       {
         applicationId: key,
         vacancyId: row.vacancyId,
-        candidateId: row.candidateId,
+        personId: null,
         fromStage: row.stage,
         toStage: request.toStage,
         reason: request.reason,
@@ -222,7 +222,7 @@ export class PipelineService {
           moves.map((m) => ({
             applicationId: m.from.id,
             vacancyId: m.from.vacancyId,
-            candidateId: m.from.candidateId,
+            personId: null,
             fromStage: m.from.stage,
             toStage: m.toStage,
             reason: m.reason,
@@ -284,7 +284,7 @@ export class PipelineService {
       moves.map((m) => ({
         applicationId: m.row.id,
         vacancyId: m.row.vacancyId,
-        candidateId: m.row.candidateId,
+        personId: null,
         fromStage: m.row.stage,
         toStage: m.toStage,
         reason: m.reason,

@@ -9,7 +9,9 @@ import { ALL_STAGES, PIPELINE_STAGES } from "./stages";
 export interface StageMove {
   applicationId: number;
   vacancyId: number;
-  candidateId: number;
+  /** The person behind the application (src/db/tables/applications.ts: persons), for the submission's distinct-candidate
+   * counts; later moves count no one and may leave it null. */
+  personId: number | null;
   /** null for the submission (the move into APPLIED). */
   fromStage: StageValue | null;
   toStage: StageValue;
@@ -50,10 +52,10 @@ export const mondayOf = (column: string) => sql.raw(`${column} - (((${column} - 
  * A constant number of statements however many moves. Rows are touched in a fixed order so concurrent transactions
  * queue rather than deadlock. The counters can always be recounted from the events (drizzle/0005 does exactly that).
  */
-export async function recordStageMoves(tx: Executor, moves: readonly StageMove[], newCandidates: ReadonlySet<number> = new Set()): Promise<void> {
+export async function recordStageMoves(tx: Executor, moves: readonly StageMove[], newPersons: ReadonlySet<number> = new Set()): Promise<void> {
   if (moves.length === 0) return;
   await insertEvents(tx, moves);
-  await countStageMoves(tx, moves, 1, newCandidates);
+  await countStageMoves(tx, moves, 1, newPersons);
 }
 
 /**
@@ -73,7 +75,7 @@ export async function retractStageMoves(tx: Executor, moves: readonly (StageMove
 }
 
 /** The counters of a set of moves: added (sign 1) or taken back (sign -1). */
-async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 1 | -1, newCandidates: ReadonlySet<number>): Promise<void> {
+async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 1 | -1, newPersons: ReadonlySet<number>): Promise<void> {
   const scopes = await coarseScopesOf(tx, [...new Set(moves.map((m) => m.vacancyId))]);
   const totals = new Tally<{ vacancy_id: number; stage: StageValue }>(["reached", "current"]);
   const vacancyDaily = new Tally<{ vacancy_id: number; stage: StageValue; day: string }>(["entered", "exited"]);
@@ -83,7 +85,7 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
   const durationDaily = new Tally<{ scope: string; from_stage: StageValue; to_stage: StageValue; day: string; days: number }>(["count"]);
   const exits = new Tally<{ scope: string; from_stage: StageValue; exit: string }>(["count"]);
   const exitDaily = new Tally<{ scope: string; from_stage: StageValue; exit: string; day: string }>(["count"]);
-  const firstApplications: { scope: string; candidate_id: number; day: string }[] = [];
+  const firstApplications: { scope: string; person_id: number; day: string }[] = [];
 
   for (const move of moves) {
     const day = brusselsDate(move.occurredAt);
@@ -101,7 +103,8 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
       vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.fromStage, day }, { exited: sign });
       for (const scope of coarse) coarseDaily.add({ scope, stage: move.fromStage, day }, { exited: sign });
     } else {
-      for (const scope of coarse) firstApplications.push({ scope, candidate_id: move.candidateId, day });
+      if (move.personId == null) throw new Error(`The submission of application ${move.applicationId} needs its person.`);
+      for (const scope of coarse) firstApplications.push({ scope, person_id: move.personId, day });
     }
     for (const [fromStage, since] of timedTransitions(move)) {
       const days = daysBetween(brusselsDate(since), day);
@@ -115,9 +118,9 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
     }
   }
 
-  // Rows no other batch touches first (this batch's candidates); the counters every batch shares last, so their locks
+  // Rows no other batch touches first (this batch's persons); the counters every batch shares last, so their locks
   // are held only for the last statements and the commit.
-  const candidateDays = await recordFirstApplications(tx, firstApplications, newCandidates);
+  const candidateDays = await recordFirstApplications(tx, firstApplications, newPersons);
 
   // The counters of stages being left are decremented, so they are updated, never inserted: lock them in key order.
   const totalsJson = JSON.stringify(totals.rows((a, b) => a.vacancy_id - b.vacancy_id || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)));
@@ -234,48 +237,48 @@ type DayTally = Tally<{ scope: string; day: string }>;
 /**
  * Distinct candidates per coarse scope: a person counts once, on the day of their first application there. A late sync
  * can bring an earlier first day, which moves the person's count from the old day to the new one. Returns the per-day
- * gains and losses for countCandidateDays. Callers hold the candidate's row lock (every submission upserts its
- * candidate), so concurrent batches for one person take turns here.
+ * gains and losses for countCandidateDays. Callers hold the person's row lock (every submission upserts its person), so
+ * concurrent batches for one person, from any agency, take turns here.
  */
 async function recordFirstApplications(
   tx: Executor,
-  firsts: { scope: string; candidate_id: number; day: string }[],
-  newCandidates: ReadonlySet<number>,
+  firsts: { scope: string; person_id: number; day: string }[],
+  newPersons: ReadonlySet<number>,
 ): Promise<{ gains: DayTally; losses: DayTally }> {
   const gains: DayTally = new Tally(["n"]);
   const losses: DayTally = new Tally(["n"]);
   if (firsts.length === 0) return { gains, losses };
-  const earliest = new Map<string, { scope: string; candidate_id: number; day: string }>();
+  const earliest = new Map<string, { scope: string; person_id: number; day: string }>();
   for (const f of firsts) {
-    const key = `${f.scope}|${f.candidate_id}`;
+    const key = `${f.scope}|${f.person_id}`;
     const known = earliest.get(key);
     if (!known || f.day < known.day) earliest.set(key, f);
   }
-  const wanted = [...earliest.values()].sort((a, b) => a.scope.localeCompare(b.scope) || a.candidate_id - b.candidate_id);
-  // Candidates this transaction created have no rows yet: only the others are looked up (and locked).
-  const existing = wanted.filter((w) => !newCandidates.has(w.candidate_id));
+  const wanted = [...earliest.values()].sort((a, b) => a.scope.localeCompare(b.scope) || a.person_id - b.person_id);
+  // Persons this transaction created have no rows yet: only the others are looked up (and locked).
+  const existing = wanted.filter((w) => !newPersons.has(w.person_id));
   const current = existing.length
-    ? await selectRows<{ scope: string; candidate_id: number; first_day: string }>(
+    ? await selectRows<{ scope: string; person_id: number; first_day: string }>(
         tx,
-        sql`select s.scope, s.candidate_id, s.first_day::text as first_day from scope_candidates s
-            join jsonb_to_recordset(${JSON.stringify(existing)}::jsonb) as w(scope text, candidate_id int) on w.scope = s.scope and w.candidate_id = s.candidate_id
-            order by s.scope, s.candidate_id
+        sql`select s.scope, s.person_id, s.first_day::text as first_day from scope_candidates s
+            join jsonb_to_recordset(${JSON.stringify(existing)}::jsonb) as w(scope text, person_id int) on w.scope = s.scope and w.person_id = s.person_id
+            order by s.scope, s.person_id
             for update of s`,
       )
     : [];
-  const known = new Map(current.map((c) => [`${c.scope}|${c.candidate_id}`, c.first_day]));
+  const known = new Map(current.map((c) => [`${c.scope}|${c.person_id}`, c.first_day]));
   const changes = wanted.filter((w) => {
-    const day = known.get(`${w.scope}|${w.candidate_id}`);
+    const day = known.get(`${w.scope}|${w.person_id}`);
     return day === undefined || w.day < day;
   });
   if (changes.length === 0) return { gains, losses };
   await tx.execute(sql`
-    insert into scope_candidates (scope, candidate_id, first_day)
-    select w.scope, w.candidate_id, w.day from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as w(scope text, candidate_id int, day date)
-    on conflict (scope, candidate_id) do update set first_day = least(scope_candidates.first_day, excluded.first_day)`);
+    insert into scope_candidates (scope, person_id, first_day)
+    select w.scope, w.person_id, w.day from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as w(scope text, person_id int, day date)
+    on conflict (scope, person_id) do update set first_day = least(scope_candidates.first_day, excluded.first_day)`);
   for (const c of changes) {
     gains.add({ scope: c.scope, day: c.day }, { n: 1 });
-    const previous = known.get(`${c.scope}|${c.candidate_id}`);
+    const previous = known.get(`${c.scope}|${c.person_id}`);
     if (previous) losses.add({ scope: c.scope, day: previous }, { n: 1 });
   }
   return { gains, losses };
@@ -313,10 +316,7 @@ async function coarseScopesOf(tx: Executor, vacancyIds: number[]): Promise<Map<n
 }
 
 /** The events alone, without counters: for bulk loads that rebuild the counters afterwards (counter-rebuild.ts). */
-export async function insertEvents(
-  tx: Executor,
-  moves: readonly Omit<StageMove, "vacancyId" | "candidateId" | "enteredFromAt" | "appliedAt">[],
-): Promise<void> {
+export async function insertEvents(tx: Executor, moves: readonly Omit<StageMove, "vacancyId" | "personId" | "enteredFromAt" | "appliedAt">[]): Promise<void> {
   // One parameter however many moves: large batches (the demo generator's) stay within the protocol's parameter limit.
   const events = moves.map((m) => ({
     application_id: m.applicationId,

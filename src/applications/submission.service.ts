@@ -5,8 +5,10 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
 import { toIsoDate } from "../common/scalars";
+import { stringProblem } from "../server/plugins/input-strings";
 import { userError, type UserError } from "../common/user-error";
 import { selectRows, type Db, type Executor } from "../db/client";
+import type { PersonKeys } from "../candidates/person-keys";
 import { EventType } from "../events/event-types";
 import { applicationEvent, candidateEvent, recordEvents } from "../events/outbox";
 import { applications, candidates, vacancies } from "../db/tables";
@@ -30,10 +32,16 @@ export enum SubmissionErrorCode {
   EXTERNAL_ID_REUSED = "EXTERNAL_ID_REUSED",
   ALREADY_APPLIED = "ALREADY_APPLIED",
   EMAIL_OF_ANOTHER_CANDIDATE = "EMAIL_OF_ANOTHER_CANDIDATE",
+  ERASED = "ERASED",
+  INVALID_TEXT = "INVALID_TEXT",
+  BIRTH_DATE_OUT_OF_RANGE = "BIRTH_DATE_OUT_OF_RANGE",
+  SUBMITTED_OUT_OF_RANGE = "SUBMITTED_OUT_OF_RANGE",
   NOT_STORED = "NOT_STORED",
 }
 
 export const LIMITS = { externalId: 100, name: 100, email: 254, phone: 30 } as const;
+/** The earliest dates an application or a birth date may carry: older ones are typing errors, not history. */
+export const EARLIEST = { submittedAt: new Date("2000-01-01T00:00:00Z"), birthDate: "1900-01-01" } as const;
 /** HR systems' clocks differ a little from ours: a minute ahead is still "now". */
 export const CLOCK_SKEW_MS = 60_000;
 
@@ -45,12 +53,15 @@ export interface SubmissionOutcome {
   userErrors: UserError[];
 }
 
+/** A submitted candidate, normalised; phone and birthDate are undefined when left out (keep) and null when cleared. */
 interface CandidateDetails {
+  /** The keyed hash of the address (src/candidates/person-keys.ts). */
+  key: string;
   email: string;
   firstName: string;
   lastName: string;
-  phone: string | null;
-  birthDate: string | null;
+  phone: string | null | undefined;
+  birthDate: string | null | undefined;
 }
 
 interface ValidItem {
@@ -73,7 +84,10 @@ interface Submitter {
  * transaction, so one bad item cannot sink the others and each is either fully written or not at all.
  */
 export class SubmissionService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly personKeys: PersonKeys,
+  ) {}
 
   async submit(submitter: Submitter, submissions: ApplicationSubmission[], now = new Date()): Promise<SubmissionOutcome[]> {
     if (submissions.length > MAX_BATCH) {
@@ -86,7 +100,7 @@ export class SubmissionService {
       updated: false,
       userErrors: [],
     }));
-    const valid: ValidItem[] = [];
+    const accepted: number[] = [];
     const seen = new Set<string>();
     submissions.forEach((submission, index) => {
       const errors = validate(submission, index, now);
@@ -97,9 +111,11 @@ export class SubmissionService {
       }
       seen.add(submission.externalId);
       if (errors.length) outcomes[index].userErrors = errors;
-      else valid.push(normalise(submission, index, now));
+      else accepted.push(index);
     });
-    if (valid.length === 0) return outcomes;
+    if (accepted.length === 0) return outcomes;
+    const keys = await this.personKeys.keysOf(accepted.map((index) => normaliseEmail(submissions[index].candidate.email)));
+    const valid = accepted.map((index, i) => normalise(submissions[index], index, now, keys[i]));
 
     try {
       await this.db.transaction((tx) => writeBatch(tx, submitter, valid, outcomes));
@@ -132,7 +148,7 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
   };
 
   const existing = await tx
-    .select()
+    .select({ id: applications.id, externalId: applications.externalId, vacancyId: applications.vacancyId, candidateId: applications.candidateId })
     .from(applications)
     .where(and(eq(applications.agencyCode, submitter.agencyCode), externalIdIn(items.map((i) => i.externalId))));
   const existingByExternalId = new Map(existing.map((row) => [row.externalId, row]));
@@ -143,7 +159,7 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
     .where(inArray(vacancies.id, [...new Set(items.map((i) => i.vacancyKey))]));
   const vacancyById = new Map(vacancyRows.map((v) => [v.id, v]));
 
-  const resends: { item: ValidItem; row: (typeof existing)[number] }[] = [];
+  const resends: { item: ValidItem; applicationId: number; candidateId: number }[] = [];
   const fresh: ValidItem[] = [];
   for (const item of items) {
     const row = existingByExternalId.get(item.externalId);
@@ -155,7 +171,7 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
           `externalId "${item.externalId}" already names an application for another vacancy.`,
           path(item.index, "externalId"),
         );
-      } else resends.push({ item, row });
+      } else resends.push({ item, applicationId: row.id, candidateId: row.candidateId });
       continue;
     }
     const vacancy = vacancyById.get(item.vacancyKey);
@@ -171,125 +187,230 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
       );
     } else fresh.push(item);
   }
+  if (resends.length === 0 && fresh.length === 0) return;
 
-  await applyResends(tx, submitter, resends, outcomes);
-  await insertFresh(tx, submitter, fresh, outcomes);
-}
+  // The persons of new applications, locked (in key order, so concurrent batches queue rather than deadlock): batches
+  // for one person take turns from here on, across agencies too, which keeps the distinct-candidate counts exact.
+  const personRows = fresh.length
+    ? await selectRows<{ id: number; key: string; created: boolean }>(
+        tx,
+        sql`insert into persons (key) select k from jsonb_array_elements_text(${JSON.stringify([...new Set(fresh.map((i) => i.candidate.key))].sort())}::jsonb) as k
+            on conflict (key) do update set key = excluded.key
+            returning id, key, (xmax = 0) as created`,
+      )
+    : [];
+  const personByKey = new Map(personRows.map((p) => [p.key, p]));
 
-/** A resend returns the stored application; changed candidate details are updated, the stage never is. */
-async function applyResends(
-  tx: Executor,
-  submitter: Submitter,
-  resends: { item: ValidItem; row: typeof applications.$inferSelect }[],
-  outcomes: SubmissionOutcome[],
-): Promise<void> {
-  if (resends.length === 0) return;
+  // This agency's candidates the batch touches, locked in id order: concurrent resends of one person take turns, and
+  // each sees what the one before it wrote. Another agency's candidates are never read.
   const candidateRows = await tx
     .select()
     .from(candidates)
-    .where(inArray(candidates.id, [...new Set(resends.map((r) => r.row.candidateId))]));
-  const candidateById = new Map(candidateRows.map((c) => [c.id, c]));
-  const changedEmails = resends.filter((r) => candidateById.get(r.row.candidateId)?.email !== r.item.candidate.email).map((r) => r.item.candidate.email);
-  const emailOwners = changedEmails.length
-    ? new Map(
-        (await tx.select({ id: candidates.id, email: candidates.email }).from(candidates).where(inArray(candidates.email, changedEmails))).map((c) => [
-          c.email,
-          c.id,
-        ]),
-      )
-    : new Map<string | null, number>();
-
-  const updates: (CandidateDetails & { id: number })[] = [];
-  for (const { item, row } of resends) {
-    const current = candidateById.get(row.candidateId)!;
-    const wanted = item.candidate;
-    const changed =
-      current.email !== wanted.email ||
-      current.firstName !== wanted.firstName ||
-      current.lastName !== wanted.lastName ||
-      current.phone !== wanted.phone ||
-      current.birthDate !== wanted.birthDate;
-    // Erased personal data stays erased: a resend cannot bring it back.
-    if (changed && current.erasedAt == null) {
-      const owner = emailOwners.get(wanted.email);
-      if (owner != null && owner !== current.id) {
-        outcomes[item.index].userErrors = [
-          userError(
-            SubmissionErrorCode.EMAIL_OF_ANOTHER_CANDIDATE,
-            "This e-mail address belongs to another candidate; the application keeps its candidate.",
-            path(item.index, "candidate", "email"),
-          ),
-        ];
-        continue;
-      }
-      if (!updates.some((u) => u.id === current.id)) updates.push({ id: current.id, ...wanted });
-      outcomes[item.index].updated = true;
-    }
-    outcomes[item.index].application = toApplication(row);
-  }
-  if (updates.length === 0) return;
-  updates.sort((a, b) => a.id - b.id);
-  await tx.execute(sql`
-    update candidates c set email = u.email, first_name = u."firstName", last_name = u."lastName", phone = u.phone, birth_date = u."birthDate", updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, email text, "firstName" text, "lastName" text, phone text, "birthDate" date)
-    where c.id = u.id`);
-  const touched = await tx
-    .update(applications)
-    .set({ updatedAt: sql`now()` })
     .where(
-      inArray(
-        applications.candidateId,
-        updates.map((u) => u.id),
+      and(
+        eq(candidates.agencyCode, submitter.agencyCode),
+        sql`(${candidates.id} in (select (jsonb_array_elements_text(${JSON.stringify(resends.map((r) => r.candidateId))}::jsonb))::int)
+             or ${candidates.emailKey} in (select jsonb_array_elements_text(${JSON.stringify(items.map((i) => i.candidate.key))}::jsonb)))`,
       ),
     )
-    .returning();
-  const touchedById = new Map(touched.map((row) => [row.id, row]));
-  // The submitting agency learns that its candidates changed (never another agency's applications of the same person).
-  await recordEvents(
-    tx,
-    updates.map((u) =>
-      candidateEvent(
-        EventType.CANDIDATE_UPDATED,
-        u.id,
-        submitter.agencyCode,
-        touched.filter((a) => a.candidateId === u.id && a.agencyCode === submitter.agencyCode).map((a) => a.id),
-      ),
-    ),
-  );
-  for (const { item, row } of resends) {
-    const fresh = touchedById.get(row.id);
-    if (fresh && outcomes[item.index].updated) outcomes[item.index].application = toApplication(fresh);
+    .orderBy(candidates.id)
+    .for("update");
+  const candidateById = new Map(candidateRows.map((c) => [c.id, c]));
+  const candidateByKey = new Map(candidateRows.map((c) => [c.emailKey, c]));
+
+  // Each item's candidate: a resend keeps its application's; a new application takes the agency's candidate with that
+  // address, or a new one. The details are merged in batch order (a field left out keeps its value), so two items for
+  // one person give the same result however often the batch is sent.
+  const plans = new Map<string, CandidatePlan>();
+  const planOf = (target: CandidateRow | string, item: ValidItem): CandidatePlan => {
+    const id = typeof target === "string" ? `new:${target}` : `id:${target.id}`;
+    let plan = plans.get(id);
+    if (!plan) {
+      plan =
+        typeof target === "string"
+          ? { stored: null, personId: personByKey.get(target)!.id, details: { ...item.candidate, phone: null, birthDate: null }, items: [] }
+          : { stored: target, personId: target.personId, details: storedDetails(target), items: [] };
+      plans.set(id, plan);
+    }
+    return plan;
+  };
+  const erased = (item: ValidItem) =>
+    refuse(
+      item,
+      SubmissionErrorCode.ERASED,
+      "This candidate's personal data was erased on request: the agency cannot store it again.",
+      path(item.index, "candidate", "email"),
+    );
+  const placed: { item: ValidItem; plan: CandidatePlan; applicationId: number | null }[] = [];
+  for (const { item, applicationId, candidateId } of resends) {
+    const current = candidateById.get(candidateId)!;
+    if (current.erasedAt) {
+      erased(item);
+      continue;
+    }
+    const holder = candidateByKey.get(item.candidate.key);
+    if (holder && holder.id !== current.id) {
+      refuse(
+        item,
+        SubmissionErrorCode.EMAIL_OF_ANOTHER_CANDIDATE,
+        "Another of your agency's candidates has this e-mail address; the application keeps its candidate.",
+        path(item.index, "candidate", "email"),
+      );
+      continue;
+    }
+    placed.push({ item, plan: planOf(current, item), applicationId });
   }
+  for (const item of fresh) {
+    const current = candidateByKey.get(item.candidate.key);
+    if (current?.erasedAt) erased(item);
+    else placed.push({ item, plan: planOf(current ?? item.candidate.key, item), applicationId: null });
+  }
+  for (const { item, plan } of [...placed].sort((a, b) => a.item.index - b.item.index)) {
+    plan.items.push(item);
+    plan.details = merged(plan.details, item.candidate);
+  }
+
+  // New candidates, then changed ones with every application of theirs bumped (version and updatedAt, so a syncing HR
+  // system sees the change) and one event per candidate, all in this transaction.
+  const newPlans = [...plans.values()].filter((p) => p.stored == null).sort((a, b) => (a.details.key < b.details.key ? -1 : 1));
+  const newCandidateIds = newPlans.length
+    ? await selectRows<{ id: number; email_key: string }>(
+        tx,
+        sql`insert into candidates (agency_code, person_id, email_key, email, first_name, last_name, phone, birth_date)
+            select ${submitter.agencyCode}::agency_code, p."personId", p.key, p.email, p."firstName", p."lastName", p.phone, p."birthDate"
+            from jsonb_to_recordset(${JSON.stringify(newPlans.map((p) => ({ personId: p.personId, ...p.details })))}::jsonb)
+              as p("personId" int, key text, email text, "firstName" text, "lastName" text, phone text, "birthDate" date)
+            returning id, email_key`,
+      )
+    : [];
+  const newIdByKey = new Map(newCandidateIds.map((c) => [c.email_key, c.id]));
+  for (const plan of newPlans) plan.candidateId = newIdByKey.get(plan.details.key)!;
+
+  const changed = [...plans.values()].filter((p) => p.stored != null && !sameDetails(storedDetails(p.stored), p.details));
+  const bumped = new Map<number, ApplicationRow>();
+  if (changed.length) {
+    const updates = changed.map((p) => ({ id: p.stored!.id, ...p.details }));
+    await tx.execute(sql`
+      update candidates c set email = u.email, email_key = u.key, first_name = u."firstName", last_name = u."lastName", phone = u.phone,
+        birth_date = u."birthDate", updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, key text, email text, "firstName" text, "lastName" text, phone text, "birthDate" date)
+      where c.id = u.id`);
+    const touched = await bumpApplicationsOf(
+      tx,
+      updates.map((u) => u.id),
+    );
+    for (const row of touched) bumped.set(row.id, row);
+    await recordEvents(
+      tx,
+      updates.map((u) =>
+        candidateEvent(
+          EventType.CANDIDATE_UPDATED,
+          u.id,
+          submitter.agencyCode,
+          touched.filter((a) => a.candidateId === u.id).map((a) => a.id),
+        ),
+      ),
+    );
+    for (const plan of changed) for (const item of plan.items) outcomes[item.index].updated = true;
+  }
+
+  // Resends answer with their application as it is now.
+  const resent = placed.filter((p) => p.applicationId != null);
+  if (resent.length) {
+    const rows = await tx
+      .select()
+      .from(applications)
+      .where(
+        inArray(
+          applications.id,
+          resent.map((p) => p.applicationId!),
+        ),
+      );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const { item, applicationId } of resent) outcomes[item.index].application = toApplication(bumped.get(applicationId!) ?? byId.get(applicationId!)!);
+  }
+
+  const newPersons = new Set(personRows.filter((p) => p.created).map((p) => p.id));
+  await insertFresh(
+    tx,
+    submitter,
+    placed
+      .filter((p) => p.applicationId == null)
+      .map((p) => ({ item: p.item, candidateId: p.plan.stored?.id ?? p.plan.candidateId!, personId: p.plan.personId })),
+    outcomes,
+    newPersons,
+  );
 }
 
-/** New applications: their candidates (one per e-mail address), the applications, their APPLIED events and counters. */
-async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[], outcomes: SubmissionOutcome[]): Promise<void> {
-  if (fresh.length === 0) return;
-  // One row per address (the last one in the batch wins), in a fixed order so concurrent batches lock alike.
-  const byEmail = new Map(fresh.map((item) => [item.candidate.email, item.candidate]));
-  const people = [...byEmail.values()].sort((a, b) => (a.email < b.email ? -1 : 1));
-  // Both inserts take their rows as one JSON parameter: a batch of 500 would otherwise be thousands of placeholders,
-  // which cost more to build and parse than the rows do to write.
-  const candidateRows = await selectRows<{ id: number; email: string; created: boolean }>(
-    tx,
-    sql`insert into candidates (email, first_name, last_name, phone, birth_date)
-        select p.email, p."firstName", p."lastName", p.phone, p."birthDate"
-        from jsonb_to_recordset(${JSON.stringify(people)}::jsonb) as p(email text, "firstName" text, "lastName" text, phone text, "birthDate" date)
-        on conflict (email) do update set
-          first_name = excluded.first_name,
-          last_name = excluded.last_name,
-          phone = coalesce(excluded.phone, candidates.phone),
-          birth_date = coalesce(excluded.birth_date, candidates.birth_date),
-          updated_at = now()
-        returning id, email, (xmax = 0) as created`,
-  );
-  const candidateIdByEmail = new Map(candidateRows.map((c) => [c.email, c.id]));
-  // A person first stored by this batch has no earlier applications to compare their first day with.
-  const newCandidates = new Set(candidateRows.filter((c) => c.created).map((c) => c.id));
+type CandidateRow = typeof candidates.$inferSelect;
+type ApplicationRow = typeof applications.$inferSelect;
 
-  const rows = fresh.map((item) => ({
+/** What a batch makes of one candidate: the stored row (null for a new one) and the details after its items. */
+interface CandidatePlan {
+  stored: CandidateRow | null;
+  candidateId?: number;
+  personId: number;
+  details: StoredDetails;
+  items: ValidItem[];
+}
+
+type StoredDetails = { key: string; email: string; firstName: string; lastName: string; phone: string | null; birthDate: string | null };
+
+function storedDetails(row: CandidateRow): StoredDetails {
+  return { key: row.emailKey, email: row.email!, firstName: row.firstName!, lastName: row.lastName!, phone: row.phone, birthDate: row.birthDate };
+}
+
+/** The details after one item: a field the item leaves out keeps its value, null clears it. */
+export function merged(details: StoredDetails, item: CandidateDetails): StoredDetails {
+  return {
+    key: item.key,
+    email: item.email,
+    firstName: item.firstName,
+    lastName: item.lastName,
+    phone: item.phone === undefined ? details.phone : item.phone,
+    birthDate: item.birthDate === undefined ? details.birthDate : item.birthDate,
+  };
+}
+
+function sameDetails(a: StoredDetails, b: StoredDetails): boolean {
+  return (
+    a.key === b.key && a.email === b.email && a.firstName === b.firstName && a.lastName === b.lastName && a.phone === b.phone && a.birthDate === b.birthDate
+  );
+}
+
+/**
+ * Marks every application of these candidates changed: version and updatedAt, so HR systems syncing by either learn of
+ * it. In id order, so concurrent transactions queue.
+ */
+export async function bumpApplicationsOf(tx: Executor, candidateIds: readonly number[]): Promise<ApplicationRow[]> {
+  if (candidateIds.length === 0) return [];
+  return (
+    await selectRows<ApplicationRow>(
+      tx,
+      sql`update applications a set version = a.version + 1, updated_at = now()
+          from (select id from applications where candidate_id in (select (jsonb_array_elements_text(${JSON.stringify(candidateIds)}::jsonb))::int)
+                order by id for update) l
+          where a.id = l.id
+          returning ${APPLICATION_COLUMNS_OF_A}`,
+    )
+  ).map(withDates);
+}
+
+/** New applications with their APPLIED events and counters. */
+async function insertFresh(
+  tx: Executor,
+  submitter: Submitter,
+  fresh: { item: ValidItem; candidateId: number; personId: number }[],
+  outcomes: SubmissionOutcome[],
+  newPersons: ReadonlySet<number>,
+): Promise<void> {
+  if (fresh.length === 0) return;
+  const personOf = new Map(fresh.map((f) => [f.candidateId, f.personId]));
+  // The insert takes its rows as one JSON parameter: a batch of 500 would otherwise be thousands of placeholders,
+  // which cost more to build and parse than the rows do to write.
+  const rows = fresh.map(({ item, candidateId }) => ({
     vacancy_id: item.vacancyKey,
-    candidate_id: candidateIdByEmail.get(item.candidate.email)!,
+    candidate_id: candidateId,
     external_id: item.externalId,
     submitted_at: item.submittedAt.toISOString(),
   }));
@@ -306,25 +427,26 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
   ).map(withDates);
   const insertedByExternalId = new Map(inserted.map((row) => [row.externalId, row]));
 
-  const missing = fresh.filter((item) => !insertedByExternalId.has(item.externalId));
+  const missing = fresh.filter(({ item }) => !insertedByExternalId.has(item.externalId));
   const concurrent = missing.length
     ? new Map(
         (
           await tx
             .select()
             .from(applications)
-            .where(and(eq(applications.agencyCode, submitter.agencyCode), externalIdIn(missing.map((i) => i.externalId))))
+            .where(and(eq(applications.agencyCode, submitter.agencyCode), externalIdIn(missing.map(({ item }) => item.externalId))))
         ).map((row) => [row.externalId, row]),
       )
     : new Map<string, typeof applications.$inferSelect>();
 
-  for (const item of fresh) {
+  for (const { item } of fresh) {
     const row = insertedByExternalId.get(item.externalId);
     if (row) {
       outcomes[item.index].application = toApplication(row);
       outcomes[item.index].created = true;
       continue;
     }
+    outcomes[item.index].updated = false;
     const other = concurrent.get(item.externalId);
     if (other && other.vacancyId === item.vacancyKey) outcomes[item.index].application = toApplication(other);
     else if (other) {
@@ -351,7 +473,7 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
     inserted.map((row) => ({
       applicationId: row.id,
       vacancyId: row.vacancyId,
-      candidateId: row.candidateId,
+      personId: personOf.get(row.candidateId)!,
       fromStage: null,
       toStage: "APPLIED",
       reason: null,
@@ -360,7 +482,7 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
       appliedAt: row.submittedAt,
       actor: submitter.actor,
     })),
-    newCandidates,
+    newPersons,
   );
   await recordEvents(
     tx,
@@ -368,14 +490,15 @@ async function insertFresh(tx: Executor, submitter: Submitter, fresh: ValidItem[
   );
 }
 
-type ApplicationRow = typeof applications.$inferSelect;
-
 /** The applications table's columns under the names drizzle gives them: raw inserts return what toApplication takes. */
-const APPLICATION_COLUMNS = sql.raw(
-  `id, vacancy_id as "vacancyId", agency_code as "agencyCode", candidate_id as "candidateId", external_id as "externalId", stage,
-   rejection_reason as "rejectionReason", version, submitted_at as "submittedAt", stage_entered_at as "stageEnteredAt",
-   created_at as "createdAt", updated_at as "updatedAt"`,
-);
+const applicationColumns = (a: string) =>
+  sql.raw(
+    `${a}id, ${a}vacancy_id as "vacancyId", ${a}agency_code as "agencyCode", ${a}candidate_id as "candidateId", ${a}external_id as "externalId", ${a}stage,
+     ${a}rejection_reason as "rejectionReason", ${a}version, ${a}submitted_at as "submittedAt", ${a}stage_entered_at as "stageEnteredAt",
+     ${a}created_at as "createdAt", ${a}updated_at as "updatedAt"`,
+  );
+const APPLICATION_COLUMNS = applicationColumns("");
+const APPLICATION_COLUMNS_OF_A = applicationColumns("a.");
 
 /** Raw SQL hands timestamps over as text (drizzle turns the drivers' own parsing off). */
 function withDates(row: ApplicationRow): ApplicationRow {
@@ -403,7 +526,15 @@ const PHONE_DEFAULT_COUNTRY = "BE";
 
 function validate(s: ApplicationSubmission, index: number, now: Date): UserError[] {
   const errors: UserError[] = [];
+  // Strings the edge leaves to the batch (src/server/plugins/input-strings.ts: PER_ITEM_BATCHES): a NUL or a lone
+  // surrogate refuses this item alone, and its field is checked no further.
+  const wellFormed = (value: string | null | undefined, ...field: string[]) => {
+    const problem = typeof value === "string" ? stringProblem(value) : null;
+    if (problem) errors.push(userError(SubmissionErrorCode.INVALID_TEXT, `${field.join(".")} ${problem}.`, path(index, ...field)));
+    return problem == null;
+  };
   const text = (value: string, limit: number, ...field: string[]) => {
+    if (!wellFormed(value, ...field)) return;
     if (value.trim().length === 0) errors.push(userError(SubmissionErrorCode.REQUIRED, `${field.join(".")} must not be blank.`, path(index, ...field)));
     else if (value.length > limit)
       errors.push(
@@ -414,7 +545,9 @@ function validate(s: ApplicationSubmission, index: number, now: Date): UserError
   text(s.candidate.firstName, LIMITS.name, "candidate", "firstName");
   text(s.candidate.lastName, LIMITS.name, "candidate", "lastName");
   const email = s.candidate.email.trim();
-  if (email.length > LIMITS.email) {
+  if (!wellFormed(s.candidate.email, "candidate", "email")) {
+    // checked no further
+  } else if (email.length > LIMITS.email) {
     errors.push(
       userError(
         SubmissionErrorCode.TOO_LONG,
@@ -425,7 +558,7 @@ function validate(s: ApplicationSubmission, index: number, now: Date): UserError
   } else if (!isEmail(email)) {
     errors.push(userError(SubmissionErrorCode.INVALID_EMAIL, "candidate.email is not a valid e-mail address.", path(index, "candidate", "email")));
   }
-  if (s.candidate.phone != null) {
+  if (s.candidate.phone != null && wellFormed(s.candidate.phone, "candidate", "phone")) {
     if (s.candidate.phone.length > LIMITS.phone) {
       errors.push(
         userError(
@@ -444,30 +577,48 @@ function validate(s: ApplicationSubmission, index: number, now: Date): UserError
       );
     }
   }
-  if (s.candidate.birthDate != null && toIsoDate(s.candidate.birthDate) > toIsoDate(now)) {
-    errors.push(userError(SubmissionErrorCode.BIRTH_DATE_IN_FUTURE, "candidate.birthDate lies in the future.", path(index, "candidate", "birthDate")));
+  if (s.candidate.birthDate != null) {
+    const birthDate = toIsoDate(s.candidate.birthDate);
+    if (birthDate > toIsoDate(now)) {
+      errors.push(userError(SubmissionErrorCode.BIRTH_DATE_IN_FUTURE, "candidate.birthDate lies in the future.", path(index, "candidate", "birthDate")));
+    } else if (birthDate < EARLIEST.birthDate) {
+      errors.push(
+        userError(SubmissionErrorCode.BIRTH_DATE_OUT_OF_RANGE, `candidate.birthDate lies before ${EARLIEST.birthDate}.`, path(index, "candidate", "birthDate")),
+      );
+    }
   }
   if (s.submittedAt != null && s.submittedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     errors.push(userError(SubmissionErrorCode.SUBMITTED_IN_FUTURE, "submittedAt lies in the future.", path(index, "submittedAt")));
+  } else if (s.submittedAt != null && s.submittedAt < EARLIEST.submittedAt) {
+    errors.push(
+      userError(SubmissionErrorCode.SUBMITTED_OUT_OF_RANGE, `submittedAt lies before ${EARLIEST.submittedAt.toISOString()}.`, path(index, "submittedAt")),
+    );
   }
-  if (fromGlobalId("Vacancy", s.vacancyId) == null) {
+  if (wellFormed(s.vacancyId, "vacancyId") && fromGlobalId("Vacancy", s.vacancyId) == null) {
     errors.push(userError(SubmissionErrorCode.VACANCY_NOT_FOUND, "No vacancy of your agency has this id.", path(index, "vacancyId")));
   }
   return errors;
 }
 
-function normalise(s: ApplicationSubmission, index: number, now: Date): ValidItem {
+/** One address, one person: compared without case or surrounding spaces. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function normalise(s: ApplicationSubmission, index: number, now: Date, key: string): ValidItem {
+  const { phone, birthDate } = s.candidate;
   return {
     index,
     externalId: s.externalId,
     vacancyKey: fromGlobalId("Vacancy", s.vacancyId)!,
     submittedAt: s.submittedAt && s.submittedAt < now ? s.submittedAt : now,
     candidate: {
-      email: s.candidate.email.trim().toLowerCase(),
+      key,
+      email: normaliseEmail(s.candidate.email),
       firstName: s.candidate.firstName.trim(),
       lastName: s.candidate.lastName.trim(),
-      phone: s.candidate.phone?.trim() || null,
-      birthDate: s.candidate.birthDate ? toIsoDate(s.candidate.birthDate) : null,
+      phone: phone === undefined ? undefined : phone?.trim() || null,
+      birthDate: birthDate === undefined ? undefined : birthDate ? toIsoDate(birthDate) : null,
     },
   };
 }

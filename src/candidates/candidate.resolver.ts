@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
 import { Candidate } from "../applications/application.type";
 import { Role } from "../auth/role";
+import { scopedAgency } from "../auth/viewer";
 import { UserError } from "../common/user-error";
 import type { Context } from "../context/context";
 
@@ -21,14 +22,15 @@ export class EraseCandidatePayload {
 
 @Resolver()
 export class CandidateResolver {
-  @Authorized(Role.ADMIN)
+  @Authorized(Role.ADMIN, Role.AGENCY_HR)
   @Mutation(() => EraseCandidatePayload, {
-    description: "Remove a candidate's personal data for good. Applications, their history and every dashboard figure stay as they were. ADMIN only.",
+    description:
+      "Remove a candidate's personal data for good; a later resend of the address is refused (ERASED). Applications, their history and every dashboard figure stay as they were. An agency's HR key erases its own agency's candidates; ADMIN any.",
   })
   async eraseCandidate(
     @Ctx() ctx: Context,
     @Arg("input", () => EraseCandidateInput, { description: "Which candidate." }) input: EraseCandidateInput,
   ): Promise<EraseCandidatePayload> {
-    return Object.assign(new EraseCandidatePayload(), await ctx.services.candidates.erase(input.candidateId));
+    return Object.assign(new EraseCandidatePayload(), await ctx.services.candidates.erase(input.candidateId, scopedAgency(ctx.viewer)));
   }
 }

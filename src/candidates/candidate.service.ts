@@ -1,12 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import type { AgencyCode } from "../agencies/agency.type";
 import { toCandidate } from "../applications/application.service";
 import type { Candidate } from "../applications/application.type";
+import { bumpApplicationsOf } from "../applications/submission.service";
 import { fromGlobalId } from "../common/global-id";
 import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
 import { EventType } from "../events/event-types";
 import { candidateEvent, recordEvents } from "../events/outbox";
-import { applications, candidates } from "../db/tables";
+import { candidates } from "../db/tables";
 
 export enum ErasureErrorCode {
   NOT_FOUND = "NOT_FOUND",
@@ -17,16 +19,23 @@ export class CandidateService {
   constructor(private readonly db: Db) {}
 
   /**
-   * Removes a candidate's personal data for good. The candidate row stays (without any personal field) so applications,
-   * their events and every counter, and therefore every dashboard figure, are unchanged. The candidate's applications are
-   * marked changed so HR systems syncing by updatedSince learn of the erasure.
+   * Removes a candidate's personal data for good: one agency's record of the person (the agency is the controller; the
+   * other agencies' records of the same person are theirs). The row stays with the keyed hash of the address only, so
+   * applications, their events and every counter, and therefore every dashboard figure, are unchanged, and a resend of
+   * the address is refused (ERASED). The candidate's applications get a new version and updatedAt so HR systems syncing
+   * by either learn of the erasure. `agency`: the caller's agency when confined to one (another agency's candidate reads
+   * as unknown); null for ADMIN.
    */
-  async erase(candidateId: string): Promise<{ candidate: Candidate | null; userErrors: UserError[] }> {
+  async erase(candidateId: string, agency: AgencyCode | null): Promise<{ candidate: Candidate | null; userErrors: UserError[] }> {
     const key = fromGlobalId("Candidate", candidateId);
     const notFound = { candidate: null, userErrors: [userError(ErasureErrorCode.NOT_FOUND, "No candidate has this id.", ["input", "candidateId"])] };
     if (key == null) return notFound;
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.select({ erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, key)).for("update");
+      const [current] = await tx
+        .select({ erasedAt: candidates.erasedAt, agencyCode: candidates.agencyCode })
+        .from(candidates)
+        .where(and(eq(candidates.id, key), agency ? eq(candidates.agencyCode, agency) : undefined))
+        .for("update");
       if (!current) return notFound;
       if (current.erasedAt) {
         return {
@@ -39,24 +48,15 @@ export class CandidateService {
         .set({ email: null, firstName: null, lastName: null, phone: null, birthDate: null, erasedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(candidates.id, key))
         .returning();
-      const touched = await tx
-        .update(applications)
-        .set({ updatedAt: sql`now()` })
-        .where(eq(applications.candidateId, key))
-        .returning({ id: applications.id, agencyCode: applications.agencyCode });
-      // Each agency holding applications of the person learns of the erasure, with its own applications only.
-      const agencies = [...new Set(touched.map((a) => a.agencyCode))].sort();
-      await recordEvents(
-        tx,
-        agencies.map((agency) =>
-          candidateEvent(
-            EventType.CANDIDATE_ERASED,
-            key,
-            agency,
-            touched.filter((a) => a.agencyCode === agency).map((a) => a.id),
-          ),
+      const touched = await bumpApplicationsOf(tx, [key]);
+      await recordEvents(tx, [
+        candidateEvent(
+          EventType.CANDIDATE_ERASED,
+          key,
+          current.agencyCode,
+          touched.map((a) => a.id),
         ),
-      );
+      ]);
       return { candidate: toCandidate(erased), userErrors: [] };
     });
   }

@@ -5,6 +5,7 @@ import { PipelineService } from "../applications/pipeline.service";
 import { SubmissionService } from "../applications/submission.service";
 import { AuditService } from "../audit/audit.service";
 import { CandidateService } from "../candidates/candidate.service";
+import { PersonKeys } from "../candidates/person-keys";
 import { DashboardService } from "../dashboard/dashboard.service";
 import { EventService } from "../events/event.service";
 import { Sequencer } from "../events/sequencer";
@@ -32,9 +33,12 @@ export function createServices(
     webhookAllowedNetworks?: AllowedNetworks;
     /** A read replica for the dashboards (counters and rollups: a replica's lag is fine there); default: db. */
     readDb?: Db;
+    /** PERSON_KEY_SECRET (src/candidates/person-keys.ts); null: the install's own, kept in the database. */
+    personKeySecret?: string | null;
   },
 ) {
   const pipeline = new PipelineService(db);
+  const personKeys = new PersonKeys(db, options.personKeySecret ?? null);
   const sequencer = new Sequencer(db);
   // Wherever events get their positions, webhook deliveries are created in the same transaction.
   sequencer.onSequenced(fanOut);
@@ -48,7 +52,8 @@ export function createServices(
     testSessions: new TestSessionService(db),
     vacancyManagement: new VacancyManagementService(db),
     applications: new ApplicationService(db),
-    submissions: new SubmissionService(db),
+    personKeys,
+    submissions: new SubmissionService(db, personKeys),
     pipeline,
     selection: new SelectionService(db, pipeline),
     sessionManagement: new SessionManagementService(db),

@@ -113,10 +113,19 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: "Distinct people behind the applications (one e-mail address, one person), counted on their first application's day.",
+    description:
+      "Distinct people behind the applications (one e-mail address, one person, whichever agencies they applied through; linked by a keyed hash of the address), counted on their first application's day.",
   })
   distinctCandidates(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
     return ctx.services.dashboard.distinctCandidates(d.selection);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "People who applied through more than one agency (linked by a keyed hash of their address, never by personal data), among the selection's applications submitted by the period's end.",
+  })
+  crossAgencyCandidates(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.dashboard.crossAgencyCandidates(d.selection);
   }
 
   @FieldResolver(() => Int, { description: "Selected vacancies open now (the current status, also with asOf)." })

@@ -11,7 +11,7 @@ import {
   type DashboardArgs,
   type DashboardSelection,
 } from "./dashboard-selection";
-import { bundleSql, type Bundle } from "./dashboard.sql";
+import { bundleSql, crossAgencyCandidatesSql, type Bundle } from "./dashboard.sql";
 import { exitFigures, forecast, hiresByAgency, sumTotals, targetOf, timeInStage, totalsByVacancy, type StageTotals } from "./figures";
 import { weeklySql, weeklyTrend, weekWindow, type WeeklyRows } from "./weekly";
 import { WeeklyReportService } from "./weekly-reports.service";
@@ -96,6 +96,12 @@ export class DashboardService {
   /** People behind the applications, each once: the first application's day (in the selection) within the period. */
   async distinctCandidates(s: DashboardSelection): Promise<number> {
     return (await this.bundle(s)).candidates;
+  }
+
+  /** People who applied through more than one agency (linked by the keyed hash of their address), by the period's end. */
+  async crossAgencyCandidates(s: DashboardSelection): Promise<number> {
+    const [row] = await selectRows<{ n: number }>(this.db, crossAgencyCandidatesSql(s));
+    return row.n;
   }
 
   /**

@@ -89,9 +89,20 @@ export function candidatesSql(s: DashboardSelection): SQL {
   }
   // Several scopes may share people: count them from the applications (exact, but it reads the selection's rows).
   return sql`select count(*)::int from (
-               select candidate_id, min((submitted_at at time zone 'Europe/Brussels')::date) as first_day
-               from applications where vacancy_id in ${vacancyList(s)} group by candidate_id) firsts
+               select c.person_id, min((a.submitted_at at time zone 'Europe/Brussels')::date) as first_day
+               from applications a join candidates c on c.id = a.candidate_id where a.vacancy_id in ${vacancyList(s)} group by c.person_id) firsts
              where first_day between ${startDay(s)} and ${s.end}`;
+}
+
+/**
+ * People who applied through more than one agency, among the selection's applications submitted by the period's end:
+ * linked by the keyed hash of their address (persons), never by any agency's personal data.
+ */
+export function crossAgencyCandidatesSql(s: DashboardSelection): SQL {
+  return sql`select count(*)::int as n from (
+               select c.person_id from applications a join candidates c on c.id = a.candidate_id
+               where a.vacancy_id in ${vacancyList(s)} and (a.submitted_at at time zone 'Europe/Brussels')::date <= ${s.end}
+               group by c.person_id having count(distinct a.agency_code) > 1) several`;
 }
 
 /** Time-in-stage histograms: moves per transition and number of days. */

@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { rebuildCounters } from "../applications/counter-rebuild";
 import { insertEvents, recordStageMoves, type StageMove } from "../applications/stage-moves";
+import { PersonKeys } from "../candidates/person-keys";
 import { brusselsDate } from "../common/brussels-time";
 import { zonedInstant } from "../common/zoned-instant";
 import { selectRows, type Database } from "../db/client";
@@ -20,6 +21,8 @@ export interface DemoOptions {
    * faster for large loads. By default each chunk updates the counters as the API's moves do.
    */
   bulk?: boolean;
+  /** The keyed hashes of the addresses (default: the install's own secret, as the service uses it). */
+  personKeys?: PersonKeys;
   onProgress?: (written: number) => void;
 }
 
@@ -32,7 +35,7 @@ export interface DemoSummary {
 }
 
 const DAY = 86_400_000;
-type PlannedMove = Omit<StageMove, "applicationId" | "vacancyId" | "candidateId" | "enteredFromAt" | "appliedAt">;
+type PlannedMove = Omit<StageMove, "applicationId" | "vacancyId" | "personId" | "enteredFromAt" | "appliedAt">;
 const ACTOR = { clientId: null, label: "demo generator" };
 
 /**
@@ -125,7 +128,13 @@ export async function generateDemoData(database: Database, options: DemoOptions)
   const people = Math.max(1, Math.round(options.applications / 1.25));
   const personApplied = new Set<number>();
   let nextExtraPerson = people;
-  const candidateIds = new Map<number, number>();
+  const personKeys = options.personKeys ?? new PersonKeys(db, null);
+  // Outside the chunks' transactions: on PGlite a second transaction would wait for the open one.
+  await personKeys.ready();
+  // Each demo person once (persons), and once per agency they apply through (candidates: each agency's own record).
+  const personIds = new Map<number, number>();
+  const candidateIds = new Map<string, number>();
+  const candidateOf = (p: { person: number; vacancy: { agencyCode: string } }) => `${p.vacancy.agencyCode}:${p.person}`;
   const summary: DemoSummary = { requested: options.applications, created: 0, candidates: 0, events: 0, byStage: {} };
 
   for (let start = 0; start < options.applications; start += chunkSize) {
@@ -147,20 +156,41 @@ export async function generateDemoData(database: Database, options: DemoOptions)
     }
 
     await db.transaction(async (tx) => {
-      const newPeople = [...new Set(planned.map((p) => p.person))].filter((p) => !candidateIds.has(p)).sort((a, b) => a - b);
+      const newPeople = [...new Set(planned.map((p) => p.person))].filter((p) => !personIds.has(p)).sort((a, b) => a - b);
       if (newPeople.length) {
-        const rows = await selectRows<{ id: number; email: string; inserted: boolean }>(
+        const keys = await personKeys.keysOf(newPeople.map((p) => emailOf(seed, p)));
+        const rows = await selectRows<{ id: number; key: string; inserted: boolean }>(
           tx,
-          sql`insert into candidates (email, first_name, last_name, birth_date)
-              select p.email, p.first_name, p.last_name, p.birth_date
-              from jsonb_to_recordset(${JSON.stringify(newPeople.map((p) => person(seed, p, mulberry32(seed * 31 + p))))}::jsonb)
-                as p(email text, first_name text, last_name text, birth_date date)
-              on conflict (email) do update set updated_at = candidates.updated_at
-              returning id, email, (xmax = 0) as inserted`,
+          sql`insert into persons (key) select k from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k
+              on conflict (key) do update set key = excluded.key
+              returning id, key, (xmax = 0) as inserted`,
         );
-        const byEmail = new Map(rows.map((r) => [r.email, r.id]));
-        for (const p of newPeople) candidateIds.set(p, byEmail.get(emailOf(seed, p))!);
+        const byKey = new Map(rows.map((r) => [r.key, r.id]));
+        newPeople.forEach((p, i) => personIds.set(p, byKey.get(keys[i])!));
         summary.candidates += rows.filter((r) => r.inserted).length;
+      }
+      const newCandidates = [...new Map(planned.filter((p) => !candidateIds.has(candidateOf(p))).map((p) => [candidateOf(p), p])).values()];
+      if (newCandidates.length) {
+        const keys = await personKeys.keysOf(newCandidates.map((p) => emailOf(seed, p.person)));
+        const rows = await selectRows<{ id: number; agency_code: string; person_id: number }>(
+          tx,
+          sql`insert into candidates (agency_code, person_id, email_key, email, first_name, last_name, birth_date)
+              select p.agency_code, p.person_id, p.email_key, p.email, p.first_name, p.last_name, p.birth_date
+              from jsonb_to_recordset(${JSON.stringify(
+                newCandidates.map((p, i) => ({
+                  agency_code: p.vacancy.agencyCode,
+                  person_id: personIds.get(p.person)!,
+                  email_key: keys[i],
+                  ...person(seed, p.person, mulberry32(seed * 31 + p.person)),
+                })),
+              )}::jsonb)
+                as p(agency_code agency_code, person_id int, email_key text, email text, first_name text, last_name text, birth_date date)
+              order by p.agency_code, p.person_id
+              on conflict (agency_code, email_key) do update set updated_at = candidates.updated_at
+              returning id, agency_code, person_id`,
+        );
+        const byPerson = new Map(rows.map((r) => [`${r.agency_code}:${r.person_id}`, r.id]));
+        for (const p of newCandidates) candidateIds.set(candidateOf(p), byPerson.get(`${p.vacancy.agencyCode}:${personIds.get(p.person)}`)!);
       }
 
       const rows = planned.map((p) => {
@@ -169,7 +199,7 @@ export async function generateDemoData(database: Database, options: DemoOptions)
           external_id: p.externalId,
           vacancy_id: p.vacancy.id,
           agency_code: p.vacancy.agencyCode,
-          candidate_id: candidateIds.get(p.person)!,
+          candidate_id: candidateIds.get(candidateOf(p))!,
           stage: last.toStage,
           rejection_reason: last.reason,
           version: p.moves.length,
@@ -198,7 +228,7 @@ export async function generateDemoData(database: Database, options: DemoOptions)
             ...m,
             applicationId,
             vacancyId: p.vacancy.id,
-            candidateId: candidateIds.get(p.person)!,
+            personId: personIds.get(p.person)!,
             enteredFromAt: i ? p.moves[i - 1].occurredAt : null,
             appliedAt,
           }),

@@ -39,6 +39,7 @@ export interface App {
 export interface AppOptions {
   /** `operating` defaults to defaultOperatingConfig (src/config.ts) when absent. */
   config: Pick<Config, "adminApiKey" | "introspection" | "environment"> & {
+    personKeySecret?: string | null;
     operating?: OperatingConfig;
     webhooks?: Pick<WebhookConfig, "allowedNetworks">;
     web?: Partial<WebConfig>;
@@ -63,7 +64,13 @@ export interface AppOptions {
  */
 export async function createApp({ config, database, logger, now, clock, wallClock, readDatabase, shared }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
-  const serviceOptions = { adminApiKey: config.adminApiKey, now, webhookAllowedNetworks: config.webhooks?.allowedNetworks, readDb: readDatabase?.db };
+  const serviceOptions = {
+    adminApiKey: config.adminApiKey,
+    now,
+    webhookAllowedNetworks: config.webhooks?.allowedNetworks,
+    readDb: readDatabase?.db,
+    personKeySecret: config.personKeySecret,
+  };
   const services = createServices(database.db, serviceOptions);
   // Anonymous requests write nothing, so none of their reads must see a write of their own: they may lag with the replica.
   const publicServices = readDatabase ? createServices(readDatabase.db, serviceOptions) : services;

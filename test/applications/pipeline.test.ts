@@ -76,7 +76,7 @@ describe("moving applications", () => {
           {
             applicationId: key,
             vacancyId: row.vacancyId,
-            candidateId: row.candidateId,
+            personId: null,
             fromStage: row.stage,
             toStage: stage as never,
             reason: null,

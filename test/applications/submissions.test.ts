@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { toGlobalId } from "../../src/common/global-id";
 import { selectRows } from "../../src/db/client";
 import { applications, candidates, stageEvents } from "../../src/db/tables";
@@ -58,7 +58,7 @@ test("resending the same batch returns the same ids, created: false, and writes 
   expect(await tableCounts()).toEqual(before);
 });
 
-test("a resend with changed details updates the candidate but never resets the stage", async () => {
+test("a resend with changed details updates the candidate, bumps the version, but never resets the stage", async () => {
   const item = submission(dvzVacancy, {}, { phone: "+32 2 123 45 67" });
   const [created] = (await submit(keys.dvz, [item])).results;
   const moved = await server.data(
@@ -70,7 +70,8 @@ test("a resend with changed details updates the candidate but never resets the s
 
   const changed = { ...item, candidate: { ...item.candidate, lastName: "Nieuwe Naam", phone: "+32 9 999 99 99", email: item.candidate.email.toUpperCase() } };
   const [resent] = (await submit(keys.dvz, [changed])).results;
-  expect(resent).toMatchObject({ created: false, updated: true, application: { id: created.application.id, stage: "SCREENED", version: 2 } });
+  // The change is one a syncing HR system must see: a new version.
+  expect(resent).toMatchObject({ created: false, updated: true, application: { id: created.application.id, stage: "SCREENED", version: 3 } });
   const person = await server.data(
     `query($id: ID!) { application(id: $id) { candidate { lastName phone email } history { toStage } } }`,
     { id: created.application.id },
@@ -82,15 +83,20 @@ test("a resend with changed details updates the candidate but never resets the s
   });
 });
 
-test("one person applying to several vacancies, and to several agencies, is one candidate", async () => {
+test("one person applying to several vacancies of an agency is one candidate; each agency has its own record of them", async () => {
   const person = { email: "  Sara.Janssens@Example.BE ", firstName: "Sara", lastName: "Janssens" };
   const dvz = await submit(keys.dvz, [submission(dvzVacancy, {}, person), submission(dvzOther, {}, person)]);
   const cgvs = await submit(keys.cgvs, [submission(cgvsVacancy, {}, person)]);
   expect([dvz.createdCount, cgvs.createdCount]).toEqual([2, 1]);
-  const rows = await server.database.db.select().from(candidates).where(eq(candidates.email, "sara.janssens@example.be"));
-  expect(rows).toHaveLength(1);
-  const apps = await server.database.db.select().from(applications).where(eq(applications.candidateId, rows[0].id));
-  expect(apps.map((a) => a.agencyCode).sort()).toEqual(["CGVS", "DVZ", "DVZ"]);
+  const rows = await server.database.db.select().from(candidates).where(eq(candidates.email, "sara.janssens@example.be")).orderBy(candidates.agencyCode);
+  expect(rows.map((r) => r.agencyCode)).toEqual(["DVZ", "CGVS"]);
+  // One person for the taskforce's figures, linked by the keyed hash alone.
+  expect(rows[0].personId).toBe(rows[1].personId);
+  const apps = await server.database.db
+    .select()
+    .from(applications)
+    .where(inArray(applications.candidateId, [rows[0].id, rows[1].id]));
+  expect(apps.map((a) => `${a.agencyCode}:${a.candidateId === rows[0].id ? "dvz" : "cgvs"}`).sort()).toEqual(["CGVS:cgvs", "DVZ:dvz", "DVZ:dvz"]);
 
   // Each agency still sees only its own applications.
   const cgvsView = await server.data(
@@ -131,6 +137,13 @@ test("each refused application gets its code, the others are stored", async () =
     duplicate,
     { ...submission(dvzVacancy), externalId: duplicate.externalId },
     submission(expired, { submittedAt: "2021-12-31T12:00:00Z" }),
+    // Strings the edge leaves to the batch, and dates out of range: refused per item.
+    submission(dvzVacancy, {}, { email: "ls\ud83d@x.be" }),
+    submission(dvzVacancy, {}, { firstName: "a\u0000b", phone: "\udc00" }),
+    submission(dvzVacancy, { externalId: "\u0000" }),
+    submission("\ud800"),
+    submission(dvzVacancy, {}, { birthDate: "0001-01-01" }),
+    submission(dvzVacancy, { submittedAt: "0001-01-01T00:00:00Z" }),
   ];
   const before = await tableCounts();
   const result = await submit(keys.dvz, items);
@@ -154,8 +167,14 @@ test("each refused application gets its code, the others are stored", async () =
     [],
     ["DUPLICATE_IN_BATCH@externalId"],
     [],
+    ["INVALID_TEXT@candidate.email"],
+    ["INVALID_TEXT@candidate.firstName", "INVALID_TEXT@candidate.phone"],
+    ["INVALID_TEXT@externalId"],
+    ["INVALID_TEXT@vacancyId"],
+    ["BIRTH_DATE_OUT_OF_RANGE@candidate.birthDate"],
+    ["SUBMITTED_OUT_OF_RANGE@submittedAt"],
   ]);
-  expect(result).toMatchObject({ createdCount: 3, existingCount: 0, refusedCount: 16 });
+  expect(result).toMatchObject({ createdCount: 3, existingCount: 0, refusedCount: 22 });
   expect(result.results[1].userErrors[0]).toEqual({
     field: ["input", "applications", "1", "vacancyId"],
     code: "VACANCY_NOT_FOUND",

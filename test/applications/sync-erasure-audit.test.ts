@@ -110,9 +110,10 @@ describe("erasure", () => {
       candidate: { email: null, erased: true },
     });
 
-    // A resend of the application cannot bring the data back.
+    // A resend of the application cannot bring the data back: it is refused, per item.
     const resent = await server.data(SUBMIT, { input: { applications: [item] } }, { key: keys.fedasil });
-    expect(resent.submitApplications.results[0]).toMatchObject({ created: false, updated: false });
+    expect(resent.submitApplications.results[0]).toMatchObject({ created: false, updated: false, application: null });
+    expect(resent.submitApplications.results[0].userErrors.map((e: { code: string }) => e.code)).toEqual(["ERASED"]);
     const [still] = await server.database.db.select().from(candidates).where(eq(candidates.id, row.id));
     expect(still.email).toBeNull();
 

@@ -50,15 +50,15 @@ export async function oracle(db: Db, input: OracleInput) {
     await selectRows<{
       application_id: number;
       vacancy_id: number;
-      candidate_id: number;
+      person_id: number;
       from_stage: string | null;
       to_stage: string;
       reason: string | null;
       occurred_at: string;
     }>(
       db,
-      sql`select e.application_id, a.vacancy_id, a.candidate_id, e.from_stage::text, e.to_stage::text, e.reason::text, e.occurred_at::text
-          from stage_events e join applications a on a.id = e.application_id order by e.application_id, e.occurred_at, e.id`,
+      sql`select e.application_id, a.vacancy_id, c.person_id, e.from_stage::text, e.to_stage::text, e.reason::text, e.occurred_at::text
+          from stage_events e join applications a on a.id = e.application_id join candidates c on c.id = a.candidate_id order by e.application_id, e.occurred_at, e.id`,
     )
   ).filter((e) => selected.has(e.vacancy_id));
 
@@ -94,7 +94,7 @@ export async function oracle(db: Db, input: OracleInput) {
 
   const firstDay = new Map<number, string>();
   for (const e of upToEnd)
-    if (e.to_stage === "APPLIED" && (!firstDay.has(e.candidate_id) || dayOf(e) < firstDay.get(e.candidate_id)!)) firstDay.set(e.candidate_id, dayOf(e));
+    if (e.to_stage === "APPLIED" && (!firstDay.has(e.person_id) || dayOf(e) < firstDay.get(e.person_id)!)) firstDay.set(e.person_id, dayOf(e));
   const distinctCandidates = [...firstDay.values()].filter((d) => d >= start).length;
 
   const weeks = new Map<string, { isoWeek: string; weekStart: string; applications: number; laureates: number; offers: number; hires: number }>();

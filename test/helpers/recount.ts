@@ -41,13 +41,13 @@ export async function countersAndRecount(db: Db) {
 }
 
 const MOVES = sql`
-  select e.application_id, a.candidate_id, e.from_stage, e.to_stage, e.reason,
+  select e.application_id, c.person_id, e.from_stage, e.to_stage, e.reason,
          (e.occurred_at at time zone 'Europe/Brussels')::date as day,
          (lag(e.occurred_at) over w at time zone 'Europe/Brussels')::date as from_day,
          (first_value(e.occurred_at) over w at time zone 'Europe/Brussels')::date as applied_day,
          array['c:' || v.campaign_id, 'a:' || v.campaign_id || ':' || v.agency_code, 'w:' || v.wave_id, 'p:' || v.campaign_id || ':' || v.job_profile_id] as coarse,
          'v:' || v.id as vacancy_scope
-  from stage_events e join applications a on a.id = e.application_id join vacancies v on v.id = a.vacancy_id
+  from stage_events e join applications a on a.id = e.application_id join candidates c on c.id = a.candidate_id join vacancies v on v.id = a.vacancy_id
   window w as (partition by e.application_id order by e.occurred_at, e.id)`;
 
 /** Every dashboard rollup as stored, and as a recount from the event log gives it (rows with a zero count left out). */
@@ -73,7 +73,7 @@ export async function rollupsAndRecount(db: Db) {
     candidates: {
       stored: await q(sql`select scope, day::text, new_candidates from rollup_candidate_daily where new_candidates <> 0 order by 1, 2`),
       recount: await q(sql`with m as (${MOVES}), firsts as (
-          select scope, candidate_id, min(day) as day from (select unnest(coarse) as scope, candidate_id, day from m where to_stage = 'APPLIED') x group by 1, 2)
+          select scope, person_id, min(day) as day from (select unnest(coarse) as scope, person_id, day from m where to_stage = 'APPLIED') x group by 1, 2)
         select scope, day::text, count(*)::int as new_candidates from firsts group by 1, 2 order by 1, 2`),
     },
     durations: {

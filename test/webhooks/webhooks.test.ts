@@ -137,7 +137,7 @@ describe("signed deliveries", () => {
 });
 
 describe("one person, two agencies", () => {
-  test("each agency's endpoint hears only of its own applications of the person: submissions, updates, erasure", async () => {
+  test("each agency's endpoint hears only of its own record of the person: submissions, updates, erasure", async () => {
     const [dvz, cgvs] = [await receiver(), await receiver()];
     const dvzKey = await createKey(server, "AGENCY_HR", "DVZ", "DVZ HR, one person");
     const cgvsKey = await createKey(server, "AGENCY_HR", "CGVS", "CGVS HR, one person");
@@ -156,7 +156,13 @@ describe("one person, two agencies", () => {
     await server.data(SUBMIT, { input: { applications: [{ ...atCgvs, candidate: { ...person, lastName: "Anders" } }] } }, { key: cgvsKey });
     const dvzCandidate = (await server.data(`query($id: ID!) { application(id: $id) { candidate { id } } }`, { id: dvzApp }, { key: dvzKey })).application
       .candidate.id;
-    await server.data(`mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: dvzCandidate }, { key: ADMIN_KEY });
+    // DVZ, the controller of its own record, erases it with its HR key; CGVS's record of the person is CGVS's.
+    const erased = await server.data(
+      `mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`,
+      { id: dvzCandidate },
+      { key: dvzKey },
+    );
+    expect(erased.eraseCandidate.userErrors).toEqual([]);
     await testWorker(server).drain();
 
     const applicationsIn = (r: Receiver) => r.received.flatMap((d) => [d.body.data.applicationId, ...(d.body.data.applicationIds ?? [])].filter(Boolean));
@@ -167,6 +173,14 @@ describe("one person, two agencies", () => {
     expect(dvz.received.map((d) => d.body.type).sort()).toEqual(["application.submitted", "candidate.erased"]);
     expect(cgvs.received.map((d) => d.body.type)).toContain("candidate.updated");
     expect(dvz.received.map((d) => d.body.type)).not.toContain("candidate.updated");
+    expect(cgvs.received.map((d) => d.body.type)).not.toContain("candidate.erased");
+    // Each agency's events name its own candidate: the two records share no id.
+    const candidatesIn = (r: Receiver) => [...new Set(r.received.map((d) => d.body.data.candidateId))];
+    expect(candidatesIn(dvz)).toEqual([dvzCandidate]);
+    expect(candidatesIn(cgvs)).toHaveLength(1);
+    expect(candidatesIn(cgvs)[0]).not.toBe(dvzCandidate);
+    const stillThere = await server.data(`query($id: ID!) { application(id: $id) { candidate { lastName erased } } }`, { id: cgvsApp }, { key: cgvsKey });
+    expect(stillThere.application.candidate).toEqual({ lastName: "Anders", erased: false });
     for (const r of [dvz, cgvs]) expect(JSON.stringify(r.received.map((d) => d.body))).not.toMatch(/persoon|Anders|example\.be/i);
   });
 });

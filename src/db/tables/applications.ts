@@ -4,13 +4,33 @@ import { apiClients } from "./api-clients";
 import { agencyCodeEnum, applicationStageEnum, rejectionReasonEnum } from "./enums";
 import { vacancies } from "./vacancies";
 
-/** A person who applies. Personal data lives here and only here, so erasure touches one row. */
+/**
+ * A person as the whole campaign knows them, and nothing more: the keyed hash (HMAC) of their normalised e-mail address
+ * when an agency first stored them. It links one person's candidates across agencies for the taskforce's figures
+ * (distinct candidates, the cross-agency overlap) without any agency's personal data.
+ */
+export const persons = pgTable("persons", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  key: text("key").notNull().unique(),
+});
+
+/**
+ * A person as one agency knows them: that agency's own record, which no other agency reads or changes. Personal data
+ * lives here and only here, so erasure touches one row; the keyed hash of the address stays, so an erased person's
+ * applications cannot be recreated by a resend.
+ */
 export const candidates = pgTable(
   "candidates",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    /** Normalised (trimmed, lower-cased): one person applying twice is one candidate. Null once erased. */
-    email: text("email").unique(),
+    agencyCode: agencyCodeEnum("agency_code").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    /** The keyed hash of the current address: within an agency, one address is one candidate (kept after erasure). */
+    emailKey: text("email_key").notNull(),
+    /** Normalised (trimmed, lower-cased). Null once erased. */
+    email: text("email"),
     firstName: text("first_name"),
     lastName: text("last_name"),
     phone: text("phone"),
@@ -20,6 +40,10 @@ export const candidates = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    unique("candidates_agency_email_key").on(t.agencyCode, t.emailKey),
+    unique("candidates_agency_person").on(t.agencyCode, t.personId),
+    // The target of applications' (candidate, agency) reference: an application's candidate is its own agency's.
+    unique("candidates_id_agency").on(t.id, t.agencyCode),
     check(
       "candidates_erased_means_empty",
       sql`${t.erasedAt} is null or (${t.email} is null and ${t.firstName} is null and ${t.lastName} is null and ${t.phone} is null and ${t.birthDate} is null)`,
@@ -34,14 +58,12 @@ export const applications = pgTable(
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     vacancyId: integer("vacancy_id").notNull(),
     agencyCode: agencyCodeEnum("agency_code").notNull(),
-    candidateId: integer("candidate_id")
-      .notNull()
-      .references(() => candidates.id),
+    candidateId: integer("candidate_id").notNull(),
     /** The pushing HR system's own id; unique per agency, which makes a resent batch idempotent. */
     externalId: text("external_id").notNull(),
     stage: applicationStageEnum("stage").notNull().default("APPLIED"),
     rejectionReason: rejectionReasonEnum("rejection_reason"),
-    /** Bumped by every change of stage: the optimistic-concurrency token (expectedVersion). */
+    /** Bumped by every change an agency can see (stage, candidate details, erasure, ...): the optimistic-concurrency token (expectedVersion). */
     version: integer("version").notNull().default(1),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
     stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull(),
@@ -53,6 +75,11 @@ export const applications = pgTable(
       name: "applications_vacancy_of_agency",
       columns: [t.vacancyId, t.agencyCode],
       foreignColumns: [vacancies.id, vacancies.agencyCode],
+    }),
+    foreignKey({
+      name: "applications_candidate_of_agency",
+      columns: [t.candidateId, t.agencyCode],
+      foreignColumns: [candidates.id, candidates.agencyCode],
     }),
     unique("applications_agency_external_id").on(t.agencyCode, t.externalId),
     unique("applications_vacancy_candidate").on(t.vacancyId, t.candidateId),

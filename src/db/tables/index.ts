@@ -10,3 +10,4 @@ export * from "./rollups";
 export * from "./events";
 export * from "./webhooks";
 export * from "./weekly-reports";
+export * from "./settings";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { candidates } from "./applications";
+import { persons } from "./applications";
 import { applicationStageEnum } from "./enums";
 
 /**
@@ -51,17 +51,17 @@ export const rollupStageWeekly = pgTable(
   ],
 );
 
-/** Each candidate once per coarse scope, with the day of their first application in it: distinct candidates, exactly. */
+/** Each person once per coarse scope, with the day of their first application in it: distinct candidates, exactly. */
 export const scopeCandidates = pgTable(
   "scope_candidates",
   {
     scope: text("scope").notNull(),
-    candidateId: integer("candidate_id")
+    personId: integer("person_id")
       .notNull()
-      .references(() => candidates.id),
+      .references(() => persons.id),
     firstDay: date("first_day").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.candidateId] }), check("scope_candidates_scope", scopeFormat(t.scope))],
+  (t) => [primaryKey({ columns: [t.scope, t.personId] }), check("scope_candidates_scope", scopeFormat(t.scope))],
 );
 
 /** Per coarse scope and day: candidates whose first application in the scope fell on that day. */

@@ -115,9 +115,6 @@ export function documentMaxAge(schema: GraphQLSchema, document: DocumentNode, op
  * It stands in for Apollo's cache-control plugin (disabled), whose per-field hooks would compute the same policy.
  */
 function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
-  // Per operation of a parsed document: Apollo keeps parsed documents (its document store), so a page asked again walks
-  // nothing; the policy depends on the document alone, never on variables or values.
-  const maxAges = new WeakMap<OperationDefinitionNode, { maxAge: number | undefined }>();
   return {
     async requestDidStart() {
       return {
@@ -127,9 +124,7 @@ function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
             requestContext.overallCachePolicy.restrict({ maxAge: 0, scope: "PRIVATE" });
             return;
           }
-          let known = maxAges.get(operation);
-          if (!known) maxAges.set(operation, (known = { maxAge: documentMaxAge(schema, document, operation) }));
-          const { maxAge } = known;
+          const maxAge = documentMaxAge(schema, document, operation);
           if (maxAge !== undefined) requestContext.overallCachePolicy.restrict({ maxAge, scope: "PUBLIC" });
         },
         async willSendResponse({ response, overallCachePolicy }) {
