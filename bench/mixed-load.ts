@@ -7,7 +7,7 @@ import { selectRows } from "../src/db/client";
 import { generateDemoData } from "../src/seeding/demo-generator";
 import { seedCampaign } from "../src/seeding/seed-campaign";
 import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
-import { openBenchDatabase, rawSqlOf, type DatabaseKind } from "./lib/databases";
+import { openBenchDatabase, rawSqlOf, type BenchDatabase, type DatabaseKind } from "./lib/databases";
 import { AGENCY_CODES, checkCountersAgainstEvents, createAgencyKeys, createTaskforceKey, openVacancyIdsByAgency, SUBMIT_MUTATION } from "./lib/hr";
 import { CPU_NOTE, cpuPerRequest, describeCodes, runScriptedLoad, type CpuSplit, type FailureCounts, type KindFigures } from "./lib/scripted-load";
 import { startService } from "./lib/servers";
@@ -15,7 +15,7 @@ import { formatNumber, renderTable } from "./lib/table";
 import { generateVacancies } from "./lib/vacancy-generator";
 import { KINDS, MIX, type MixedParams } from "./mixed-load.script";
 
-interface Sizes {
+export interface Sizes {
   /** Generated vacancies on top of the seed's 37, and upcoming test sessions linked to them. */
   vacancies: number;
   sessions: number;
@@ -23,8 +23,8 @@ interface Sizes {
   applications: number;
 }
 
-const FULL: Sizes = { vacancies: 2000, sessions: 100, applications: 20_000 };
-const SMOKE: Sizes = { vacancies: 200, sessions: 20, applications: 1000 };
+export const FULL: Sizes = { vacancies: 2000, sessions: 100, applications: 20_000 };
+export const SMOKE: Sizes = { vacancies: 200, sessions: 20, applications: 1000 };
 const SEED = 2021;
 
 export interface MixedMeasurement extends Measurement, FailureCounts {
@@ -66,6 +66,104 @@ export const mixedLoad: Benchmark = {
   },
 };
 
+/** The mixed load's data on a fresh database, and the load script's parameters over it. */
+export interface MixedData {
+  params: MixedParams;
+  before: Counts;
+  dataset: Record<string, unknown>;
+}
+
+interface Counts {
+  applications: number;
+  screened: number;
+}
+
+const COUNTS_SQL =
+  "select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened";
+
+/** Seeds the campaign, generates vacancies, sessions and demo applications, creates the keys; the load script's parameters. */
+export async function prepareMixedData(bench: BenchDatabase, sizes: Sizes, log: (line: string) => void): Promise<MixedData> {
+  const { db } = bench.database;
+  const raw = rawSqlOf(bench.database);
+  const setUp = performance.now();
+  await seedCampaign(db);
+  const generated = await generateVacancies(db, { vacancies: sizes.vacancies, sessions: sizes.sessions });
+  const demo = await generateDemoData(bench.database, {
+    applications: sizes.applications,
+    seed: SEED,
+    bulk: true,
+    until: addDays(brusselsDate(new Date()), -1),
+  });
+  await db.execute(sql`analyze`);
+  const keys = await createAgencyKeys(db);
+  const taskforceKey = await createTaskforceKey(db);
+  const open = await openVacancyIdsByAgency(db);
+  const published = await selectRows<{ id: number }>(db, sql`select id from vacancies where status <> 'DRAFT' order by id`);
+  const waves = await selectRows<{ number: number }>(db, sql`select distinct number from waves order by number`);
+  const applied = await selectRows<{ id: number; agency_code: string; version: number }>(
+    db,
+    sql`select id, agency_code, version from applications where stage = 'APPLIED' order by id`,
+  );
+  const [before] = await raw.query<Counts>(COUNTS_SQL, []);
+  log(
+    `${bench.description}: seed + ${generated.vacancies} vacancies (${generated.openVacancies} open), ${generated.sessions} sessions, ${demo.created} demo applications (${applied.length} APPLIED to screen) in ${((performance.now() - setUp) / 1000).toFixed(1)} s`,
+  );
+  const params: MixedParams = {
+    seed: SEED,
+    tag: `m${Date.now().toString(36)}`,
+    agencies: AGENCY_CODES.map((code) => ({
+      code,
+      key: keys[code],
+      openVacancyIds: open[code],
+      applied: applied.filter((a) => a.agency_code === code).map((a) => ({ id: toGlobalId("Application", a.id), version: a.version })),
+    })),
+    taskforceKey,
+    vacancyIds: published.map((v) => toGlobalId("Vacancy", v.id)),
+    waveNumbers: waves.map((w) => w.number),
+    pastDay: addDays(brusselsDate(new Date()), -7),
+    submitQuery: SUBMIT_MUTATION,
+    batch: { min: 1, max: 20 },
+  };
+  const dataset = {
+    database: bench.description,
+    version: bench.version,
+    generated,
+    demo,
+    publishedVacancies: published.length,
+    openVacanciesByAgency: Object.fromEntries(AGENCY_CODES.map((a) => [a, open[a].length])),
+    appliedBefore: applied.length,
+  };
+  return { params, before, dataset };
+}
+
+/** Every acknowledged write is in the database, once; the counters equal a recount from the events. */
+export async function checkMixedWrites(
+  bench: BenchDatabase,
+  label: string,
+  before: Counts,
+  summary: unknown,
+): Promise<{ consistent: boolean; check: string; dataset: Record<string, unknown> }> {
+  const {
+    created: createdBy,
+    moved: movedBy,
+    submitsInsteadOfMoves,
+  } = summary as {
+    created: Record<string, number>;
+    moved: Record<string, number>;
+    submitsInsteadOfMoves: number;
+  };
+  const created = Object.values(createdBy).reduce((a, b) => a + b, 0);
+  const moved = Object.values(movedBy).reduce((a, b) => a + b, 0);
+  const [after] = await rawSqlOf(bench.database).query<Counts>(COUNTS_SQL, []);
+  const counters = await checkCountersAgainstEvents(bench.database);
+  const consistent = after.applications - before.applications === created && after.screened - before.screened === moved && counters.agree;
+  const check =
+    `${label}: ${consistent ? "consistent" : "INCONSISTENT"}: ${created} applications acknowledged as created and ${moved} moves to SCREENED over the run (warm-up included); ` +
+    `the database gained ${after.applications - before.applications} applications and ${after.screened - before.screened} SCREENED events; counters ${counters.agree ? "equal" : "DIFFER FROM"} a recount from the events` +
+    `${submitsInsteadOfMoves ? `; ${submitsInsteadOfMoves} moves became pushes (nothing left to screen)` : ""}.`;
+  return { consistent, check, dataset: { before, after, acknowledged: { created, moved }, counters } };
+}
+
 async function onDatabase(
   kind: DatabaseKind,
   sizes: Sizes,
@@ -75,53 +173,9 @@ async function onDatabase(
   const bench = await openBenchDatabase(kind, { postgresUrl: options.postgresUrl, poolMax: options.poolMax });
   let service: Awaited<ReturnType<typeof startService>> | undefined;
   try {
-    const { db } = bench.database;
-    const raw = rawSqlOf(bench.database);
-    const setUp = performance.now();
-    await seedCampaign(db);
-    const generated = await generateVacancies(db, { vacancies: sizes.vacancies, sessions: sizes.sessions });
-    const demo = await generateDemoData(bench.database, {
-      applications: sizes.applications,
-      seed: SEED,
-      bulk: true,
-      until: addDays(brusselsDate(new Date()), -1),
-    });
-    await db.execute(sql`analyze`);
-    const keys = await createAgencyKeys(db);
-    const taskforceKey = await createTaskforceKey(db);
-    const open = await openVacancyIdsByAgency(db);
-    const published = await selectRows<{ id: number }>(db, sql`select id from vacancies where status <> 'DRAFT' order by id`);
-    const waves = await selectRows<{ number: number }>(db, sql`select distinct number from waves order by number`);
-    const applied = await selectRows<{ id: number; agency_code: string; version: number }>(
-      db,
-      sql`select id, agency_code, version from applications where stage = 'APPLIED' order by id`,
-    );
-    const [before] = await raw.query<{ applications: number; screened: number }>(
-      "select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened",
-      [],
-    );
-    const [{ name: databaseName }] = await raw.query<{ name: string }>("select current_database() as name", []);
-    log(
-      `${bench.description}: seed + ${generated.vacancies} vacancies (${generated.openVacancies} open), ${generated.sessions} sessions, ${demo.created} demo applications (${applied.length} APPLIED to screen) in ${((performance.now() - setUp) / 1000).toFixed(1)} s`,
-    );
-
+    const { params, before, dataset } = await prepareMixedData(bench, sizes, log);
+    const [{ name: databaseName }] = await rawSqlOf(bench.database).query<{ name: string }>("select current_database() as name", []);
     service = await startService(bench.database, { responseCache: true });
-    const params: MixedParams = {
-      seed: SEED,
-      tag: `m${Date.now().toString(36)}`,
-      agencies: AGENCY_CODES.map((code) => ({
-        code,
-        key: keys[code],
-        openVacancyIds: open[code],
-        applied: applied.filter((a) => a.agency_code === code).map((a) => ({ id: toGlobalId("Application", a.id), version: a.version })),
-      })),
-      taskforceKey,
-      vacancyIds: published.map((v) => toGlobalId("Vacancy", v.id)),
-      waveNumbers: waves.map((w) => w.number),
-      pastDay: addDays(brusselsDate(new Date()), -7),
-      submitQuery: SUBMIT_MUTATION,
-      batch: { min: 1, max: 20 },
-    };
     log(`${options.connections} connections, ${options.warmupS} s warm-up, ${options.durationS} s`);
     const load = await runScriptedLoad({
       url: service.url,
@@ -134,22 +188,8 @@ async function onDatabase(
       databaseName: kind === "postgres" ? databaseName : undefined,
     });
 
-    // Every acknowledged write is in the database, once; the counters equal a recount from the events.
-    const summary = load.summary as { created: Record<string, number>; moved: Record<string, number>; submitsInsteadOfMoves: number };
-    const created = Object.values(summary.created).reduce((a, b) => a + b, 0);
-    const moved = Object.values(summary.moved).reduce((a, b) => a + b, 0);
-    const [after] = await raw.query<{ applications: number; screened: number }>(
-      "select (select count(*) from applications)::int as applications, (select count(*) from stage_events where to_stage = 'SCREENED')::int as screened",
-      [],
-    );
-    const counters = await checkCountersAgainstEvents(bench.database);
-    const consistent = after.applications - before.applications === created && after.screened - before.screened === moved && counters.agree;
-    const check =
-      `${kind}: ${consistent ? "consistent" : "INCONSISTENT"}: ${created} applications acknowledged as created and ${moved} moves to SCREENED over the run (warm-up included); ` +
-      `the database gained ${after.applications - before.applications} applications and ${after.screened - before.screened} SCREENED events; counters ${counters.agree ? "equal" : "DIFFER FROM"} a recount from the events` +
-      `${summary.submitsInsteadOfMoves ? `; ${summary.submitsInsteadOfMoves} moves became pushes (nothing left to screen)` : ""}.`;
+    const { consistent, check, dataset: writes } = await checkMixedWrites(bench, kind, before, load.summary);
     log(check);
-
     const measurements = measurementsOf(kind, load);
     if (!consistent) {
       measurements[0].errors += 1;
@@ -157,21 +197,7 @@ async function onDatabase(
     }
     return {
       measurements,
-      dataset: {
-        database: bench.description,
-        version: bench.version,
-        generated,
-        demo,
-        publishedVacancies: published.length,
-        openVacanciesByAgency: Object.fromEntries(AGENCY_CODES.map((a) => [a, open[a].length])),
-        appliedBefore: applied.length,
-        before,
-        after,
-        acknowledged: { created, moved },
-        counters,
-        connections: options.connections,
-        poolMax: kind === "postgres" ? options.poolMax : 1,
-      },
+      dataset: { ...dataset, ...writes, connections: options.connections, poolMax: kind === "postgres" ? options.poolMax : 1 },
       check,
     };
   } finally {
@@ -180,7 +206,7 @@ async function onDatabase(
   }
 }
 
-function measurementsOf(database: DatabaseKind, load: Awaited<ReturnType<typeof runScriptedLoad>>): MixedMeasurement[] {
+export function measurementsOf(database: DatabaseKind, load: Awaited<ReturnType<typeof runScriptedLoad>>): MixedMeasurement[] {
   const total = load.recorded[0].attempted;
   const byKind = new Map(load.recorded.map((k) => [k.kind, k]));
   const warmByKind = new Map(load.warmup.map((k) => [k.kind, k]));
@@ -220,7 +246,7 @@ function measurementsOf(database: DatabaseKind, load: Awaited<ReturnType<typeof 
   });
 }
 
-function kindTable(rows: MixedMeasurement[]): string {
+export function kindTable(rows: MixedMeasurement[]): string {
   const withWarmup = (recorded: number, warm: number) => (warm ? `${recorded} (+${warm})` : String(recorded));
   return renderTable(rows, [
     { header: "database", value: (m) => m.database },

@@ -14,11 +14,12 @@ import type { Benchmark, BenchOptions, Measurement } from "./lib/benchmark";
 import { cleanUpAll, DATABASE_KINDS, DEFAULT_POSTGRES_URL, type DatabaseKind } from "./lib/databases";
 import { formatNumber, renderTable } from "./lib/table";
 import { mixedLoad } from "./mixed-load";
+import { scaleOut } from "./scale-out";
 import { webhooks } from "./webhooks";
 
 /** Every benchmark, by name. A new one is a module exporting a Benchmark, added to this list. */
 const BENCHMARKS: Record<string, Benchmark> = Object.fromEntries(
-  [campaignPage, dashboard, ingestion, bulkMoves, mixedLoad, webhooks, hostileClient].map((b) => [b.name, b]),
+  [campaignPage, dashboard, ingestion, bulkMoves, mixedLoad, scaleOut, webhooks, hostileClient].map((b) => [b.name, b]),
 );
 
 const USAGE = `npm run bench -- [options]

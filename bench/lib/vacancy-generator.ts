@@ -25,8 +25,8 @@ export interface GeneratedData {
  * number through hashtext), and within every constraint of the tables:
  * - spread over the campaign's waves (the composite (wave_id, campaign_id) key), its agencies and every job profile;
  * - places with a matching language regime; mostly OPEN (85 %), some CLOSED, FILLED, CANCELLED and DRAFT;
- * - published_at from the wave's opening onwards (null only for drafts), deadlines after publication (OPEN ones in the
- *   future or continuous); the search texts and the place links are the vacancies_search_document trigger's (drizzle/0013);
+ * - published_at from the wave's opening onwards, no later than now unless the wave opens later (null only for drafts),
+ *   deadlines after publication (OPEN ones in the future or continuous); the search texts and the place links are the vacancies_search_document trigger's (drizzle/0013);
  * - two exam parts each, a zero counter row per stage (as every vacancy has), and links to generated
  *   upcoming test sessions on weekdays and Saturdays, never Sundays.
  */
@@ -105,7 +105,7 @@ async function insertVacancies(tx: Executor, campaignId: number, count: number):
            s.status::vacancy_status, pub.published_at,
            case
              when s.status = 'OPEN' and ${hash("deadline")} % 10 < 4 then null
-             when s.status = 'OPEN' or pub.published_at is null then now() + (7 + ${hash("days")} % 120) * interval '1 day'
+             when s.status = 'OPEN' or pub.published_at is null then greatest(now(), pub.published_at) + (7 + ${hash("days")} % 120) * interval '1 day'
              else pub.published_at + (30 + ${hash("days")} % 60) * interval '1 day'
            end
     from generate_series(1, ${count}::int) as g(n)
@@ -119,7 +119,9 @@ async function insertVacancies(tx: Executor, campaignId: number, count: number):
     ) s
     cross join lateral (
       select case when s.status = 'DRAFT' then null
-                  else (w.opens_on + time '09:00') at time zone 'Europe/Brussels' + (${hash("published")} % 400000) * interval '1 minute'
+                  -- From the wave's opening to now at the latest (a wave opening later is published when it opens).
+                  else least((w.opens_on + time '09:00') at time zone 'Europe/Brussels' + (${hash("published")} % 400000) * interval '1 minute',
+                             greatest((w.opens_on + time '09:00') at time zone 'Europe/Brussels', now() - interval '1 hour'))
              end as published_at
     ) pub
     cross join lateral (select jsonb_object_agg(key, value || ' (' || pl.name || ')') as title from jsonb_each_text(p.title)) t

@@ -13,7 +13,7 @@ import { explainScore } from "./score-explanation";
 import { Vacancy } from "../vacancies/vacancy.type";
 import { TestSessionPlanning } from "./planning.type";
 import type { ScoreOutcome } from "./scoring";
-import { laureateCursors, LAUREATE_ORDER, type Selector } from "./selection.service";
+import { laureateCursors, LAUREATE_ORDER, MAX_RESULTS, type Selector } from "./selection.service";
 import {
   CancelTestSessionInput,
   CorrectTestResultInput,
@@ -29,6 +29,9 @@ import {
   RecordSessionAttendancePayload,
   RecordTestResultInput,
   RecordTestResultPayload,
+  RecordTestResultsInput,
+  RecordTestResultsPayload,
+  TestResultOutcome,
   RescheduleTestSessionInput,
   Score,
   ScoringDecision,
@@ -147,6 +150,30 @@ export class SelectionResolver {
       input.decidedAt ?? null,
     );
     return Object.assign(new RecordTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
+  }
+
+  @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
+  @Mutation(() => RecordTestResultsPayload, {
+    description: `Record up to ${MAX_RESULTS} results at once, each as recordTestResult would, in the order given: one refused result does not stop the others, and the same result sent again answers recorded: false.`,
+  })
+  async recordTestResults(
+    @Ctx() ctx: Context,
+    @Arg("input", () => RecordTestResultsInput, { description: "The results." }) input: RecordTestResultsInput,
+  ): Promise<RecordTestResultsPayload> {
+    if (input.results.length > MAX_RESULTS)
+      throw badUserInput(`input.results holds ${input.results.length} results; at most ${MAX_RESULTS} per call.`, "input");
+    if (input.results.some((r) => r.decidedAt)) historyAllowed(ctx);
+    const outcomes = await ctx.services.selection.recordResults(
+      selectorOf(ctx),
+      input.results.map((r) => ({ applicationId: r.applicationId, part: r.part, points: r.points, decidedAt: r.decidedAt ?? null })),
+    );
+    return Object.assign(new RecordTestResultsPayload(), {
+      results: outcomes.map((o) => Object.assign(new TestResultOutcome(), { ...o, score: o.score ? toScore(o.score) : null })),
+      recordedCount: outcomes.filter((o) => o.recorded).length,
+      unchangedCount: outcomes.filter((o) => o.application && !o.recorded).length,
+      refusedCount: outcomes.filter((o) => !o.application).length,
+      userErrors: [],
+    });
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)

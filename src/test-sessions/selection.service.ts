@@ -13,6 +13,8 @@ import { applicationEvent, recordEvents } from "../events/outbox";
 import { applications, bookings, examParts, testResults, testSessions, testSessionVacancies, vacancies, type StageValue } from "../db/tables";
 import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring";
 import { CLOCK_SKEW_MS } from "../applications/submission.service";
+import { unavailableReason } from "../db/faults";
+import { stringProblem } from "../server/plugins/input-strings";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
 
@@ -38,6 +40,8 @@ export enum SelectionErrorCode {
   OCCURRED_AFTER_SESSION = "OCCURRED_AFTER_SESSION",
   OCCURRED_BEFORE_PREVIOUS_MOVE = "OCCURRED_BEFORE_PREVIOUS_MOVE",
   OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE",
+  INVALID_TEXT = "INVALID_TEXT",
+  NOT_STORED = "NOT_STORED",
   DECISION_ACTED_ON = "DECISION_ACTED_ON",
 }
 
@@ -48,6 +52,17 @@ export interface Selector {
 }
 
 type ApplicationRow = typeof applications.$inferSelect;
+
+/** What recording one result did: the application and its score after it, and whether this call stored anything. */
+export interface ResultOutcome {
+  application: Application | null;
+  score: ScoreOutcome | null;
+  recorded: boolean;
+  userErrors: UserError[];
+}
+
+/** At most this many results per recordTestResults call. */
+export const MAX_RESULTS = 500;
 const MAX_INVITATIONS = 500;
 
 function refusal(code: SelectionErrorCode, message: string, ...field: string[]): UserError {
@@ -312,84 +327,143 @@ export class SelectionService {
     now = new Date(),
     /** The historical path: when the result was decided (it dates the decision's move). */
     decidedAt: Date | null = null,
-  ): Promise<{ application: Application | null; score: ScoreOutcome | null; userErrors: UserError[] }> {
-    const none = (error: UserError) => ({ application: null, score: null, userErrors: [error] });
+  ): Promise<ResultOutcome> {
     const key = fromGlobalId("Application", applicationId);
-    if (decidedAt && decidedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      return none(refusal(SelectionErrorCode.OCCURRED_IN_FUTURE, "decidedAt lies in the future.", "decidedAt"));
-    }
-    return this.db.transaction(async (tx) => {
-      const [row] = await lockApplications(tx, [key]);
-      if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
-        return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId"));
-      }
-      if (row.stage !== "TESTED")
-        return none(refusal(SelectionErrorCode.NOT_TESTED, `The application is ${row.stage}; results are recorded for TESTED applications.`, "applicationId"));
-      const procedure = await procedureOf(tx, row.vacancyId);
-      const position = procedure.parts.findIndex((p) => p.name === partName);
-      if (position < 0) {
-        return none(
-          refusal(
-            SelectionErrorCode.UNKNOWN_PART,
-            `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`,
-            "part",
-          ),
-        );
-      }
-      const part = procedure.parts[position];
-      if (!validPoints(points, part))
-        return none(
-          refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, "points"),
-        );
-      const results = await resultsOf(tx, row.id, procedure);
-      if (results.has(part.name)) return none(refusal(SelectionErrorCode.RESULT_ALREADY_RECORDED, `"${part.name}" already has a result.`, "part"));
-      const missing = procedure.parts.slice(0, position).find((p) => !results.has(p.name));
-      if (missing)
-        return none(refusal(SelectionErrorCode.PREVIOUS_PART_MISSING, `"${missing.name}" comes first: only those who pass a part go on to the next.`, "part"));
+    return this.db.transaction((tx) => this.recordResultIn(tx, selector, key, partName, points, now, decidedAt, []));
+  }
 
-      if (decidedAt && decidedAt < row.stageEnteredAt) {
-        return none(
-          refusal(
-            SelectionErrorCode.OCCURRED_BEFORE_PREVIOUS_MOVE,
-            `decidedAt lies before the application's previous move (${row.stageEnteredAt.toISOString()}).`,
-            "decidedAt",
-          ),
-        );
+  /**
+   * recordTestResults: up to MAX_RESULTS results in one transaction, each checked and recorded as recordTestResult
+   * would, in the order given; one refused does not stop the others (each runs in a savepoint, so even a database
+   * refusal of one item leaves the rest). The same result sent again answers recorded: false without an error. The
+   * applications are locked in id order first, so concurrent batches queue rather than deadlock.
+   */
+  async recordResults(
+    selector: Selector,
+    items: readonly { applicationId: string; part: string; points: number; decidedAt: Date | null }[],
+    now = new Date(),
+  ): Promise<(ResultOutcome & { applicationId: string; part: string })[]> {
+    const keys = items.map((item) => (stringProblem(item.applicationId) || stringProblem(item.part) ? null : fromGlobalId("Application", item.applicationId)));
+    return this.db.transaction(async (tx) => {
+      await lockApplications(tx, keys);
+      const outcomes: (ResultOutcome & { applicationId: string; part: string })[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        const at = ["results", String(i)];
+        const base = { applicationId: item.applicationId, part: item.part, application: null, score: null, recorded: false };
+        const bad = stringProblem(item.applicationId) ? "applicationId" : stringProblem(item.part) ? "part" : null;
+        if (bad) {
+          outcomes.push({ ...base, userErrors: [refusal(SelectionErrorCode.INVALID_TEXT, `${bad} ${stringProblem(item[bad])}.`, ...at, bad)] });
+          continue;
+        }
+        try {
+          const outcome = await tx.transaction((sp) => this.recordResultIn(sp, selector, keys[i], item.part, item.points, now, item.decidedAt, at));
+          outcomes.push({ ...base, ...outcome });
+        } catch (error) {
+          if (unavailableReason(error)) throw error;
+          outcomes.push({
+            ...base,
+            userErrors: [refusal(SelectionErrorCode.NOT_STORED, "The database refused this result; the others stand. Retry it.", ...at, "points")],
+          });
+        }
       }
-      await tx
-        .insert(testResults)
-        .values({ applicationId: row.id, vacancyId: row.vacancyId, partPosition: position + 1, points, recordedByClientId: selector.actor.clientId });
-      results.set(part.name, points);
-      const outcome = score(procedure, results);
-      const occurredAt = decidedAt ? (decidedAt < now ? decidedAt : now) : later(now, row.stageEnteredAt);
-      if (outcome.decision === "PENDING") {
-        // No move, but a change the agency can see (application.score): a new version, so syncs pick it up.
-        const [touched] = await tx
-          .update(applications)
-          .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
-          .where(eq(applications.id, row.id))
-          .returning();
-        const application = toApplication(touched);
-        await recordEvents(tx, [
-          applicationEvent(EventType.APPLICATION_RESULT_RECORDED, application, { fromStage: row.stage, occurredAt, extra: { part: part.name } }),
-        ]);
-        return { application, score: outcome, userErrors: [] };
-      }
-      const [moved] = await this.pipeline.moveRows(
-        tx,
-        [
-          {
-            row,
-            toStage: outcome.decision === "LAUREATE" ? "LAUREATE" : "REJECTED",
-            reason: outcome.decision === "LAUREATE" ? null : "FAILED_TEST",
-            occurredAt,
-          },
-        ],
-        selector.actor,
-        { type: EventType.APPLICATION_RESULT_RECORDED, extra: () => ({ part: part.name }) },
-      );
-      return { application: moved, score: outcome, userErrors: [] };
+      return outcomes;
     });
+  }
+
+  private async recordResultIn(
+    tx: Executor,
+    selector: Selector,
+    key: number | null,
+    partName: string,
+    points: number,
+    now: Date,
+    decidedAt: Date | null,
+    at: string[],
+  ): Promise<ResultOutcome> {
+    const none = (error: UserError): ResultOutcome => ({ application: null, score: null, recorded: false, userErrors: [error] });
+    if (decidedAt && decidedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      return none(refusal(SelectionErrorCode.OCCURRED_IN_FUTURE, "decidedAt lies in the future.", ...at, "decidedAt"));
+    }
+    const [row] = key == null ? [] : await lockApplications(tx, [key]);
+    if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
+      return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", ...at, "applicationId"));
+    }
+    const procedure = await procedureOf(tx, row.vacancyId);
+    const position = procedure.parts.findIndex((p) => p.name === partName);
+    if (position < 0) {
+      return none(
+        refusal(
+          SelectionErrorCode.UNKNOWN_PART,
+          `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`,
+          ...at,
+          "part",
+        ),
+      );
+    }
+    const part = procedure.parts[position];
+    if (!validPoints(points, part))
+      return none(
+        refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, ...at, "points"),
+      );
+    const results = await resultsOf(tx, row.id, procedure);
+    // The same result again (a resend) is already there: nothing to do. Other points go through correctTestResult.
+    if (results.get(part.name) === points) return { application: toApplication(row), score: score(procedure, results), recorded: false, userErrors: [] };
+    if (results.has(part.name))
+      return none(refusal(SelectionErrorCode.RESULT_ALREADY_RECORDED, `"${part.name}" already has a result; correctTestResult corrects it.`, ...at, "part"));
+    if (row.stage !== "TESTED")
+      return none(
+        refusal(SelectionErrorCode.NOT_TESTED, `The application is ${row.stage}; results are recorded for TESTED applications.`, ...at, "applicationId"),
+      );
+    const missing = procedure.parts.slice(0, position).find((p) => !results.has(p.name));
+    if (missing)
+      return none(
+        refusal(SelectionErrorCode.PREVIOUS_PART_MISSING, `"${missing.name}" comes first: only those who pass a part go on to the next.`, ...at, "part"),
+      );
+
+    if (decidedAt && decidedAt < row.stageEnteredAt) {
+      return none(
+        refusal(
+          SelectionErrorCode.OCCURRED_BEFORE_PREVIOUS_MOVE,
+          `decidedAt lies before the application's previous move (${row.stageEnteredAt.toISOString()}).`,
+          ...at,
+          "decidedAt",
+        ),
+      );
+    }
+    await tx
+      .insert(testResults)
+      .values({ applicationId: row.id, vacancyId: row.vacancyId, partPosition: position + 1, points, recordedByClientId: selector.actor.clientId });
+    results.set(part.name, points);
+    const outcome = score(procedure, results);
+    const occurredAt = decidedAt ? (decidedAt < now ? decidedAt : now) : later(now, row.stageEnteredAt);
+    if (outcome.decision === "PENDING") {
+      // No move, but a change the agency can see (application.score): a new version, so syncs pick it up.
+      const [touched] = await tx
+        .update(applications)
+        .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(applications.id, row.id))
+        .returning();
+      const application = toApplication(touched);
+      await recordEvents(tx, [
+        applicationEvent(EventType.APPLICATION_RESULT_RECORDED, application, { fromStage: row.stage, occurredAt, extra: { part: part.name } }),
+      ]);
+      return { application, score: outcome, recorded: true, userErrors: [] };
+    }
+    const [moved] = await this.pipeline.moveRows(
+      tx,
+      [
+        {
+          row,
+          toStage: outcome.decision === "LAUREATE" ? "LAUREATE" : "REJECTED",
+          reason: outcome.decision === "LAUREATE" ? null : "FAILED_TEST",
+          occurredAt,
+        },
+      ],
+      selector.actor,
+      { type: EventType.APPLICATION_RESULT_RECORDED, extra: () => ({ part: part.name }) },
+    );
+    return { application: moved, score: outcome, recorded: true, userErrors: [] };
   }
 
   /**

@@ -290,3 +290,48 @@ export class CorrectTestResultPayload {
   @Field(() => [UserError], { description: "Why nothing was corrected; empty on success." })
   userErrors!: UserError[];
 }
+
+@InputType({ description: "A batch of at most 500 results, each recorded as recordTestResult would, in the order given." })
+export class RecordTestResultsInput {
+  @Field(() => [RecordTestResultInput], { description: "The results, at most 500." })
+  results!: RecordTestResultInput[];
+}
+
+@ObjectType({ description: "What happened to one result of recordTestResults." })
+export class TestResultOutcome {
+  @Field(() => ID, { description: "The application id as sent." })
+  applicationId!: string;
+
+  @Field({ description: "The exam part as sent." })
+  part!: string;
+
+  @Field({ description: "true when this call stored the result; false when refused, or when the same result was there already (a resend)." })
+  recorded!: boolean;
+
+  @Field(() => Application, { nullable: true, description: "The application after this result; null when refused." })
+  application!: Application | null;
+
+  @Field(() => Score, { nullable: true, description: "The score after this result; null when refused." })
+  score!: Score | null;
+
+  @Field(() => [UserError], { description: "Why this result was refused; empty otherwise." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "The outcome of recordTestResults." })
+export class RecordTestResultsPayload {
+  @Field(() => [TestResultOutcome], { description: "One outcome per result, in the order sent." })
+  results!: TestResultOutcome[];
+
+  @Field(() => Int, { description: "How many results this call stored." })
+  recordedCount!: number;
+
+  @Field(() => Int, { description: "How many were there already with the same points (resends): nothing to do." })
+  unchangedCount!: number;
+
+  @Field(() => Int, { description: "How many were refused (see their userErrors)." })
+  refusedCount!: number;
+
+  @Field(() => [UserError], { description: "Problems with the batch as a whole; per-result problems are in results." })
+  userErrors!: UserError[];
+}

@@ -167,10 +167,10 @@ test("a batch of 500 writes 500 stage events and 500 outbox events, and is audit
 (onPostgres ? test : test.skip)("concurrent batches over the same applications, in any order, make each move once", async () => {
   const ids = await newApplications(200);
   const forward = ids.map((applicationId) => ({ applicationId, toStage: "SCREENED" }));
-  const batches = Array.from({ length: 8 }, (_, i) => (i % 2 ? [...forward].reverse() : forward));
+  const batches = Array.from({ length: 4 }, (_, i) => (i % 2 ? [...forward].reverse() : forward));
   const results = await Promise.all(batches.map((b) => moveMany(b)));
   expect(results.reduce((n, r) => n + r.movedCount, 0)).toBe(200);
-  expect(results.reduce((n, r) => n + r.unchangedCount, 0)).toBe(7 * 200);
+  expect(results.reduce((n, r) => n + r.unchangedCount, 0)).toBe(3 * 200);
   expect(results.every((r) => r.refusedCount === 0)).toBe(true);
   const keysList = ids.map((id) => fromGlobalId("Application", id)!);
   const rows = await selectRows<{ stage: string; version: number; n: number }>(

@@ -33,7 +33,7 @@ describe("the dashboard page", () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: "nl-BE", viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on("request", (request) => seen.push(request.url()));
-  }, 240_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();

@@ -123,7 +123,7 @@ describe("a known campaign history, built through the API", () => {
     await move(keys.dvz, { applicationId: a1, toStage: "OFFERED" });
     await move(keys.dvz, { applicationId: a1, toStage: "HIRED" });
     await move(keys.cgvs, { applicationId: a4, toStage: "OFFERED" });
-  }, 180_000);
+  });
   afterAll(() => server.close());
 
   test("every figure, exactly", async () => {
@@ -374,7 +374,7 @@ describe("random histories against a recount from the event log", () => {
         { key: keys.dvz },
       );
     }
-  }, 240_000);
+  });
   afterAll(() => server.close());
 
   test("the counters equal a recount from the events", async () => {

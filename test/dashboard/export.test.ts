@@ -16,7 +16,7 @@ describe("dashboard exports", () => {
     server = await startTestServer({ now: () => clock });
     keys = await createKeys(server);
     base = server.url.replace("/graphql", "");
-  }, 180_000);
+  });
   afterAll(() => server.close());
 
   const get = (path: string, key?: string) => fetch(`${base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
@@ -154,5 +154,5 @@ describe("exports are priced like any request", () => {
     } finally {
       await server.close();
     }
-  }, 180_000);
+  });
 });

@@ -33,7 +33,7 @@ describe("weekly reports", () => {
     await db.update(vacancies).set({ campaignId: campaign.id, waveId: wave.id }).where(eq(vacancies.id, id));
     vacancyId = toGlobalId("Vacancy", id);
     await push(["2026-03-03T09:00:00Z", "2026-03-05T09:00:00Z", "2026-03-10T09:00:00Z"]);
-  }, 180_000);
+  });
   afterAll(() => server.close());
 
   const push = async (days: string[]) => {

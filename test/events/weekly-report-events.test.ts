@@ -26,7 +26,7 @@ beforeAll(async () => {
   await db.update(vacancies).set({ campaignId: campaign.id, waveId: wave.id }).where(eq(vacancies.id, id));
   vacancyId = toGlobalId("Vacancy", id);
   await receiver.up();
-}, 180_000);
+});
 afterAll(async () => {
   await stopTestWorkers();
   await receiver.down();

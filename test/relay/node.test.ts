@@ -19,7 +19,7 @@ beforeAll(async () => {
   session = toGlobalId("TestSession", await insertTestSession(server.database.db, [open], { startsAt: new Date(Date.now() + 86_400_000) }));
   const pushed = await server.data(SUBMIT, { input: { applications: [submission(vacancy)] } }, { key: keys.dvz });
   application = pushed.submitApplications.results[0].application.id;
-}, 240_000);
+});
 afterAll(() => server.close());
 
 const NODE = `query($id: ID!) { node(id: $id) { __typename id

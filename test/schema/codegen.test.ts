@@ -42,7 +42,7 @@ test("GraphQL Code Generator types every example operation against schema/schema
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-}, 180_000);
+});
 
 test("an operation that does not fit the schema fails the generation", async () => {
   const { out, result } = await codegen([]);
@@ -55,4 +55,4 @@ test("an operation that does not fit the schema fails the generation", async () 
     await result.catch(() => undefined);
     rmSync(out, { recursive: true, force: true });
   }
-}, 180_000);
+});

@@ -246,13 +246,13 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
 
   beforeAll(async () => {
     await instance.create();
-  }, 45_000);
+  });
 
   afterAll(async () => {
     await service?.stop().catch(() => {});
     await setup?.close().catch(() => {});
     await instance.destroy();
-  }, 30_000);
+  });
 
   test("the process stays up, requests fail fast with a retryable code, it recovers, and every acknowledged write is there exactly once", async () => {
     service = await startService({ DATABASE_URL: instance.url, DATABASE_POOL_MAX: "4" });
@@ -493,7 +493,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
 
     await service.stop();
     expect((await service.exited).code).toBe(0);
-  }, 90_000);
+  });
 
   test("pool exhaustion: a statement waits at most DATABASE_POOL_QUEUE_TIMEOUT_MS for a connection, then SERVICE_UNAVAILABLE", async () => {
     const exhausted = await startService({ DATABASE_URL: instance.url, DATABASE_POOL_MAX: "2", DATABASE_POOL_QUEUE_TIMEOUT_MS: "500" });
@@ -566,7 +566,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       await exhausted.stop();
     }
     expect((await exhausted.exited).code).toBe(0);
-  }, 40_000);
+  });
 });
 
 describe("an error nobody handled: logged as JSON, then the process drains and exits 1 for its supervisor", () => {

@@ -91,7 +91,10 @@ frontend api
 backend services
   balance roundrobin
   option httpchk GET /readyz
-${services.map((s, i) => `  server s${i} 127.0.0.1:${s.port} check inter 1s fall 2 rise 1`).join("\n")}
+  # Tolerant checks: on a loaded machine a slow /readyz must not take both processes out; a killed one is found by its
+  # refused connections (retries, redispatch) before any check.
+  timeout check 10s
+${services.map((s, i) => `  server s${i} 127.0.0.1:${s.port} check inter 2s fall 5 rise 1`).join("\n")}
 `,
   );
   const child = spawn("haproxy", ["-f", config, "-db"], { stdio: ["ignore", "ignore", "pipe"] });

@@ -131,7 +131,7 @@ test("SIGTERM: /readyz turns 503, new connections are refused, the request in fl
   expect(messages.slice(messages.indexOf("shutting down"))).toEqual(["shutting down", "graphql request", "graphql request", "shutdown complete"]);
   const slowLine = service.logs().find((entry) => entry.operation === "Slow");
   expect(slowLine).toMatchObject({ level: "info", msg: "graphql request", outcome: "success", status: 200, requestId: expect.any(String) });
-}, 60_000);
+});
 
 test("a request still running when the grace period ends is cut, and the process exits on time", async () => {
   const service = await startService(
@@ -150,7 +150,7 @@ test("a request still running when the grace period ends is cut, and the process
   expect(service.logs().map((entry) => entry.msg)).toEqual(
     expect.arrayContaining(["shutdown grace period over, cutting requests still in flight", "shutdown complete"]),
   );
-}, 60_000);
+});
 
 let second: TestDatabase | null = null;
 async function createFreshDatabase(): Promise<TestDatabase> {

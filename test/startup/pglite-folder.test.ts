@@ -86,7 +86,7 @@ describeEmbedded("the embedded database's folder", () => {
     expect(await service.exited).toMatchObject({ code: 0 });
     // The holder's note goes with it.
     expect(existsSync(path.join(dataDir, "campaign-api.lock"))).toBe(false);
-  }, 90_000);
+  });
 
   test("a folder that cannot be created is named as such, in one line", async () => {
     writeFileSync(path.join(root, "a-file"), "not a folder");
@@ -127,7 +127,7 @@ describeEmbedded("the embedded database's folder", () => {
     const cli = await run("scripts/apikey.js", ["create", "--role", "TASKFORCE", "--name", "Taskforce"], { PGLITE_DIR: dataDir }).exited;
     expect(cli).toMatchObject({ code: 0, stderr: "" });
     expect(cli.stdout).toContain('Created API client "Taskforce" (TASKFORCE)');
-  }, 120_000);
+  });
 
   test("a holder killed outright leaves nothing that blocks the next start", async () => {
     const dataDir = path.join(root, "pglite");
@@ -143,7 +143,7 @@ describeEmbedded("the embedded database's folder", () => {
       next.child.kill("SIGTERM");
     }
     expect(await next.exited).toMatchObject({ code: 0 });
-  }, 120_000);
+  });
 
   test("within one process too, a folder is locked once until released", async () => {
     const folder = path.join(root, "locked");

@@ -60,7 +60,7 @@ test("the embedded database keeps its data across restarts and is seeded once", 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}, 90_000);
+});
 
 (onPostgres ? test : test.skip)(
   "on PostgreSQL: two processes starting together migrate and seed exactly once",

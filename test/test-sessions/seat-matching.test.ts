@@ -157,5 +157,5 @@ describe("testSessionPlanning's needs, through the API", () => {
     } finally {
       await server.close();
     }
-  }, 180_000);
+  });
 });

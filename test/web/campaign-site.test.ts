@@ -47,7 +47,7 @@ beforeAll(async () => {
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(message.text());
   });
-}, 240_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -121,4 +121,4 @@ test("home, search, filter, vacancy page and language switch, against the API", 
 
   expect(foreignRequests).toEqual([]);
   expect(pageErrors).toEqual([]);
-}, 180_000);
+});

@@ -62,7 +62,7 @@ test("without configuration no origin is allowed", async () => {
   } finally {
     await plain.close();
   }
-}, 240_000);
+});
 
 describe("configuration", () => {
   test("defaults: no origin; the explorer on in development only", () => {

@@ -115,6 +115,9 @@ export function documentMaxAge(schema: GraphQLSchema, document: DocumentNode, op
  * It stands in for Apollo's cache-control plugin (disabled), whose per-field hooks would compute the same policy.
  */
 function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
+  // Per operation of a parsed document: Apollo keeps parsed documents (its document store), so a page asked again walks
+  // nothing; the policy depends on the document alone, never on variables or values.
+  const maxAges = new WeakMap<OperationDefinitionNode, { maxAge: number | undefined }>();
   return {
     async requestDidStart() {
       return {
@@ -124,7 +127,9 @@ function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
             requestContext.overallCachePolicy.restrict({ maxAge: 0, scope: "PRIVATE" });
             return;
           }
-          const maxAge = documentMaxAge(schema, document, operation);
+          let known = maxAges.get(operation);
+          if (!known) maxAges.set(operation, (known = { maxAge: documentMaxAge(schema, document, operation) }));
+          const { maxAge } = known;
           if (maxAge !== undefined) requestContext.overallCachePolicy.restrict({ maxAge, scope: "PUBLIC" });
         },
         async willSendResponse({ response, overallCachePolicy }) {

@@ -1,0 +1,162 @@
+import { eq, sql } from "drizzle-orm";
+import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
+import { selectRows } from "../../src/db/client";
+import { testSessions } from "../../src/db/tables";
+import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
+import { insertVacancies } from "../helpers/factories";
+import { expectCountersToMatchEvents } from "../helpers/recount";
+import { onPostgres } from "../helpers/test-database";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+let server: TestServer;
+let keys: Keys;
+let vacancyId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  keys = await createKeys(server);
+  vacancyId = toGlobalId("Vacancy", (await insertVacancies(server.database.db, 1, { agencyCode: "DVZ", place: "Resultatenstad" }))[0]);
+});
+afterAll(() => server.close());
+
+const RESULTS = `mutation($input: RecordTestResultsInput!) { recordTestResults(input: $input) {
+  recordedCount unchangedCount refusedCount userErrors { code }
+  results { applicationId part recorded application { id stage version } score { decision totalPoints } userErrors { field code } } } }`;
+
+/** TESTED applications of the vacancy: submitted, screened, invited to a session that then started, present. */
+async function tested(count: number): Promise<string[]> {
+  const data = await server.data(SUBMIT, { input: { applications: Array.from({ length: count }, () => submission(vacancyId)) } }, { key: keys.dvz });
+  const ids: string[] = data.submitApplications.results.map((r: { application: { id: string } }) => r.application.id);
+  for (const applicationId of ids) await server.data(MOVE, { input: { applicationId, toStage: "SCREENED" } }, { key: keys.dvz });
+  const session = (
+    await server.data(
+      `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`,
+      {
+        input: {
+          kind: "WRITTEN",
+          startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          place: "Selor, Brussel",
+          capacity: 50,
+          vacancyIds: [vacancyId],
+        },
+      },
+      { key: keys.taskforce },
+    )
+  ).createTestSession.testSession;
+  await server.data(
+    `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`,
+    { input: { sessionId: session.id, applicationIds: ids } },
+    { key: keys.taskforce },
+  );
+  await server.database.db
+    .update(testSessions)
+    .set({ startsAt: new Date(Date.now() - 3_600_000) })
+    .where(eq(testSessions.id, fromGlobalId("TestSession", session.id)!));
+  await server.data(
+    `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`,
+    { input: { sessionId: session.id, presentApplicationIds: ids, absentApplicationIds: [] } },
+    { key: keys.taskforce },
+  );
+  return ids;
+}
+
+async function send(results: Record<string, unknown>[], key = keys.dvz) {
+  const response = await server.gql(RESULTS, { input: { results } }, { key });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.recordTestResults;
+}
+
+const snapshot = () =>
+  selectRows(
+    server.database.db,
+    sql`select (select count(*) from stage_events)::int as stage_events, (select count(*) from events)::int as events,
+               (select count(*) from test_results)::int as results, (select sum(version)::int from applications) as versions`,
+  );
+
+test("each result is recorded on its own, in order; refused ones change nothing; a resend changes nothing", async () => {
+  const [a, b, c, d] = await tested(4);
+  const before = await snapshot();
+  const batch = [
+    { applicationId: a, part: "Schriftelijk", points: 40 },
+    { applicationId: a, part: "Mondeling", points: 35 },
+    { applicationId: b, part: "Schriftelijk", points: 10 },
+    { applicationId: c, part: "Mondeling", points: 30 },
+    { applicationId: c, part: "Praktijk", points: 30 },
+    { applicationId: "bm9wZQ", part: "Schriftelijk", points: 30 },
+    { applicationId: c, part: "Schriftelijk", points: 51 },
+    { applicationId: c, part: "Schrift\u0000elijk", points: 30 },
+    { applicationId: d, part: "Schriftelijk", points: 30 },
+  ];
+  const first = await send(batch);
+  const codes = (r: { results: { userErrors: { code: string }[] }[] }) => r.results.map((x) => x.userErrors.map((e) => e.code).join(",") || null);
+  expect(codes(first)).toEqual([
+    null,
+    null,
+    null,
+    "PREVIOUS_PART_MISSING",
+    "UNKNOWN_PART",
+    "APPLICATION_NOT_FOUND",
+    "POINTS_OUT_OF_RANGE",
+    "INVALID_TEXT",
+    null,
+  ]);
+  expect(first.results[7].userErrors[0].field).toEqual(["input", "results", "7", "part"]);
+  expect([first.recordedCount, first.unchangedCount, first.refusedCount]).toEqual([4, 0, 5]);
+  expect(first.results.map((r: { application: { stage: string } | null }) => r.application?.stage ?? null)).toEqual([
+    "TESTED",
+    "LAUREATE",
+    "REJECTED",
+    null,
+    null,
+    null,
+    null,
+    null,
+    "TESTED",
+  ]);
+  expect(first.results[1].score).toEqual({ decision: "LAUREATE", totalPoints: 75 });
+  const after = (await snapshot())[0] as Record<string, number>;
+  const was = before[0] as Record<string, number>;
+  // Two decisions (two stage events), four results, four outbox events, four new versions.
+  expect([after.stage_events - was.stage_events, after.results - was.results, after.events - was.events, after.versions - was.versions]).toEqual([2, 4, 4, 4]);
+  await expectCountersToMatchEvents(server.database.db);
+
+  const resent = await send(batch);
+  expect(codes(resent)).toEqual(codes(first));
+  expect([resent.recordedCount, resent.unchangedCount, resent.refusedCount]).toEqual([0, 4, 5]);
+  expect(await snapshot()).toEqual([after]);
+});
+
+test("over 500 results, or a past date from an HR key, is refused as a whole and changes nothing", async () => {
+  const [a] = await tested(1);
+  const before = await snapshot();
+  const tooMany = await server.gql(
+    RESULTS,
+    { input: { results: Array.from({ length: 501 }, () => ({ applicationId: a, part: "Schriftelijk", points: 30 })) } },
+    { key: keys.dvz },
+  );
+  expect(tooMany.body.errors?.[0]).toMatchObject({ message: "input.results holds 501 results; at most 500 per call.", extensions: { code: "BAD_USER_INPUT" } });
+  const historical = await server.gql(
+    RESULTS,
+    { input: { results: [{ applicationId: a, part: "Schriftelijk", points: 30, decidedAt: "2021-09-01T09:00:00Z" }] } },
+    { key: keys.dvz },
+  );
+  expect(historical.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  expect(await snapshot()).toEqual(before);
+});
+
+(onPostgres ? test : test.skip)("concurrent identical batches record each result once", async () => {
+  const apps = await tested(20);
+  const batch = apps.flatMap((applicationId) => [
+    { applicationId, part: "Schriftelijk", points: 40 },
+    { applicationId, part: "Mondeling", points: 40 },
+  ]);
+  const outcomes = await Promise.all(Array.from({ length: 4 }, (_, i) => send(i % 2 ? [...batch].reverse() : batch)));
+  // Reversed batches meet Mondeling before Schriftelijk: those wait for an earlier batch or are refused, never doubled.
+  expect(outcomes.reduce((n, o) => n + o.recordedCount, 0)).toBe(40);
+  const rows = await selectRows<{ stage: string; n: number }>(
+    server.database.db,
+    sql`select stage::text, count(*)::int as n from applications where id in ${sql.raw(`(${apps.map((id) => fromGlobalId("Application", id)).join(",")})`)} group by 1`,
+  );
+  expect(rows).toEqual([{ stage: "LAUREATE", n: 20 }]);
+  await expectCountersToMatchEvents(server.database.db);
+});
