@@ -185,8 +185,17 @@ export class SelectionService {
         selector.actor,
         { type: EventType.APPLICATION_INVITED, extra: () => ({ testSessionId: toGlobalId("TestSession", sessionKey) }) },
       );
-      const reinvited = rows.filter((r) => r.stage === "INVITED").map(toApplication);
-      // Already INVITED (their session was cancelled): a new seat, the same stage.
+      // Already INVITED (their session was cancelled): a new seat, the same stage, and a new version for the syncs.
+      const again = rows.filter((r) => r.stage === "INVITED").map((r) => r.id);
+      const reinvited = again.length
+        ? (
+            await tx
+              .update(applications)
+              .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+              .where(inArray(applications.id, again))
+              .returning()
+          ).map(toApplication)
+        : [];
       await recordEvents(
         tx,
         reinvited.map((a) =>

@@ -127,6 +127,11 @@ describe("sessions", () => {
     const next = await createSession();
     const reinvited = await server.data(INVITE, { input: { sessionId: next.id, applicationIds: apps } }, { key: keys.taskforce });
     expect(reinvited.inviteToTestSession).toEqual({ testSession: { seatsLeft: 7 }, invited: apps.map((id) => ({ id, stage: "INVITED" })), userErrors: [] });
+    // The new seat is a change the agency sees: a new version (submitted 1, SCREENED 2, INVITED 3, the new seat 4).
+    const versions = await Promise.all(
+      apps.map(async (id) => (await server.data(`query($id: ID!) { application(id: $id) { version } }`, { id }, { key: keys.dvz })).application.version),
+    );
+    expect(versions).toEqual([4, 4, 4]);
   });
 });
 
