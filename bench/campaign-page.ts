@@ -217,7 +217,7 @@ function allVariants(pages: number): Variant[] {
  */
 function requestSequence(sizes: Sizes): Variant[] {
   const random = seededRandom(2021);
-  const agencies = [{ weight: 40, value: null as string | null }, ...AGENCIES.map((code) => ({ weight: 15, value: code as string | null }))];
+  const agencies = [{ weight: 40, value: null as string | null }, ...AGENCIES.map((code) => ({ weight: 15, value: code }))];
   const pages = Array.from({ length: sizes.pages }, (_, page) => ({ weight: page === 0 ? 60 : 40 / (sizes.pages - 1), value: page }));
   return Array.from({ length: sizes.mix }, () => ({ agency: weightedPick(random, agencies), page: weightedPick(random, pages) }));
 }

@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { getIntrospectionQuery } from "graphql";
 import { sql } from "drizzle-orm";
+import { selectRows } from "../src/db/client";
 import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
 import { openBenchDatabase, type DatabaseKind } from "./lib/databases";
 import type { HostileJob } from "./lib/hostile.worker";
@@ -149,9 +150,7 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions, result: Ben
   const log = (line: string) => options.log(`[${kind}] ${line}`);
   // On PostgreSQL the run's own database, migrated here; the service process seeds it. PGlite: the service's own, in memory.
   const bench = kind === "postgres" ? await openBenchDatabase(kind, { postgresUrl: options.postgresUrl, poolMax: options.poolMax }) : null;
-  const url = bench
-    ? (((await bench.database.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] }).rows?.[0]?.name ?? null)
-    : null;
+  const url = bench ? ((await selectRows<{ name: string }>(bench.database.db, sql`select current_database() as name`))[0]?.name ?? null) : null;
   const service = await startServiceProcess(bench && url ? databaseUrl(options.postgresUrl, url) : null);
   try {
     const warmupMs = options.warmupS * 1000;

@@ -292,7 +292,7 @@ main()
       // drizzle wraps a failed statement; the database's own message is in the cause.
       const cause = (error as { cause?: unknown }).cause;
       process.stderr.write(
-        `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${cause ? `caused by: ${cause instanceof Error ? cause.message : String(cause)}\n` : ""}`,
+        `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${cause ? `caused by: ${cause instanceof Error ? cause.message : JSON.stringify(cause)}\n` : ""}`,
       );
       process.exitCode = 1;
     }

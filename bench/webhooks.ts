@@ -191,7 +191,7 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ 
         delayMs: delay && { p50: delay.p50, p95: delay.p95, p99: delay.p99, max: delay.max },
         ingestionPerSecond: ingestionRate,
         duplicates: taken.duplicates,
-      } as WebhookMeasurement;
+      };
     };
     return {
       measurements: [figures("backlog", got, backlogSeconds, null, null), figures("live", inWindow.length, liveSeconds, liveDelays, ingestionPerSecond)],

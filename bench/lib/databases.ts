@@ -49,7 +49,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: OpenOptions
     await admin.db.execute(sql.raw(`create database ${name}`));
   } catch (error) {
     await admin.close().catch(() => {});
-    throw new Error(`cannot create a database on ${describePostgresUrl(options.postgresUrl)}: ${(error as Error).message}`);
+    throw new Error(`cannot create a database on ${describePostgresUrl(options.postgresUrl)}: ${(error as Error).message}`, { cause: error });
   }
   const dropIt = once(async () => {
     try {

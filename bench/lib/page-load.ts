@@ -16,14 +16,14 @@ export async function measurePageLoad(base: string, key: string, runs: number): 
       const page = await context.newPage();
       await page.goto(`${base}/dashboard/`);
       await page.fill("#key", key);
-      const ms = (await page.evaluate(`new Promise((resolve, reject) => {
+      const ms = await page.evaluate<number>(`new Promise((resolve, reject) => {
         const started = performance.now();
         new MutationObserver((_, observer) => {
           if (document.body.dataset.ready === "true") { observer.disconnect(); resolve(performance.now() - started); }
         }).observe(document.body, { attributes: true });
         setTimeout(() => reject(new Error("no figures within 30 s")), 30000);
         document.querySelector("#signin-form button[type=submit]").click();
-      })`)) as number;
+      })`);
       timings.push(ms);
       await context.close();
     }

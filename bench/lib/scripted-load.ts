@@ -159,7 +159,7 @@ function sampleCpu(databaseName: string | undefined): CpuSample {
 /** CPU (ms) of each PostgreSQL backend serving the database, by pid: their command line names it (Linux; empty elsewhere). */
 function backendCpuMs(databaseName: string): Map<number, number> {
   const found = new Map<number, number>();
-  let pids: string[] = [];
+  let pids: string[];
   try {
     pids = readdirSync("/proc").filter((name) => /^[0-9]+$/.test(name));
   } catch {

@@ -344,7 +344,7 @@ class Tally<K extends Record<string, string | number>> {
     const id = Object.values(key).join("|");
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { ...key, ...Object.fromEntries(this.fields.map((f) => [f, 0])) } as K & Record<string, number>;
+      entry = { ...key, ...Object.fromEntries(this.fields.map((f) => [f, 0])) };
       this.entries.set(id, entry);
     }
     for (const field in amounts) (entry as Record<string, number>)[field] += amounts[field];

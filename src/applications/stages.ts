@@ -37,7 +37,7 @@ export function checkMove(from: StageValue, to: StageValue, reason: RejectionRea
   if (to === "REJECTED" || to === "WITHDRAWN") return null;
 
   const fromIndex = PIPELINE_STAGES.indexOf(from as (typeof PIPELINE_STAGES)[number]);
-  const toIndex = PIPELINE_STAGES.indexOf(to as (typeof PIPELINE_STAGES)[number]);
+  const toIndex = PIPELINE_STAGES.indexOf(to);
   if (toIndex < fromIndex) return { code: "BACKWARD_MOVE", message: `An application cannot move back from ${from} to ${to}.` };
   if (toIndex > fromIndex + 1) {
     return {

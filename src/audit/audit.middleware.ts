@@ -71,7 +71,9 @@ type Payload = Record<string, unknown> & {
  * opened a transaction, or whose transaction refused it as a whole (the services check everything before their first
  * write), changed nothing, and its line is written after it.
  */
-export function audited(resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {
+type Resolver = GraphQLFieldResolver<unknown, Context, Record<string, unknown>>;
+
+export function audited(resolve: Resolver): Resolver {
   return (root, args, context, info) => auditCall(args, context, info.fieldName, () => resolve(root, args, context, info));
 }
 
@@ -183,6 +185,7 @@ export async function auditRefusedMutation(context: Context, operation: string, 
 
 /** A lost audit record is an error, unless the database is down: then the failed mutation itself says so already. */
 function auditWriteFailed(context: Context, operation: string, error: unknown): void {
-  const log = unavailableReason(error) ? context.logger.warn : context.logger.error;
-  log("audit record not written", { operation, ...describeError(error) });
+  const fields = { operation, ...describeError(error) };
+  if (unavailableReason(error)) context.logger.warn("audit record not written", fields);
+  else context.logger.error("audit record not written", fields);
 }

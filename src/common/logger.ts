@@ -38,6 +38,12 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
  * database errors only the statement (parameters are never logged: they carry names and e-mail addresses) and the
  * SQLSTATE with the names of the table, column and constraint involved (PostgreSQL's message and detail can quote values).
  */
+/** The `code` an error carries (a SQLSTATE, a Node system error's name), as text; undefined when it has none. */
+export function errorCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" || typeof code === "number" ? String(code) : undefined;
+}
+
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof DrizzleQueryError) {
     const cause = error.cause as Record<string, unknown> | undefined;
@@ -55,10 +61,10 @@ export function describeError(error: unknown): Record<string, unknown> {
     };
   }
   if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
+    const code = errorCodeOf(error);
     // A driver error outside drizzle (SQLSTATE code) may quote values in its message: keep only its class and code.
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return { errorName: error.name, errorCode: code };
-    return { errorName: error.name, errorMessage: error.message.slice(0, 500), ...(code ? { errorCode: String(code) } : {}) };
+    if (code && /^[0-9A-Z]{5}$/.test(code)) return { errorName: error.name, errorCode: code };
+    return { errorName: error.name, errorMessage: error.message.slice(0, 500), ...(code ? { errorCode: code } : {}) };
   }
   return { errorName: typeof error };
 }

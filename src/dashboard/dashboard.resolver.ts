@@ -84,7 +84,12 @@ export class DashboardResolver {
   ): Promise<Dashboard | null> {
     const selection = await ctx.services.dashboard.open({ campaignSlug, filter, asOf });
     if (!selection) return null;
-    return Object.assign(new Dashboard(), { campaign: toCampaign(selection.campaign), asOf: selection.end, from: selection.from, selection }) as DashboardRoot;
+    return Object.assign<Dashboard, Partial<Dashboard> & Pick<DashboardRoot, "selection">>(new Dashboard(), {
+      campaign: toCampaign(selection.campaign),
+      asOf: selection.end,
+      from: selection.from,
+      selection,
+    });
   }
 
   @FieldResolver(() => Int, { description: "The headcount target: the campaign's, or the selected vacancies' together (cancelled ones aside)." })

@@ -139,7 +139,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { driver: "postgres"
       await lockClient.connect();
       try {
         await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-        return await fn(drizzleNodePg({ client: lockClient, schema: tables }) as unknown as Db);
+        return await fn(drizzleNodePg({ client: lockClient, schema: tables }));
       } finally {
         await endQuietly(lockClient);
       }
@@ -289,8 +289,8 @@ export function describePostgresUrl(url: string): string {
 
 /** Rows of a raw statement: postgres.js returns an array, PGlite an object with rows. */
 export async function selectRows<T>(executor: Executor, query: SQL): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  const result: unknown = await executor.execute(query);
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 export { sql };

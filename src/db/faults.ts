@@ -1,3 +1,4 @@
+import { errorCodeOf } from "../common/logger";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 
 /**
@@ -101,11 +102,11 @@ export function describeConnectionFault(error: unknown): Record<string, unknown>
   const inner = cause instanceof DrizzleQueryError ? cause.cause : cause;
   if (inner instanceof AggregateError && inner.errors.length > 0) return describeConnectionFault(inner.errors[0]);
   if (!(inner instanceof Error)) return { errorName: typeof inner };
-  const code = (inner as { code?: unknown }).code;
-  const quotable = code === undefined || NETWORK_ERRORS.has(String(code)) || String(code).startsWith("08") || UNAVAILABLE_STATES.has(String(code));
+  const code = errorCodeOf(inner);
+  const quotable = code === undefined || NETWORK_ERRORS.has(code) || code.startsWith("08") || UNAVAILABLE_STATES.has(code);
   return {
     errorName: inner.name,
-    ...(code !== undefined ? { errorCode: String(code) } : {}),
+    ...(code !== undefined ? { errorCode: code } : {}),
     ...(quotable ? { errorMessage: inner.message.slice(0, 200) } : {}),
   };
 }

@@ -3,7 +3,6 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { isoWeek } from "../common/brussels-time";
 import { toGlobalId } from "../common/global-id";
 import type { Executor } from "../db/client";
-import type { StageValue, RejectionReasonValue } from "../db/tables";
 import { audienceOf, EventType, wireName, type Audience } from "./event-types";
 
 /** An event about to be recorded. Its payload holds ids, codes and stages only: never a name, address or date of birth. */
@@ -36,10 +35,10 @@ export interface ApplicationState {
   key: number;
   vacancyKey: number;
   candidateKey: number;
-  agencyCode: AgencyCode | string;
+  agencyCode: string;
   externalId: string;
-  stage: StageValue | string;
-  rejectionReason: RejectionReasonValue | string | null;
+  stage: string;
+  rejectionReason: string | null;
   version: number;
 }
 
@@ -50,7 +49,7 @@ export interface ApplicationState {
 export function applicationEvent(
   type: EventType,
   application: ApplicationState,
-  change: { fromStage: StageValue | string | null; occurredAt: Date; extra?: Record<string, unknown> },
+  change: { fromStage: string | null; occurredAt: Date; extra?: Record<string, unknown> },
 ): NewEvent {
   return {
     type,

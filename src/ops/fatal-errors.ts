@@ -1,4 +1,4 @@
-import type { Logger } from "../common/logger";
+import { errorCodeOf, type Logger } from "../common/logger";
 
 /**
  * The last line of defence: an exception nobody caught, or a promise rejection nobody handled. Either means some code
@@ -34,8 +34,8 @@ const SQLSTATE = /^[0-9A-Z]{5}$/;
  */
 export function describeCrash(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { errorName: typeof error };
-  const code = (error as { code?: unknown }).code;
-  const fromDatabase = (typeof code === "string" && SQLSTATE.test(code)) || error.name === "DrizzleQueryError" || error.name === "DatabaseError";
+  const code = errorCodeOf(error);
+  const fromDatabase = (code !== undefined && SQLSTATE.test(code)) || error.name === "DrizzleQueryError" || error.name === "DatabaseError";
   const frames = (error.stack ?? "")
     .split("\n")
     .map((line) => line.trim())
@@ -44,7 +44,7 @@ export function describeCrash(error: unknown): Record<string, unknown> {
     .map((line) => line.slice(3, 200));
   return {
     errorName: error.name,
-    ...(code !== undefined ? { errorCode: String(code) } : {}),
+    ...(code !== undefined ? { errorCode: code } : {}),
     ...(fromDatabase ? {} : { errorMessage: error.message.slice(0, 300) }),
     ...(frames.length ? { at: frames } : {}),
   };

@@ -271,7 +271,7 @@ function planPath(random: () => number, vacancy: { id: number; headcountTarget: 
   if (exitAt && finalStage !== exitAt) {
     const next = at + (1 + random() * 10) * DAY;
     if (next <= horizon) {
-      const toStage = finalStage as StageValue;
+      const toStage = finalStage;
       moves.push({
         fromStage: moves[moves.length - 1].toStage,
         toStage,

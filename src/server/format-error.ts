@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ErrorCode } from "../common/errors";
-import { describeError, type Logger } from "../common/logger";
+import { describeError, errorCodeOf, type Logger } from "../common/logger";
 import { currentRequestScope } from "../common/request-scope";
 import { describeConnectionFault } from "../db/faults";
 import { unavailableExtensions, unavailableMessage } from "./database-errors";
@@ -70,7 +70,7 @@ export function formatError(logger: Logger, options: { hideSuggestions: boolean 
 function formatWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = String(formatted.extensions?.code ?? "");
+    const code = errorCodeOf(formatted.extensions) ?? "";
     if (code === "GRAPHQL_VALIDATION_FAILED" && VALUE_PROBLEM.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput } };
     }

@@ -77,7 +77,7 @@ export function createHttpServer({ operating, logger, metrics, lifecycle, routes
         metrics.httpRequest(route, res.statusCode);
       });
       const request: IncomingRequest = { scope, started, path, search };
-      runInRequestScope(scope, () =>
+      void runInRequestScope(scope, () =>
         dispatch(req, res, request).catch((error: unknown) => {
           logger.error("request failed outside GraphQL", { errorName: (error as Error)?.name });
           if (!res.headersSent)

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { AgencyCode } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import type { Viewer } from "../auth/viewer";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
@@ -121,7 +120,7 @@ export class WebhookEndpointService {
       .values({
         clientId: viewer.clientId,
         role: viewer.role,
-        agencyCode: (viewer.role === Role.AGENCY_HR ? viewer.agencyCode : null) as AgencyCode | null,
+        agencyCode: viewer.role === Role.AGENCY_HR ? viewer.agencyCode : null,
         url,
         eventTypes: types?.map(wireName) ?? null,
         secret,

@@ -85,7 +85,7 @@ export class WebhookWorker {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       keepAliveTimeout: 30_000,
-      connect: { timeout: options.timeoutMs, lookup: guardedLookup(options.allowedNetworks) as never },
+      connect: { timeout: options.timeoutMs, lookup: guardedLookup(options.allowedNetworks) },
     });
   }
 

@@ -113,7 +113,7 @@ describe("the dashboard page", () => {
   test("downloads the weekly report as CSV and XLSX, with the page's numbers", async () => {
     const expected = await api({ filter: { agencies: ["CGVS"] } });
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
-    const rows: { section: string; group: string; figure: string; value: string }[] = parse(readFileSync((await csv.path())!, "utf8"), { columns: true });
+    const rows: { section: string; group: string; figure: string; value: string }[] = parse(readFileSync(await csv.path(), "utf8"), { columns: true });
     expect(rows.find((r) => r.section === "summary" && r.figure === "target")?.value).toBe(String(expected.target));
     expect(rows.find((r) => r.section === "summary" && r.figure === "applications")?.value).toBe(String(expected.applications));
     expect(rows.filter((r) => r.section === "agency").map((r) => r.group)).toEqual(Array(6).fill("CGVS"));
@@ -121,7 +121,7 @@ describe("the dashboard page", () => {
     const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
     expect(xlsx.suggestedFilename()).toMatch(/^asiel-migratie-2021-dashboard-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await xlsx.path())!);
+    await book.xlsx.readFile(await xlsx.path());
     const agencies = book.getWorksheet("Agencies")!;
     expect([agencies.getRow(2).getCell(1).value, agencies.getRow(2).getCell(2).value]).toEqual(["CGVS", expected.target]);
     expect(book.getWorksheet("Weekly")!.getRow(2).getCell(2).value).toBeInstanceOf(Date);
@@ -141,9 +141,9 @@ describe("the dashboard page", () => {
     await ready();
     // Run in the page by the driver (not a page script, so the page's own CSP still stands).
     await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-    const violations = (await page.evaluate(
+    const violations = await page.evaluate<{ id: string; impact: string; nodes: number }[]>(
       `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
-    )) as { id: string; impact: string; nodes: number }[];
+    );
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

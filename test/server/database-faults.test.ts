@@ -163,12 +163,12 @@ async function startService(env: Record<string, string>, options: { nodeArgs?: s
   });
   let stdout = "";
   let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("exit", (code, signal) => resolve({ code, signal })),
   );
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
+    child.stdout.on("data", (d) => {
       stdout += d;
       const ready = /"msg":"GraphQL API ready[^\n]*"port":(\d+)/.exec(stdout);
       if (ready) resolve(Number(ready[1]));

@@ -109,7 +109,7 @@ describe("bodies are priced and bounded before they are parsed", () => {
 
   test("a GET's variables are held to the same nesting bound", async () => {
     const params = new URLSearchParams({ query: "{ __typename }", variables: `{"zz":${"[".repeat(40)}${"]".repeat(40)}}` });
-    const response = await rawRequest(`${server.url}?${params}`, { method: "GET", headers: { "apollo-require-preflight": "true" } });
+    const response = await rawRequest(`${server.url}?${params.toString()}`, { method: "GET", headers: { "apollo-require-preflight": "true" } });
     expect(response.status).toBe(400);
     expect(response.json().errors[0].extensions).toEqual({ code: "BAD_REQUEST", reason: "MAX_JSON_DEPTH" });
   });

@@ -30,10 +30,10 @@ async function startService(env: Record<string, string>, database: TestDatabase 
   });
   let stdout = "";
   let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", (d) => {
+    child.stdout.on("data", (d) => {
       stdout += d;
       const ready = /"msg":"GraphQL API ready[^\n]*"port":(\d+)/.exec(stdout);
       if (ready) resolve(Number(ready[1]));

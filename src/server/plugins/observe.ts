@@ -18,7 +18,7 @@ export function observePlugin(metrics: Metrics, responseCacheEnabled: boolean): 
           const body = requestContext.response.body;
           const errors = body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
           const code = errors?.find((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")?.extensions?.code ?? errors?.[0]?.extensions?.code;
-          scope.outcome = errors?.length ? String(code ?? "other_error").toLowerCase() : "success";
+          scope.outcome = errors?.length ? (typeof code === "string" ? code : "other_error").toLowerCase() : "success";
           if (responseCacheEnabled && requestContext.operation?.operation === "query" && requestContext.contextValue.viewer.kind === "anonymous") {
             metrics.responseCacheResult(requestContext.metrics.responseCacheHit === true);
           }
