@@ -1,12 +1,13 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
+import { pino } from "pino";
 import { currentRequestScope } from "./request-scope";
 
 /**
- * JSON lines on stdout, one object per event, with the request id (and the caller's correlation id) when there is one. Callers pass ids and counts, never
- * personal data: there is deliberately no way to log a request body or variables.
+ * JSON lines on stdout through pino, one object per event, with the request id (and the caller's correlation id) when
+ * there is one. Callers pass ids and counts, never personal data: there is deliberately no way to log a request body or
+ * variables, and the candidate's fields are redacted should one slip into a log call all the same.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -15,22 +16,39 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/** A candidate's personal data and an API key, by field name, at the top of a log line or one level down. */
+const PERSONAL_FIELDS = ["firstName", "lastName", "email", "phone", "birthDate", "apiKey", "authorization"];
+export const REDACTED = "[redacted]";
+
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line + "\n")): Logger {
-  const log = (at: Exclude<LogLevel, "silent">) => (msg: string, fields?: Record<string, unknown>) => {
-    if (rank[at] < rank[level]) return;
-    const scope = currentRequestScope();
-    write(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        level: at,
-        msg,
-        ...(scope ? { requestId: scope.requestId } : {}),
-        ...(scope?.correlationId ? { correlationId: scope.correlationId } : {}),
-        ...fields,
-      }),
-    );
+  const log = pino(
+    {
+      level,
+      base: undefined,
+      messageKey: "msg",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin() {
+        const scope = currentRequestScope();
+        return { ...(scope ? { requestId: scope.requestId } : {}), ...(scope?.correlationId ? { correlationId: scope.correlationId } : {}) };
+      },
+      redact: { paths: PERSONAL_FIELDS.flatMap((name) => [name, `*.${name}`]), censor: REDACTED },
+    },
+    // Synchronous: a line logged just before the process exits (a fatal error) is not lost.
+    { write: (line: string) => write(line.endsWith("\n") ? line.slice(0, -1) : line) },
+  );
+  return {
+    debug: (msg, fields) => log.debug(fields ?? {}, msg),
+    info: (msg, fields) => log.info(fields ?? {}, msg),
+    warn: (msg, fields) => log.warn(fields ?? {}, msg),
+    error: (msg, fields) => log.error(fields ?? {}, msg),
   };
-  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
+}
+
+/** The `code` an error carries (a SQLSTATE, a Node system error's name), as text; undefined when it has none. */
+export function errorCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" || typeof code === "number" ? String(code) : undefined;
 }
 
 /**
@@ -38,12 +56,6 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
  * database errors only the statement (parameters are never logged: they carry names and e-mail addresses) and the
  * SQLSTATE with the names of the table, column and constraint involved (PostgreSQL's message and detail can quote values).
  */
-/** The `code` an error carries (a SQLSTATE, a Node system error's name), as text; undefined when it has none. */
-export function errorCodeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" || typeof code === "number" ? String(code) : undefined;
-}
-
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof DrizzleQueryError) {
     const cause = error.cause as Record<string, unknown> | undefined;

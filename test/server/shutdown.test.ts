@@ -35,7 +35,7 @@ async function startService(env: Record<string, string>, database: TestDatabase 
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.on("data", (d) => {
       stdout += d;
-      const ready = /"msg":"GraphQL API ready[^\n]*"port":(\d+)/.exec(stdout);
+      const ready = /^(?=.*"msg":"GraphQL API ready).*"port":(\d+)/m.exec(stdout);
       if (ready) resolve(Number(ready[1]));
     });
     void exited.then(({ code }) => reject(new Error(`service exited with ${code}: ${stderr}`)));
