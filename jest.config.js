@@ -15,7 +15,10 @@ module.exports = {
         module: { type: "commonjs" },
       },
     ],
+    // temporal-polyfill (and its temporal-utils) ship ES modules only: Node loads them with require(); Jest's module system needs them compiled.
+    "/node_modules/(temporal-polyfill|temporal-utils)/.+\\.js$": ["@swc/jest", { module: { type: "commonjs" } }],
   },
+  transformIgnorePatterns: ["/node_modules/(?!(temporal-polyfill|temporal-utils)/)"],
   setupFiles: ["reflect-metadata"],
   // A safety net, never a measure: on a shared 2-core machine a file's database set-up can take minutes.
   testTimeout: 300000,

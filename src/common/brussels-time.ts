@@ -1,8 +1,10 @@
+import { Temporal } from "temporal-polyfill";
+
 /**
  * Calendar facts in Europe/Brussels, where the campaign happens: a session at 23:30 UTC on a summer Friday is on Saturday
- * there. Node's Intl data carries the zone's summer-time rules.
+ * there. Temporal (a polyfill until Node ships it) does the zone's summer-time rules and the calendar arithmetic.
  */
-const dateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" });
+const BRUSSELS = "Europe/Brussels";
 
 const HOUR = 3_600_000;
 const dateByHour = new Map<number, string>();
@@ -15,7 +17,7 @@ export function brusselsDate(instant: Date): string {
   const hour = Math.floor(instant.getTime() / HOUR);
   let date = dateByHour.get(hour);
   if (date === undefined) {
-    date = dateFormat.format(instant);
+    date = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(BRUSSELS).toPlainDate().toString();
     if (dateByHour.size > 100_000) dateByHour.clear();
     dateByHour.set(hour, date);
   }
@@ -24,40 +26,30 @@ export function brusselsDate(instant: Date): string {
 
 /** ISO weekday (Monday 1 .. Sunday 7) of a calendar date. */
 export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
+  return Temporal.PlainDate.from(date).dayOfWeek;
 }
 
 export function isSaturdayInBrussels(instant: Date): boolean {
   return isoWeekday(brusselsDate(instant)) === 6;
 }
 
-/** ISO-8601 week of a calendar date, e.g. 2021-W29. */
+/** ISO-8601 week of a calendar date, e.g. 2021-W29 (2021-01-03, a Sunday, is in 2020-W53). */
 export function isoWeek(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekday = isoWeekday(date);
-  // The Thursday of the same ISO week decides the year.
-  d.setUTCDate(d.getUTCDate() + 4 - weekday);
-  const year = d.getUTCFullYear();
-  const firstDay = Date.UTC(year, 0, 1);
-  const week = Math.ceil(((d.getTime() - firstDay) / 86_400_000 + 1) / 7);
-  return `${year}-W${String(week).padStart(2, "0")}`;
+  const day = Temporal.PlainDate.from(date);
+  return `${day.yearOfWeek}-W${String(day.weekOfYear).padStart(2, "0")}`;
 }
 
 /** The Monday starting the ISO week of a calendar date. */
 export function isoWeekMonday(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - (isoWeekday(date) - 1));
-  return d.toISOString().slice(0, 10);
+  const day = Temporal.PlainDate.from(date);
+  return day.subtract({ days: day.dayOfWeek - 1 }).toString();
 }
 
 export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
 /** Whole calendar days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days;
 }

@@ -1,19 +1,11 @@
-/** The instant at which Brussels clocks show this date and time (summer time included). */
+import { Temporal } from "temporal-polyfill";
+
+/**
+ * The instant at which clocks in the zone show this date and time (HH:MM), summer time included. On the night the clocks
+ * go forward a time that does not exist counts as the same time after the jump (02:30 is 03:30 summer time); on the
+ * night they go back a time shown twice is its first, summer-time, occurrence (Temporal's "compatible" choice).
+ */
 export function zonedInstant(date: string, time: string, timeZone = "Europe/Brussels"): Date {
-  const asUtc = new Date(`${date}T${time}:00Z`);
-  // The zone's offset at that moment: format the UTC guess in the zone and compare.
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(asUtc);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const shown = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  const offset = shown - asUtc.getTime();
-  return new Date(asUtc.getTime() - offset);
+  const local = Temporal.PlainDateTime.from(`${date}T${time}`);
+  return new Date(local.toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds);
 }
