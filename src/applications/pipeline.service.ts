@@ -248,7 +248,7 @@ export class PipelineService {
       const movedItems = new Set(moves.map((m) => m.index));
       requests.forEach((_, i) => {
         if (outcomes[i].userErrors.length || keys[i] == null) return;
-        outcomes[i].application = after.get(keys[i]!) ?? null;
+        outcomes[i].application = after.get(keys[i]) ?? null;
         outcomes[i].moved = movedItems.has(i);
       });
       return outcomes;

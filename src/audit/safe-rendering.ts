@@ -1,6 +1,7 @@
 /** Longest string an audit line keeps of a value it was given (ids and choices are far shorter). */
 export const MAX_AUDITED_STRING = 200;
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL refuses in text and jsonb.
 const UNSTORABLE = /\u0000|\p{Cs}/gu;
 
 /**

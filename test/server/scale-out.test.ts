@@ -53,11 +53,11 @@ function startService(env: Record<string, string>): Promise<Service> {
   let stdout = "";
   let stderr = "";
   let answered = 0;
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return new Promise<Service>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      stdout += d;
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
       const lines = stdout.split("\n");
       stdout = lines.pop()!;
       for (const line of lines) {
@@ -99,7 +99,7 @@ ${services.map((s, i) => `  server s${i} 127.0.0.1:${s.port} check inter 2s fall
   );
   const child = spawn("haproxy", ["-f", config, "-db"], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   child.on("exit", (code) => {
     if (code) process.stderr.write(`haproxy exited with ${code}: ${stderr}\n`);
   });
