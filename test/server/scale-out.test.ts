@@ -62,7 +62,7 @@ function startService(env: Record<string, string>): Promise<Service> {
       stdout = lines.pop()!;
       for (const line of lines) {
         if (line.includes('"msg":"graphql request"')) answered++;
-        const ready = /"msg":"GraphQL API ready[^\n]*"port":(\d+)/.exec(line);
+        const ready = /^(?=.*"msg":"GraphQL API ready).*"port":(\d+)/.exec(line);
         if (ready) resolve({ child, port: Number(ready[1]), answered: () => answered, exited });
       }
     });
