@@ -570,11 +570,11 @@ export class SelectionService {
         return { application: moved, score: after, previousPoints, userErrors: [] };
       }
       // The old decision is the application's last move: take it back, then make the right one at the same moment.
-      const testedAt = new Date(last!.entered_from_at!);
-      const decidedAt = new Date(last!.occurred_at);
+      const testedAt = new Date(last.entered_from_at!);
+      const decidedAt = new Date(last.occurred_at);
       await retractStageMoves(tx, [
         {
-          eventId: last!.id,
+          eventId: last.id,
           applicationId: row.id,
           vacancyId: row.vacancyId,
           personId: null,
