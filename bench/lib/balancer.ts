@@ -23,7 +23,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   // Polled: start-up (migrations checked, schema built) takes seconds, and says nothing at LOG_LEVEL=warn.
   while (!(await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.ok) {
@@ -90,7 +90,7 @@ ${ports.map((p, i) => `  server s${i} 127.0.0.1:${p} check inter 2s fall 5 rise 
   );
   const child = spawn("haproxy", ["-f", path.join(dir, "haproxy.cfg"), "-db"], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
