@@ -50,7 +50,7 @@ export function createServices(
     vacancies: new VacancyService(db),
     places: new PlaceService(db),
     testSessions: new TestSessionService(db),
-    vacancyManagement: new VacancyManagementService(db),
+    vacancyManagement: new VacancyManagementService(db, options.now),
     applications: new ApplicationService(db),
     personKeys,
     submissions: new SubmissionService(db, personKeys),

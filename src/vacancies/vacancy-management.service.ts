@@ -62,9 +62,14 @@ const CLOSABLE_FROM: Record<VacancyClosure, string[]> = {
  * changes, so two concurrent changes cannot together push the campaign's vacancies past its target.
  */
 export class VacancyManagementService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The clock deadlines are checked against and publications dated by (tests inject one). */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  async create(manager: Manager, input: CreateVacancyInput, now = new Date()): Promise<VacancyOutcome> {
+  async create(manager: Manager, input: CreateVacancyInput): Promise<VacancyOutcome> {
+    const now = this.now();
     const errors: UserError[] = [];
     if (manager.agencyCode && input.agency !== manager.agencyCode) {
       errors.push(userError(VacancyErrorCode.AGENCY_NOT_ALLOWED, `Your key may only create vacancies of ${manager.agencyCode}.`, ["input", "agency"]));
@@ -107,7 +112,8 @@ export class VacancyManagementService {
     });
   }
 
-  async update(manager: Manager, input: UpdateVacancyInput, now = new Date()): Promise<VacancyOutcome> {
+  async update(manager: Manager, input: UpdateVacancyInput): Promise<VacancyOutcome> {
+    const now = this.now();
     const errors: UserError[] = [];
     if (input.headcountTarget != null) errors.push(...checkHeadcount(input.headcountTarget));
     if (input.place != null) errors.push(...checkPlace(input.place));
@@ -162,7 +168,8 @@ export class VacancyManagementService {
     });
   }
 
-  async publish(manager: Manager, vacancyId: string, now = new Date()): Promise<VacancyOutcome> {
+  async publish(manager: Manager, vacancyId: string): Promise<VacancyOutcome> {
+    const now = this.now();
     return this.withVacancy(manager, vacancyId, async (tx, current) => {
       if (current.status !== "DRAFT")
         return refused([userError(VacancyErrorCode.NOT_DRAFT, `The vacancy is ${current.status}; only a DRAFT can be published.`, ["input", "vacancyId"])]);

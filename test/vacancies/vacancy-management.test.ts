@@ -10,9 +10,11 @@ let keys: Keys;
 let waveId: string;
 let seededWaveId: string;
 let profileId: string;
+/** The services' clock: deadlines are checked against it, and a test moves it past one instead of waiting. */
+let clock = new Date("2026-11-25T10:00:00Z");
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ now: () => clock });
   keys = await createKeys(server);
   const { wave } = await insertCampaign(server.database.db, "beheer-test", 20);
   waveId = toGlobalId("Wave", wave.id);
@@ -80,7 +82,7 @@ test("create a draft, publish it, update it, close it", async () => {
     "NOT_DRAFT",
   ]);
 
-  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const deadline = new Date(clock.getTime() + 30 * 86_400_000).toISOString();
   const updated = (
     await server.data(UPDATE, { input: { vacancyId, headcountTarget: 3, place: "Kalmthout", applicationDeadline: deadline } }, { key: keys.fedasil })
   ).updateVacancy;
@@ -162,11 +164,11 @@ test("a campaign's vacancies cannot together exceed its target", async () => {
 test("publishing refuses a passed deadline; another agency's vacancy reads as unknown", async () => {
   const { wave } = await insertCampaign(server.database.db, "beheer-test-deadline", 5);
   const draft = await create(
-    { waveId: toGlobalId("Wave", wave.id), headcountTarget: 1, applicationDeadline: new Date(Date.now() + 1500).toISOString() },
+    { waveId: toGlobalId("Wave", wave.id), headcountTarget: 1, applicationDeadline: new Date(clock.getTime() + 60_000).toISOString() },
     keys.admin,
   );
   expect(draft.userErrors).toEqual([]);
-  await new Promise((r) => setTimeout(r, 1600));
+  clock = new Date(clock.getTime() + 60_001);
   const late = (await server.data(PUBLISH, { input: { vacancyId: draft.vacancy.id } }, { key: keys.fedasil })).publishVacancy;
   expect(late.userErrors.map((e: any) => e.code)).toEqual(["DEADLINE_IN_PAST"]);
   const foreign = (await server.data(UPDATE, { input: { vacancyId: draft.vacancy.id, place: "X" } }, { key: keys.dvz })).updateVacancy;
