@@ -68,7 +68,7 @@ function pageStatement(byAgency: boolean, withCursor: boolean): string {
   if (withCursor) conditions.push(`(v.published_at, v.id) < ($${byAgency ? 3 : 2}::timestamptz, $${byAgency ? 4 : 3}::int)`);
   return `
     with page as (
-      select v.id, v.agency_code, v.wave_id, v.job_profile_id, v.title, v.place, v.headcount_target, v.language_regime,
+      select v.id, v.agency_code, v.wave_id, v.job_profile_id, v.title, v.place, v.place_id, v.headcount_target, v.language_regime,
              v.application_deadline, v.published_at
       from vacancies v
       where ${conditions.join(" and ")}
@@ -96,7 +96,8 @@ function pageStatement(byAgency: boolean, withCursor: boolean): string {
     ), scale_floor as (
       select scale_code, min(monthly_gross_eur)::float8 as min_monthly_gross_eur from salary_scale_steps group by scale_code
     )
-    select v.id, v.published_at::text as sort_key, coalesce(v.title ->> $1, v.title ->> 'nl') as title, v.place,
+    select v.id, v.published_at::text as sort_key, coalesce(v.title ->> $1, v.title ->> 'nl') as title,
+           coalesce(pl.name ->> $1, pl.name ->> 'nl', v.place) as place,
            v.headcount_target, v.language_regime::text as language_regime,
            to_char(v.application_deadline at time zone 'UTC', ${ISO}) as application_deadline,
            v.agency_code::text as agency_code, coalesce(a.name ->> $1, a.name ->> 'nl') as agency_name,
@@ -108,6 +109,7 @@ function pageStatement(byAgency: boolean, withCursor: boolean): string {
     join agencies a on a.code = v.agency_code
     join waves w on w.id = v.wave_id
     join job_profiles p on p.id = v.job_profile_id
+    left join places pl on pl.id = v.place_id
     left join scale_floor sf on sf.scale_code = p.salary_scale_code
     left join upcoming u on u.vacancy_id = v.id
     order by v.published_at desc, v.id desc`;

@@ -1,9 +1,19 @@
+import { GraphQLScalarType } from "graphql";
 import { DateResolver, DateTimeResolver } from "graphql-scalars";
 
 /** ISO-8601 calendar date (2021-07-16). Values are handled as "YYYY-MM-DD" strings inside the service. */
 export const DateScalar = DateResolver;
-/** ISO-8601 instant with offset (2021-07-16T09:00:00.000Z). */
-export const DateTimeScalar = DateTimeResolver;
+
+/**
+ * ISO-8601 instant with offset (2021-07-16T09:00:00.000Z): graphql-scalars' DateTime (its name, description, input
+ * parsing and checks), serialized to the string itself instead of a Date. A Date in the result leaves V8's fast path
+ * for JSON.stringify (Date.prototype.toJSON is called for each one, about ten times the cost of a string); the JSON sent
+ * is the same.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+});
 
 /** The calendar date of a Date scalar input, as the service stores it. */
 export function toIsoDate(value: Date): string {
