@@ -197,6 +197,20 @@ test("moveApplication and withdrawApplication: the agency's HR key and administr
   });
 });
 
+test("moveApplications: the agency's HR key and administrators, each move scoped to the caller's agency", async () => {
+  const outcomes = await mutationOutcomes(
+    async (who) => {
+      const fresh = await server.data(SUBMIT, { input: { applications: [submission(ids.vacancy)] } }, { key: keys.dvz });
+      const applicationId = fresh.submitApplications.results[0].application.id;
+      return ask(who, `mutation($input: MoveApplicationsInput!) { moveApplications(input: $input) { results { userErrors { code } } } }`, {
+        input: { moves: [{ applicationId, toStage: "SCREENED" }] },
+      });
+    },
+    (d) => d.moveApplications.results[0],
+  );
+  expect(outcomes).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "NOT_FOUND", taskforce: "FORBIDDEN", admin: "ok" });
+});
+
 test("vacancy management: the agency's HR key for its own vacancies, administrators for all", async () => {
   const create = await mutationOutcomes(
     (who) =>
@@ -299,6 +313,30 @@ test("test sessions: the planner schedules; the planner and the vacancy's agency
       { anonymous: "UNAUTHENTICATED", dvz: refusal, cgvs: "APPLICATION_NOT_FOUND", taskforce: refusal, admin: refusal },
     ]);
   }
+  // In bulk, per item: the same roles and scoping as one at a time.
+  const bulkResults = await mutationOutcomes(
+    (who) =>
+      ask(who, `mutation($input: RecordTestResultsInput!) { recordTestResults(input: $input) { results { userErrors { code } } } }`, {
+        input: { results: [{ applicationId: ids.dvzApplication, part: "Schriftelijk", points: 30 }] },
+      }),
+    (d) => d.recordTestResults.results[0],
+  );
+  expect(bulkResults).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "NOT_TESTED", cgvs: "APPLICATION_NOT_FOUND", taskforce: "NOT_TESTED", admin: "NOT_TESTED" });
+  // Corrections are the taskforce's and administrators': the application has no result yet.
+  const corrections = await mutationOutcomes(
+    (who) =>
+      ask(who, `mutation($input: CorrectTestResultInput!) { correctTestResult(input: $input) { userErrors { code } } }`, {
+        input: { applicationId: ids.dvzApplication, part: "Schriftelijk", points: 30, correctionReason: "ENTRY_ERROR" },
+      }),
+    (d) => d.correctTestResult,
+  );
+  expect(corrections).toEqual({
+    anonymous: "UNAUTHENTICATED",
+    dvz: "FORBIDDEN",
+    cgvs: "FORBIDDEN",
+    taskforce: "RESULT_NOT_RECORDED",
+    admin: "RESULT_NOT_RECORDED",
+  });
   const sessionAttendance = await mutationOutcomes(
     (who) =>
       ask(who, `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`, {
@@ -422,6 +460,7 @@ test("this file walks every root field: a new query or mutation must be added he
     mutations: [
       "cancelTestSession",
       "closeVacancy",
+      "correctTestResult",
       "createApiClient",
       "createTestSession",
       "createVacancy",
@@ -432,10 +471,12 @@ test("this file walks every root field: a new query or mutation must be added he
       "eraseCandidate",
       "inviteToTestSession",
       "moveApplication",
+      "moveApplications",
       "publishVacancy",
       "recordAttendance",
       "recordSessionAttendance",
       "recordTestResult",
+      "recordTestResults",
       "redeliverWebhook",
       "rescheduleTestSession",
       "revokeApiClient",
