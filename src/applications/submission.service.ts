@@ -203,14 +203,18 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
 
   // This agency's candidates the batch touches, locked in id order: concurrent resends of one person take turns, and
   // each sees what the one before it wrote. Another agency's candidates are never read.
+  // Both lists are looked up through their own index (an `or` of the two would read the agency's every candidate).
   const candidateRows = await tx
     .select()
     .from(candidates)
     .where(
       and(
         eq(candidates.agencyCode, submitter.agencyCode),
-        sql`(${candidates.id} in (select (jsonb_array_elements_text(${JSON.stringify(resends.map((r) => r.candidateId))}::jsonb))::int)
-             or ${candidates.emailKey} in (select jsonb_array_elements_text(${JSON.stringify(items.map((i) => i.candidate.key))}::jsonb)))`,
+        sql`${candidates.id} in (
+              select (jsonb_array_elements_text(${JSON.stringify(resends.map((r) => r.candidateId))}::jsonb))::int
+              union all
+              select k.id from candidates k
+              where k.agency_code = ${submitter.agencyCode} and k.email_key in (select jsonb_array_elements_text(${JSON.stringify(items.map((i) => i.candidate.key))}::jsonb)))`,
       ),
     )
     .orderBy(candidates.id)

@@ -249,6 +249,23 @@ describe("resends are idempotent", () => {
     }
   });
 
+  test("a candidate whose address changed keeps it; a later application with the old address is a new candidate of the agency", async () => {
+    const tag = unique();
+    const old = { firstName: "Oud", lastName: "Adres", email: `oud.${tag}@example.be` };
+    const item = { externalId: `o-${tag}`, vacancyId: vacancies.DVZ[0], candidate: old };
+    const [first] = (await submit("DVZ", [item])).results;
+    const [moved] = (await submit("DVZ", [{ ...item, candidate: { ...old, email: `nieuw.${tag}@example.be` } }])).results;
+    expect([moved.updated, moved.application.candidate.id, moved.application.candidate.email]).toEqual([
+      true,
+      first.application.candidate.id,
+      `nieuw.${tag}@example.be`,
+    ]);
+    const [again] = (await submit("DVZ", [{ externalId: `o2-${tag}`, vacancyId: vacancies.DVZ[1], candidate: old }])).results;
+    expect(again).toMatchObject({ created: true, userErrors: [] });
+    expect(again.application.candidate.id).not.toBe(first.application.candidate.id);
+    await expectCountersToMatchEvents(server.database.db);
+  });
+
   test("concurrent identical batches create each application once and apply a change once", async () => {
     const tag = unique();
     const batch = Array.from({ length: 6 }, (_, i) => ({

@@ -41,7 +41,6 @@ export const candidates = pgTable(
   },
   (t) => [
     unique("candidates_agency_email_key").on(t.agencyCode, t.emailKey),
-    unique("candidates_agency_person").on(t.agencyCode, t.personId),
     // The target of applications' (candidate, agency) reference: an application's candidate is its own agency's.
     unique("candidates_id_agency").on(t.id, t.agencyCode),
     check(
