@@ -12,7 +12,7 @@ export const DateScalar = DateResolver;
  */
 export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
-  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  serialize: (value) => DateTimeResolver.serialize(value).toISOString(),
 });
 
 /** The calendar date of a Date scalar input, as the service stores it. */
