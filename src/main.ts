@@ -1,3 +1,5 @@
+// First: tracing (when configured) must wrap http, graphql and pg before anything loads them.
+import { tracing } from "./ops/start-tracing";
 import "reflect-metadata";
 import { createLogger, describeError } from "./common/logger";
 import { OperatorError } from "./common/operator-error";
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
     }, shutdownGraceMs + 2_000).unref();
     // Deliveries in flight get the same grace as requests; those still unanswered then are released to other workers.
     Promise.all([app.shutdown({ drainDelayMs: shutdownDrainDelayMs, graceMs: shutdownGraceMs }), worker?.stop(shutdownGraceMs)])
-      .then(() => Promise.all([database.close(), readDatabase?.close(), shared?.close()]))
+      .then(() => Promise.all([database.close(), readDatabase?.close(), shared?.close(), tracing?.shutdown()]))
       .then(() => {
         logger.info("shutdown complete");
         process.exit(exitCode);
