@@ -1,5 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { brusselsDate, daysBetween, isoWeekMonday } from "../common/brussels-time";
+import { scopeKey, vacancyCoarseScopes } from "../db/tables/scope-keys";
 import { selectRows, type Executor } from "../db/client";
 import { stageEvents, vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
 import { recordWeeklyRevisions } from "../events/weekly-report-events";
@@ -90,7 +91,7 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
   for (const move of moves) {
     const day = brusselsDate(move.occurredAt);
     const coarse = scopes.get(move.vacancyId)!;
-    const all = [...coarse, `v:${move.vacancyId}`];
+    const all = [...coarse, scopeKey.vacancy(move.vacancyId)];
     totals.add({ vacancy_id: move.vacancyId, stage: move.toStage }, { reached: sign, current: sign });
     vacancyDaily.add({ vacancy_id: move.vacancyId, stage: move.toStage, day }, { entered: sign });
     for (const scope of coarse) coarseDaily.add({ scope, stage: move.toStage, day }, { entered: sign });
@@ -312,7 +313,7 @@ async function coarseScopesOf(tx: Executor, vacancyIds: number[]): Promise<Map<n
     })
     .from(vacancies)
     .where(inArray(vacancies.id, vacancyIds));
-  return new Map(rows.map((v) => [v.id, [`c:${v.campaignId}`, `a:${v.campaignId}:${v.agencyCode}`, `w:${v.waveId}`, `p:${v.campaignId}:${v.jobProfileId}`]]));
+  return new Map(rows.map((v) => [v.id, vacancyCoarseScopes(v)]));
 }
 
 /** The events alone, without counters: for bulk loads that rebuild the counters afterwards (counter-rebuild.ts). */

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AgencyCode } from "../agencies/agency.type";
+import { scopeKey } from "../db/tables/scope-keys";
 import { daysBetween } from "../common/brussels-time";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
@@ -147,10 +148,11 @@ export function planSelection(campaign: CampaignRow, selected: SelectedVacancy[]
   // Disjoint coarse scopes covering exactly the selection, when the filter is one dimension (or none).
   const dimensions = [parsed.agencies, parsed.waveKeys, parsed.profileKeys, parsed.vacancyKeys].filter((d) => d != null);
   let scopes: string[] | null = null;
-  if (dimensions.length === 0) scopes = [`c:${campaign.id}`];
-  else if (dimensions.length === 1 && parsed.agencies) scopes = [...new Set(parsed.agencies)].map((a) => `a:${campaign.id}:${a}`);
-  else if (dimensions.length === 1 && parsed.waveKeys) scopes = [...new Set(selected.map((v) => v.waveId))].map((w) => `w:${w}`);
-  else if (dimensions.length === 1 && parsed.profileKeys) scopes = [...new Set(selected.map((v) => v.jobProfileId))].map((p) => `p:${campaign.id}:${p}`);
+  if (dimensions.length === 0) scopes = [scopeKey.campaign(campaign.id)];
+  else if (dimensions.length === 1 && parsed.agencies) scopes = [...new Set(parsed.agencies)].map((a) => scopeKey.agency(campaign.id, a));
+  else if (dimensions.length === 1 && parsed.waveKeys) scopes = [...new Set(selected.map((v) => v.waveId))].map((w) => scopeKey.wave(w));
+  else if (dimensions.length === 1 && parsed.profileKeys)
+    scopes = [...new Set(selected.map((v) => v.jobProfileId))].map((p) => scopeKey.jobProfile(campaign.id, p));
 
   const { from, asOf, to } = parsed;
   const end = [asOf, to, today].filter((d): d is string => d != null).sort()[0];

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Pipeline } from "./figures";
+import { scopeKey } from "../db/tables/scope-keys";
 import { addDays } from "../common/brussels-time";
 import type { StageValue } from "../db/tables";
 import type { DashboardSelection } from "./dashboard-selection";
@@ -52,7 +53,7 @@ function outsidePeriod(s: DashboardSelection): SQL {
 
 /** The selection's scopes, or one per vacancy when no coarse scope covers it. */
 function scopesOrVacancies(s: DashboardSelection): SQL {
-  return scopeList(s.scopes ?? s.vacancies.map((v) => `v:${v.id}`));
+  return scopeList(s.scopes ?? s.vacancies.map((v) => scopeKey.vacancy(v.id)));
 }
 
 /** Reached and current per vacancy and stage, as of the end of the period. */

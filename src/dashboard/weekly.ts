@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { IN_WEEKLY_STAGES, mondayOf } from "../applications/stage-moves";
+import { scopeKey } from "../db/tables/scope-keys";
 import { addDays, daysBetween, isoWeek, isoWeekMonday } from "../common/brussels-time";
 import { badUserInput } from "../common/errors";
 import type { StageValue } from "../db/tables";
@@ -76,7 +77,7 @@ export function weeklySql(s: DashboardSelection, w: WeekWindow): SQL {
   const firstDay = [s.from ?? "0001-01-01", w.first].sort()[1];
   const lastDay = [s.end, addDays(w.last, 6)].sort()[0];
   const monday = mondayOf("day");
-  const scopes = scopeList(s.scopes ?? s.vacancies.map((v) => `v:${v.id}`));
+  const scopes = scopeList(s.scopes ?? s.vacancies.map((v) => scopeKey.vacancy(v.id)));
   const rows = (query: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${query}) r)`;
   let now: SQL;
   if (!s.scopes) {
