@@ -394,27 +394,9 @@ export class SelectionService {
     if (decidedAt && decidedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       return none(refusal(SelectionErrorCode.OCCURRED_IN_FUTURE, "decidedAt lies in the future.", ...at, "decidedAt"));
     }
-    const [row] = key == null ? [] : await lockApplications(tx, [key]);
-    if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
-      return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", ...at, "applicationId"));
-    }
-    const procedure = await procedureOf(tx, row.vacancyId);
-    const position = procedure.parts.findIndex((p) => p.name === partName);
-    if (position < 0) {
-      return none(
-        refusal(
-          SelectionErrorCode.UNKNOWN_PART,
-          `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`,
-          ...at,
-          "part",
-        ),
-      );
-    }
-    const part = procedure.parts[position];
-    if (!validPoints(points, part))
-      return none(
-        refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, ...at, "points"),
-      );
+    const scored = await lockScoredPart(tx, selector, key, partName, points, at);
+    if ("code" in scored) return none(scored);
+    const { row, procedure, position, part } = scored;
     const results = await resultsOf(tx, row.id, procedure);
     // The same result again (a resend) is already there: nothing to do. Other points go through correctTestResult.
     if (results.get(part.name) === points) return { application: toApplication(row), score: score(procedure, results), recorded: false, userErrors: [] };
@@ -493,26 +475,9 @@ export class SelectionService {
     const none = (error: UserError) => ({ application: null, score: null, previousPoints: null, userErrors: [error] });
     const key = fromGlobalId("Application", applicationId);
     return this.db.transaction(async (tx) => {
-      const [row] = await lockApplications(tx, [key]);
-      if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
-        return none(refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId"));
-      }
-      const procedure = await procedureOf(tx, row.vacancyId);
-      const position = procedure.parts.findIndex((p) => p.name === partName);
-      if (position < 0) {
-        return none(
-          refusal(
-            SelectionErrorCode.UNKNOWN_PART,
-            `The vacancy's procedure has no part "${partName}"; its parts are ${procedure.parts.map((p) => `"${p.name}"`).join(", ")}.`,
-            "part",
-          ),
-        );
-      }
-      const part = procedure.parts[position];
-      if (!validPoints(points, part))
-        return none(
-          refusal(SelectionErrorCode.POINTS_OUT_OF_RANGE, `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`, "points"),
-        );
+      const scored = await lockScoredPart(tx, selector, key, partName, points, []);
+      if ("code" in scored) return none(scored);
+      const { row, procedure, position, part } = scored;
       const results = await resultsOf(tx, row.id, procedure);
       const previousPoints = results.get(part.name);
       if (previousPoints === undefined)
@@ -729,6 +694,33 @@ async function lockApplications(tx: Executor, keys: (number | null)[]): Promise<
   const valid = [...new Set(keys.filter((k): k is number => k != null))].sort((a, b) => a - b);
   if (valid.length === 0) return [];
   return tx.select().from(applications).where(inArray(applications.id, valid)).orderBy(asc(applications.id)).for("update");
+}
+
+/**
+ * What recording and correcting a result both start from: the caller's application, locked, its vacancy's procedure and
+ * the part the points are for; or the refusal (fields under `at`, the item's path in a batch).
+ */
+async function lockScoredPart(tx: Executor, selector: Selector, key: number | null, partName: string, points: number, at: string[]) {
+  const [row] = key == null ? [] : await lockApplications(tx, [key]);
+  if (!row || (selector.agencyCode && row.agencyCode !== selector.agencyCode)) {
+    return refusal(SelectionErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", ...at, "applicationId");
+  }
+  const procedure = await procedureOf(tx, row.vacancyId);
+  const position = procedure.parts.findIndex((p) => p.name === partName);
+  if (position < 0) {
+    const parts = procedure.parts.map((p) => `"${p.name}"`).join(", ");
+    return refusal(SelectionErrorCode.UNKNOWN_PART, `The vacancy's procedure has no part "${partName}"; its parts are ${parts}.`, ...at, "part");
+  }
+  const part = procedure.parts[position];
+  if (!validPoints(points, part)) {
+    return refusal(
+      SelectionErrorCode.POINTS_OUT_OF_RANGE,
+      `points must be from 0 to ${part.maxPoints} (in hundredths at most), got ${points}.`,
+      ...at,
+      "points",
+    );
+  }
+  return { row, procedure, position, part };
 }
 
 async function procedureOf(tx: Executor, vacancyKey: number): Promise<Procedure> {
