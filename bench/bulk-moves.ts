@@ -81,7 +81,9 @@ async function onDatabase(
     const connections = Math.max(1, Math.floor(options.connections / AGENCY_CODES.length)) * AGENCY_CODES.length;
 
     const seconds = options.warmupS + options.durationS;
-    const batchesPerAgency = options.smoke ? 2 : Math.ceil((seconds * PROVISION[kind]) / 2 / AGENCY_CODES.length / BATCH);
+    // Enough for the warm-up and the window at the provisioned rate, smoke runs included (a quiet PostgreSQL moved a
+    // smoke run's 2 batches per agency within its warm-up, leaving the window empty).
+    const batchesPerAgency = Math.ceil((seconds * PROVISION[kind]) / 2 / AGENCY_CODES.length / BATCH);
     log(`loading ${batchesPerAgency * BATCH * AGENCY_CODES.length} applications (${batchesPerAgency} batches of ${BATCH} per agency)`);
     const tag = `m${Date.now().toString(36)}`;
     const agencies = await Promise.all(
