@@ -1,3 +1,6 @@
+import { eq } from "drizzle-orm";
+import { fromGlobalId } from "../../src/common/global-id";
+import { testSessions } from "../../src/db/tables";
 import { ADMIN_KEY, type TestServer } from "./test-server";
 
 export type AgencyCodeName = "DVZ" | "CGVS" | "RVV" | "FEDASIL";
@@ -56,4 +59,41 @@ export function submission(vacancyId: string, overrides: Record<string, unknown>
     candidate: { firstName: "Test", lastName: `Kandidaat ${n}`, email: `kandidaat.${n}@example.be`, ...candidate },
     ...overrides,
   };
+}
+
+/** TESTED applications of a DVZ vacancy: submitted, screened, invited to a session that then started, present. */
+export async function testedApplications(server: TestServer, keys: Keys, vacancyId: string, count: number): Promise<string[]> {
+  const data = await server.data(SUBMIT, { input: { applications: Array.from({ length: count }, () => submission(vacancyId)) } }, { key: keys.dvz });
+  const ids: string[] = data.submitApplications.results.map((r: { application: { id: string } }) => r.application.id);
+  for (const applicationId of ids) await server.data(MOVE, { input: { applicationId, toStage: "SCREENED" } }, { key: keys.dvz });
+  const session = (
+    await server.data(
+      `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`,
+      {
+        input: {
+          kind: "WRITTEN",
+          startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          place: "Selor, Brussel",
+          capacity: 50,
+          vacancyIds: [vacancyId],
+        },
+      },
+      { key: keys.taskforce },
+    )
+  ).createTestSession.testSession;
+  await server.data(
+    `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`,
+    { input: { sessionId: session.id, applicationIds: ids } },
+    { key: keys.taskforce },
+  );
+  await server.database.db
+    .update(testSessions)
+    .set({ startsAt: new Date(Date.now() - 3_600_000) })
+    .where(eq(testSessions.id, fromGlobalId("TestSession", session.id)!));
+  await server.data(
+    `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`,
+    { input: { sessionId: session.id, presentApplicationIds: ids, absentApplicationIds: [] } },
+    { key: keys.taskforce },
+  );
+  return ids;
 }

@@ -1,8 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
 import { selectRows } from "../../src/db/client";
-import { testSessions } from "../../src/db/tables";
-import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
+import { createKeys, testedApplications, type Keys } from "../helpers/clients";
 import { insertVacancies } from "../helpers/factories";
 import { expectCountersToMatchEvents } from "../helpers/recount";
 import { onPostgres } from "../helpers/test-database";
@@ -23,42 +22,8 @@ const RESULTS = `mutation($input: RecordTestResultsInput!) { recordTestResults(i
   recordedCount unchangedCount refusedCount userErrors { code }
   results { applicationId part recorded application { id stage version } score { decision totalPoints } userErrors { field code } } } }`;
 
-/** TESTED applications of the vacancy: submitted, screened, invited to a session that then started, present. */
-async function tested(count: number): Promise<string[]> {
-  const data = await server.data(SUBMIT, { input: { applications: Array.from({ length: count }, () => submission(vacancyId)) } }, { key: keys.dvz });
-  const ids: string[] = data.submitApplications.results.map((r: { application: { id: string } }) => r.application.id);
-  for (const applicationId of ids) await server.data(MOVE, { input: { applicationId, toStage: "SCREENED" } }, { key: keys.dvz });
-  const session = (
-    await server.data(
-      `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`,
-      {
-        input: {
-          kind: "WRITTEN",
-          startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-          place: "Selor, Brussel",
-          capacity: 50,
-          vacancyIds: [vacancyId],
-        },
-      },
-      { key: keys.taskforce },
-    )
-  ).createTestSession.testSession;
-  await server.data(
-    `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`,
-    { input: { sessionId: session.id, applicationIds: ids } },
-    { key: keys.taskforce },
-  );
-  await server.database.db
-    .update(testSessions)
-    .set({ startsAt: new Date(Date.now() - 3_600_000) })
-    .where(eq(testSessions.id, fromGlobalId("TestSession", session.id)!));
-  await server.data(
-    `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`,
-    { input: { sessionId: session.id, presentApplicationIds: ids, absentApplicationIds: [] } },
-    { key: keys.taskforce },
-  );
-  return ids;
-}
+/** TESTED applications of the vacancy (see testedApplications). */
+const tested = (count: number) => testedApplications(server, keys, vacancyId, count);
 
 async function send(results: Record<string, unknown>[], key = keys.dvz): Promise<any> {
   const response = await server.gql(RESULTS, { input: { results } }, { key });

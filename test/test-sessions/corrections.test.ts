@@ -1,8 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
 import { selectRows } from "../../src/db/client";
-import { testSessions } from "../../src/db/tables";
-import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
+import { createKeys, MOVE, testedApplications, type Keys } from "../helpers/clients";
 import { insertVacancies } from "../helpers/factories";
 import { expectCountersToMatchEvents } from "../helpers/recount";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -23,42 +22,8 @@ const CORRECT = `mutation($input: CorrectTestResultInput!) { correctTestResult(i
   application { id stage rejectionReason version } score { decision totalPoints } previousPoints userErrors { field code } } }`;
 const LAUREATES = `query($id: ID!) { vacancy(id: $id) { laureates(first: 50) { totalCount edges { node { id } } } } }`;
 
-/** TESTED applications of the vacancy: submitted, screened, invited to a session that then started, present. */
-async function tested(count: number): Promise<string[]> {
-  const data = await server.data(SUBMIT, { input: { applications: Array.from({ length: count }, () => submission(vacancyId)) } }, { key: keys.dvz });
-  const ids: string[] = data.submitApplications.results.map((r: { application: { id: string } }) => r.application.id);
-  for (const applicationId of ids) await server.data(MOVE, { input: { applicationId, toStage: "SCREENED" } }, { key: keys.dvz });
-  const session = (
-    await server.data(
-      `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`,
-      {
-        input: {
-          kind: "WRITTEN",
-          startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-          place: "Selor, Brussel",
-          capacity: 50,
-          vacancyIds: [vacancyId],
-        },
-      },
-      { key: keys.taskforce },
-    )
-  ).createTestSession.testSession;
-  await server.data(
-    `mutation($input: InviteToTestSessionInput!) { inviteToTestSession(input: $input) { userErrors { code } } }`,
-    { input: { sessionId: session.id, applicationIds: ids } },
-    { key: keys.taskforce },
-  );
-  await server.database.db
-    .update(testSessions)
-    .set({ startsAt: new Date(Date.now() - 3_600_000) })
-    .where(eq(testSessions.id, fromGlobalId("TestSession", session.id)!));
-  await server.data(
-    `mutation($input: RecordSessionAttendanceInput!) { recordSessionAttendance(input: $input) { userErrors { code } } }`,
-    { input: { sessionId: session.id, presentApplicationIds: ids, absentApplicationIds: [] } },
-    { key: keys.taskforce },
-  );
-  return ids;
-}
+/** TESTED applications of the vacancy (see testedApplications). */
+const tested = (count: number) => testedApplications(server, keys, vacancyId, count);
 
 const record = (applicationId: string, part: string, points: number) => server.data(RESULT, { input: { applicationId, part, points } }, { key: keys.dvz });
 const correct = async (applicationId: string, part: string, points: number, key = keys.taskforce) =>
