@@ -1,8 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { createClient } from "@redis/client";
 import { inArray, sql } from "drizzle-orm";
@@ -15,6 +12,7 @@ import { applications } from "../../src/db/tables";
 import { seedCampaign } from "../../src/seeding/seed-campaign";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/test-database";
 import { ADMIN_KEY, startTestServer } from "../helpers/test-server";
+import { startHaproxy, type Balancer } from "../../bench/lib/balancer";
 
 /**
  * The service as deployed at scale (docs/operating.md, Scaling out): two processes of the compiled service on one
@@ -36,14 +34,6 @@ interface Service {
 
 /** Between two polls of a condition that another process brings about. */
 const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function startService(env: Record<string, string>): Promise<Service> {
   const child = spawn(process.execPath, [MAIN], {
@@ -68,42 +58,6 @@ function startService(env: Record<string, string>): Promise<Service> {
     });
     void exited.then((code) => reject(new Error(`service exited with ${code}: ${stderr}`)));
   });
-}
-
-/** HAProxy in the foreground, round robin over the services, retrying a refused connection on the other one. */
-async function startHaproxy(dir: string, port: number, services: Service[]): Promise<ChildProcess> {
-  const config = path.join(dir, "haproxy.cfg");
-  writeFileSync(
-    config,
-    `global
-  maxconn 512
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 60s
-  timeout server 60s
-  retries 3
-  option redispatch
-  option forwardfor
-frontend api
-  bind 127.0.0.1:${port}
-  default_backend services
-backend services
-  balance roundrobin
-  option httpchk GET /readyz
-  # Tolerant checks: on a loaded machine a slow /readyz must not take both processes out; a killed one is found by its
-  # refused connections (retries, redispatch) before any check.
-  timeout check 10s
-${services.map((s, i) => `  server s${i} 127.0.0.1:${s.port} check inter 2s fall 5 rise 1`).join("\n")}
-`,
-  );
-  const child = spawn("haproxy", ["-f", config, "-db"], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  child.on("exit", (code) => {
-    if (code) process.stderr.write(`haproxy exited with ${code}: ${stderr}\n`);
-  });
-  return child;
 }
 
 interface Answer {
@@ -143,10 +97,9 @@ const PUSH = `mutation Push($input: SubmitApplicationsInput!) {
 
 (onPostgres ? describe : describe.skip)("two processes behind HAProxy, on one PostgreSQL and one Redis", () => {
   const prefix = `test:${randomUUID()}:`;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "scale-out-"));
   let database: TestDatabase;
   let services: Service[] = [];
-  let haproxy: ChildProcess | null = null;
+  let haproxy: Balancer | null = null;
   let balancer = "";
   let hrKey = "";
   let vacancyId = "";
@@ -184,9 +137,9 @@ const PUSH = `mutation Push($input: SubmitApplicationsInput!) {
       RATE_LIMIT_ANONYMOUS_REFILL_PER_SECOND: "1",
     };
     services = await Promise.all([startService(env), startService(env)]);
-    const port = await freePort();
-    balancer = `http://127.0.0.1:${port}`;
-    haproxy = await startHaproxy(dir, port, services);
+    // The benchmark's balancer: round robin, tolerant /readyz checks, a refused connection retried on the other process.
+    haproxy = await startHaproxy(services.map((s) => s.port));
+    balancer = haproxy.url;
     // Until HAProxy answers and has sent requests to both processes (polled: it starts on its own).
     for (let i = 0; services.some((s) => s.answered() === 0); i++) {
       if (i > 1_000) throw new Error("HAProxy never reached both processes");
@@ -200,11 +153,10 @@ const PUSH = `mutation Push($input: SubmitApplicationsInput!) {
   });
 
   afterAll(async () => {
-    haproxy?.kill("SIGKILL");
+    await haproxy?.stop();
     for (const service of services) if (service.child.exitCode === null) service.child.kill("SIGKILL");
     await Promise.all(services.map((s) => s.exited));
     await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
     const client = createClient({ url: REDIS_URL });
     await client.connect();
     for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
