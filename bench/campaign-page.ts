@@ -1,10 +1,19 @@
 import { isDeepStrictEqual } from "node:util";
 import { seedCampaign } from "../src/seeding/seed-campaign";
+import {
+  comparableCard,
+  POSTGRAPHILE_INSTALL,
+  POSTGRAPHILE_QUERY,
+  postgraphileInstalled,
+  postgraphileVariables,
+  startPostgraphile,
+  type RunningPostgraphile,
+} from "./campaign-page.postgraphile";
 import { createCampaignPageFloor, FLOOR_STATEMENTS_PER_PAGE, PAGE_SIZE, type CampaignPage, type FloorRequest } from "./campaign-page.sql";
 import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
 import { openBenchDatabase, rawSqlOf, type DatabaseKind } from "./lib/databases";
 import { measureHttp } from "./lib/http-load";
-import { measureInProcess, type LoadOptions } from "./lib/load";
+import { measureInProcess, type LoadFigures, type LoadOptions } from "./lib/load";
 import { seededRandom, weightedPick } from "./lib/random";
 import { postJson, startJsonServer, startService, type RunningServer } from "./lib/servers";
 import { generateVacancies } from "./lib/vacancy-generator";
@@ -35,10 +44,15 @@ interface Sizes {
   pages: number;
   /** Length of the request sequence the load cycles through. */
   mix: number;
+  /** Interleaved rounds of the service against PostGraphile, at each of COMPARISON_CONNECTIONS. */
+  rounds: number;
 }
 
-const FULL: Sizes = { vacancies: 10_000, sessions: 200, pages: 5, mix: 1000 };
-const SMOKE: Sizes = { vacancies: 1000, sessions: 40, pages: 3, mix: 200 };
+const FULL: Sizes = { vacancies: 10_000, sessions: 200, pages: 5, mix: 1000, rounds: 3 };
+const SMOKE: Sizes = { vacancies: 1000, sessions: 40, pages: 3, mix: 200, rounds: 1 };
+
+/** A few readers refreshing a page, and a crowd. */
+const COMPARISON_CONNECTIONS = [2, 16] as const;
 
 /** One kind of request in the mix: a filter (one agency or none) and a page (0 = first page, no cursor). */
 interface Variant {
@@ -53,11 +67,17 @@ export const campaignPage: Benchmark = {
   async run(options) {
     const sizes = options.smoke ? SMOKE : FULL;
     const result: BenchResult = { measurements: [], dataset: {}, notes: [] };
+    const withPostgraphile = postgraphileInstalled();
     for (const kind of options.databases) {
-      const { measurements, dataset } = await onDatabase(kind, sizes, options);
+      const { measurements, dataset, notes } = await onDatabase(kind, sizes, options, withPostgraphile);
       result.measurements.push(...measurements);
       result.dataset[kind] = dataset;
+      result.notes.push(...notes);
     }
+    if (!withPostgraphile)
+      result.notes.push(
+        `PostGraphile is not installed, so it was not measured beside the service: \`${POSTGRAPHILE_INSTALL}\` installs it (graphql 15, apart from the service).`,
+      );
     result.notes.push(
       `Request mix (the same on every target): ${describeMix(sizes)}.`,
       "graphql: the service over HTTP (Apollo, type-graphql, drizzle, DataLoaders, its plugins), response cache and rate limit off, load from a worker thread.",
@@ -69,7 +89,12 @@ export const campaignPage: Benchmark = {
   },
 };
 
-async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOptions): Promise<{ measurements: Measurement[]; dataset: Record<string, unknown> }> {
+async function onDatabase(
+  kind: DatabaseKind,
+  sizes: Sizes,
+  options: BenchOptions,
+  withPostgraphile: boolean,
+): Promise<{ measurements: Measurement[]; dataset: Record<string, unknown>; notes: string[] }> {
   const log = (line: string) => options.log(`[${kind}] ${line}`);
   const bench = await openBenchDatabase(kind, { postgresUrl: options.postgresUrl, poolMax: options.poolMax });
   const servers: RunningServer[] = [];
@@ -157,7 +182,26 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     });
     measurements.push({ database: kind, target: "sql", description: "hand-written SQL in-process (the floor)", ...direct });
 
+    const notes: string[] = [];
+    // PostgreSQL only: PGlite lives inside the service's process, where no other server can reach it.
+    if (withPostgraphile && bench.url) {
+      const postgraphile = await startPostgraphile(raw, bench.url, options.poolMax);
+      servers.push(postgraphile);
+      const postgraphileAfter = await walkPostgraphile(kind, postgraphile, sizes, graphqlAfter, service.url);
+      log(`checked: PostGraphile returns the same ${variants.length} pages`);
+      const postgraphileBodies = sequence.map((v) =>
+        JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: postgraphileVariables(PAGE_SIZE, v.agency, postgraphileAfter.get(variantKey(v)) ?? null) }),
+      );
+      const compared = await compareWithPostgraphile(kind, sizes, options, log, {
+        graphql: (connections) => measureHttp({ ...load, connections, url: service.url, bodies: graphqlBodies, counterHeader: "x-sql-statements" }),
+        postgraphile: (connections) => measureHttp({ ...load, connections, url: postgraphile.url, bodies: postgraphileBodies, cpuMs: postgraphile.cpuMs }),
+      });
+      measurements.push(...compared.measurements);
+      notes.push(...compared.notes);
+    }
+
     return {
+      notes,
       measurements,
       dataset: {
         database: bench.description,
@@ -175,6 +219,118 @@ async function onDatabase(kind: DatabaseKind, sizes: Sizes, options: BenchOption
     for (const server of servers.reverse()) await server.close().catch(() => {});
     await bench.dispose();
   }
+}
+
+/**
+ * The same 25 pages through PostGraphile, by its own cursors, each checked against the service's page: the same
+ * vacancies in the same order with the same fields. Returns PostGraphile's cursors for the mix.
+ */
+async function walkPostgraphile(
+  kind: DatabaseKind,
+  postgraphile: RunningPostgraphile,
+  sizes: Sizes,
+  graphqlAfter: Map<string, string | null>,
+  serviceUrl: string,
+): Promise<Map<string, string | null>> {
+  const after = new Map<string, string | null>();
+  for (const agency of [null, ...AGENCIES]) {
+    let cursor: string | null = null;
+    for (let page = 0; page < sizes.pages; page++) {
+      const key = variantKey({ agency, page });
+      after.set(key, cursor);
+      const theirs = await postgraphile.page(PAGE_SIZE, agency, cursor);
+      const ours = await graphqlPage(serviceUrl, agency, graphqlAfter.get(key) ?? null);
+      const comparable = (p: CampaignPage) => ({
+        totalCount: p.totalCount,
+        hasNextPage: p.pageInfo.hasNextPage,
+        edges: p.edges.map((e) => comparableCard(e.node)),
+      });
+      if (!isDeepStrictEqual(comparable(theirs), comparable(ours))) {
+        const a = comparable(theirs);
+        const b = comparable(ours);
+        const index = a.edges.findIndex((edge, i) => !isDeepStrictEqual(edge, b.edges[i]));
+        throw new Error(
+          `[${kind}] ${key}: PostGraphile and the service disagree (totalCount ${a.totalCount} vs ${b.totalCount}; first difference at edge ${index}: ${JSON.stringify(a.edges[index])} vs ${JSON.stringify(b.edges[index])})`,
+        );
+      }
+      cursor = theirs.pageInfo.endCursor;
+    }
+  }
+  return after;
+}
+
+/**
+ * The service (uncached) and PostGraphile, interleaved: at each connection count, rounds of one then the other (the
+ * order alternating), so a neighbour's burst on the shared machine falls on both; each figure is the median over rounds.
+ */
+async function compareWithPostgraphile(
+  kind: DatabaseKind,
+  sizes: Sizes,
+  options: BenchOptions,
+  log: (line: string) => void,
+  measure: Record<"graphql" | "postgraphile", (connections: number) => Promise<LoadFigures>>,
+): Promise<{ measurements: Measurement[]; notes: string[] }> {
+  const measurements: Measurement[] = [];
+  const notes: string[] = [];
+  for (const connections of COMPARISON_CONNECTIONS) {
+    const runs: Record<"graphql" | "postgraphile", LoadFigures[]> = { graphql: [], postgraphile: [] };
+    for (let round = 0; round < sizes.rounds; round++) {
+      const order = round % 2 === 0 ? (["graphql", "postgraphile"] as const) : (["postgraphile", "graphql"] as const);
+      for (const target of order) {
+        log(
+          `${target === "graphql" ? "graphql (uncached)" : "PostGraphile"} side by side, round ${round + 1} of ${sizes.rounds}: ${connections} connections, ${options.warmupS} s warm-up, ${options.durationS} s`,
+        );
+        runs[target].push(await measure[target](connections));
+      }
+    }
+    const ours = medianFigures(runs.graphql);
+    const theirs = medianFigures(runs.postgraphile);
+    const label = `median of ${sizes.rounds}`;
+    measurements.push(
+      {
+        database: kind,
+        target: `graphql (beside PostGraphile, ${label})`,
+        description: "the service over HTTP, uncached, interleaved with PostGraphile",
+        ...ours,
+      },
+      { database: kind, target: `postgraphile (${label})`, description: "PostGraphile v4 in its own process, same data and pages", ...theirs },
+    );
+    const ratio = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? "n/a" : `${(a / b).toFixed(2)}x`);
+    const perRound = runs.graphql.map((g, i) => ratio(g.requestsPerSecond, runs.postgraphile[i].requestsPerSecond)).join(", ");
+    notes.push(
+      `${kind}, ${connections} connections: the service uncached against PostGraphile: ${ratio(ours.requestsPerSecond, theirs.requestsPerSecond)} its req/s (per round: ${perRound}), ${ratio(ours.cpuMsPerRequest, theirs.cpuMsPerRequest)} its server CPU per page (${ours.cpuMsPerRequest?.toFixed(2)} ms against ${theirs.cpuMsPerRequest?.toFixed(2)} ms, main threads).`,
+    );
+  }
+  return { measurements, notes };
+}
+
+/** Each figure's median over the runs (the runs of one target, one connection count). */
+function medianFigures(runs: LoadFigures[]): LoadFigures {
+  const median = (values: (number | null)[]): number | null => {
+    const known = values.filter((v): v is number => v != null).sort((a, b) => a - b);
+    if (known.length === 0) return null;
+    const mid = Math.floor(known.length / 2);
+    return known.length % 2 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+  };
+  const at = (pick: (f: LoadFigures) => number | null) => median(runs.map(pick))!;
+  return {
+    ...runs[0],
+    requests: at((f) => f.requests),
+    requestsPerSecond: at((f) => f.requestsPerSecond),
+    latencyMs: {
+      ...runs[0].latencyMs,
+      p50: at((f) => f.latencyMs.p50),
+      p95: at((f) => f.latencyMs.p95),
+      p99: at((f) => f.latencyMs.p99),
+      mean: at((f) => f.latencyMs.mean),
+      max: at((f) => f.latencyMs.max),
+    },
+    errors: runs.reduce((n, f) => n + f.errors, 0),
+    non200: runs.reduce((n, f) => n + f.non200, 0),
+    firstError: runs.find((f) => f.firstError)?.firstError ?? null,
+    counterMean: median(runs.map((f) => f.counterMean)),
+    cpuMsPerRequest: median(runs.map((f) => f.cpuMsPerRequest)),
+  };
 }
 
 function graphqlVariables(agency: string | null, after: string | null) {

@@ -16,6 +16,8 @@ export interface BenchDatabase {
   description: string;
   /** The server's version string. */
   version: string;
+  /** On PostgreSQL, the run's database (for a server the benchmark starts beside the service); null on PGlite. */
+  url: string | null;
   /** Closes the connections and, on PostgreSQL, drops the database the run created. */
   dispose(): Promise<void>;
 }
@@ -37,7 +39,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: OpenOptions
     await migrateDatabase(database);
     const version = await serverVersion(database);
     const dispose = once(() => database.close());
-    return { kind, database, description: database.description, version, dispose: unregisteringOnDispose(dispose) };
+    return { kind, database, description: database.description, version, url: null, dispose: unregisteringOnDispose(dispose) };
   }
 
   const name = `bench_${Date.now()}`;
@@ -76,6 +78,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: OpenOptions
       database,
       description: describePostgresUrl(withDatabase(options.postgresUrl, name)),
       version,
+      url: withDatabase(options.postgresUrl, name),
       async dispose() {
         unregister();
         await dispose();

@@ -9,8 +9,13 @@ const TICKS_PER_SECOND = 100;
  * other processes compete for the CPUs. Resolution 10 ms: read it over whole measurements.
  */
 export function mainThreadCpuMs(): number | null {
+  return threadCpuMs(process.pid);
+}
+
+/** The same for another process's main thread (its thread id is its pid): a server the benchmark runs as a child. */
+export function threadCpuMs(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // After the command name: state is field 3 of stat(5), utime 14 and stime 15.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
