@@ -8,8 +8,9 @@ export const INTROSPECTION_CACHE_ENTRIES = 16;
 /**
  * Answers to introspection-only operations, kept for the life of the process: the schema does not change while it
  * runs, and the standard introspection query costs tens of milliseconds of CPU to answer. A cached answer is served
- * before the operation is priced, so it costs the caller only what reading the request did; a new or varied document
- * pays the introspection price (src/server/plugins/query-cost.ts) and then joins the cache, oldest out.
+ * after the operation is priced and charged (the plugin comes after costAndRateLimitPlugin): it still writes about
+ * 100 KB, so it pays the introspection price (src/server/plugins/query-cost.ts) like a fresh one; were it free, one
+ * address could ask for it many times a second within its bucket. A new or varied document joins the cache, oldest out.
  */
 export function introspectionCachePlugin(entries = INTROSPECTION_CACHE_ENTRIES): ApolloServerPlugin<Context> {
   const cache = new Map<string, Record<string, unknown>>();

@@ -29,8 +29,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../common/connection";
  *   500 applications costs 500 more than a batch of one).
  * - Introspection is priced by what it costs to answer: `__schema` INTROSPECTION_SCHEMA_COST whatever it selects (the
  *   standard introspection query takes tens of milliseconds of CPU), `__type` INTROSPECTION_TYPE_COST; the depth, token
- *   and introspection-cycle rules bound their shape. An answer from the introspection cache costs nothing here
- *   (src/server/plugins/introspection-cache.ts).
+ *   and introspection-cycle rules bound their shape. An answer from the introspection cache pays the same
+ *   (src/server/plugins/introspection-cache.ts): it spares the CPU, not the bucket.
  *
  * The cost needs the variables (`first: $n`), so it is computed per request after validation, not in a validation rule
  * (Apollo caches validation per document, whatever the variables).
