@@ -20,7 +20,7 @@ export default tseslint.config(
       // Apollo's plugin hooks and type-graphql's resolvers are async by contract, with or without an await inside.
       "@typescript-eslint/require-await": "off",
       // The closed sets are still TypeScript enums beside drizzle's string unions of the same values (issue 16, item 1).
-      "@typescript-eslint/no-unsafe-enum-comparison": "off",
+      "@typescript-eslint/no-unsafe-enum-comparison": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },

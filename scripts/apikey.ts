@@ -1,10 +1,9 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { AgencyCode } from "../src/agencies/agency.type";
 import { ApiClientService } from "../src/api-clients/api-client.service";
-import { Role } from "../src/auth/role";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/client";
+import { AGENCY_CODES, ROLES } from "../src/db/tables/enums";
 import { prepareDatabase } from "../src/seeding/prepare-database";
 
 const USAGE = `Usage:
@@ -25,9 +24,11 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return values.help ? 0 : 2;
   }
+  const role = ROLES.find((r) => r === values.role);
+  const agency = AGENCY_CODES.find((a) => a === values.agency?.toUpperCase()) ?? null;
   if (command === "create") {
-    if (!values.role || !(values.role in Role)) return fail(`--role must be one of ${Object.keys(Role).join(", ")}`);
-    if (values.agency && !(values.agency.toUpperCase() in AgencyCode)) return fail(`--agency must be one of ${Object.keys(AgencyCode).join(", ")}`);
+    if (!role) return fail(`--role must be one of ${ROLES.join(", ")}`);
+    if (values.agency && !agency) return fail(`--agency must be one of ${AGENCY_CODES.join(", ")}`);
     if (!values.name) return fail("--name is required");
   }
   if (command === "revoke" && !values.id) return fail("--id is required");
@@ -41,8 +42,8 @@ async function main(): Promise<number> {
     if (command === "create") {
       const result = await clients.create({
         name: values.name!,
-        role: values.role as Role,
-        agency: (values.agency?.toUpperCase() as AgencyCode | undefined) ?? null,
+        role: role!,
+        agency,
       });
       if (result.userErrors.length) return fail(result.userErrors.map((e) => `${e.code}: ${e.message}`).join("\n"));
       const c = result.apiClient!;

@@ -6,7 +6,7 @@ import { Agency, AgencyCode } from "./agency.type";
 type AgencyRow = typeof agencies.$inferSelect;
 
 export function toAgency(row: AgencyRow): Agency {
-  return Object.assign(new Agency(), { code: row.code as AgencyCode, website: row.website, names: row.name });
+  return Object.assign(new Agency(), { code: row.code, website: row.website, names: row.name });
 }
 
 export class AgencyService {

@@ -1,12 +1,10 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { enumObject } from "../common/enum-object";
+import { AGENCY_CODES, type AgencyCodeValue } from "../db/tables";
 import type { LocalizedText } from "../common/localized-text";
 
-export enum AgencyCode {
-  DVZ = "DVZ",
-  CGVS = "CGVS",
-  RVV = "RVV",
-  FEDASIL = "FEDASIL",
-}
+export const AgencyCode = enumObject(AGENCY_CODES);
+export type AgencyCode = AgencyCodeValue;
 
 registerEnumType(AgencyCode, {
   name: "AgencyCode",

@@ -1,5 +1,4 @@
 import { and, asc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
-import type { AgencyCode } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { scopedAgency, type Viewer } from "../auth/viewer";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
@@ -8,7 +7,7 @@ import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { isSortCursor } from "../common/keyset";
 import type { Db } from "../db/client";
 import { apiClients, applications, candidates, stageEvents } from "../db/tables";
-import { Actor, Application, ApplicationFilter, ApplicationStage, Candidate, RejectionReason, StageEvent } from "./application.type";
+import { Actor, Application, ApplicationFilter, Candidate, StageEvent } from "./application.type";
 
 type ApplicationRow = typeof applications.$inferSelect;
 type CandidateRow = typeof candidates.$inferSelect;
@@ -19,10 +18,10 @@ export function toApplication(row: ApplicationRow): Application {
     key: row.id,
     vacancyKey: row.vacancyId,
     candidateKey: row.candidateId,
-    agencyCode: row.agencyCode as AgencyCode,
+    agencyCode: row.agencyCode,
     externalId: row.externalId,
-    stage: row.stage as ApplicationStage,
-    rejectionReason: row.rejectionReason as RejectionReason | null,
+    stage: row.stage,
+    rejectionReason: row.rejectionReason,
     version: row.version,
     submittedAt: row.submittedAt,
     stageEnteredAt: row.stageEnteredAt,
@@ -116,11 +115,11 @@ export class ApplicationService {
     return rows.map(({ event, clientName, clientRole }) =>
       Object.assign(new StageEvent(), {
         applicationKey: event.applicationId,
-        fromStage: event.fromStage as ApplicationStage | null,
-        toStage: event.toStage as ApplicationStage,
+        fromStage: event.fromStage,
+        toStage: event.toStage,
         occurredAt: event.occurredAt,
         recordedAt: event.recordedAt,
-        reason: event.reason as RejectionReason | null,
+        reason: event.reason,
         actor: Object.assign(new Actor(), { name: clientName ?? event.actorLabel ?? "unknown", role: clientRole ?? null }),
       }),
     );

@@ -1,20 +1,13 @@
 import { Node } from "../common/node";
+import { enumObject } from "../common/enum-object";
+import { STAGES, REJECTION_REASONS, type StageValue, type RejectionReasonValue } from "../db/tables";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { AgencyCode } from "../agencies/agency.type";
 import { Connection } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 
-export enum ApplicationStage {
-  APPLIED = "APPLIED",
-  SCREENED = "SCREENED",
-  INVITED = "INVITED",
-  TESTED = "TESTED",
-  LAUREATE = "LAUREATE",
-  OFFERED = "OFFERED",
-  HIRED = "HIRED",
-  REJECTED = "REJECTED",
-  WITHDRAWN = "WITHDRAWN",
-}
+export const ApplicationStage = enumObject(STAGES);
+export type ApplicationStage = StageValue;
 
 registerEnumType(ApplicationStage, {
   name: "ApplicationStage",
@@ -33,13 +26,8 @@ registerEnumType(ApplicationStage, {
   },
 });
 
-export enum RejectionReason {
-  INELIGIBLE = "INELIGIBLE",
-  FAILED_TEST = "FAILED_TEST",
-  NO_SHOW = "NO_SHOW",
-  FAILED_INTERVIEW = "FAILED_INTERVIEW",
-  OTHER = "OTHER",
-}
+export const RejectionReason = enumObject(REJECTION_REASONS);
+export type RejectionReason = RejectionReasonValue;
 
 registerEnumType(RejectionReason, {
   name: "RejectionReason",

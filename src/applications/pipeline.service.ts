@@ -191,10 +191,7 @@ export class PipelineService {
           const reached = reachedStages.get(key)?.has(request.toStage) && (request.toStage !== "REJECTED" || row.rejectionReason === request.reason);
           if (
             reached &&
-            (checked.code === "ALREADY_IN_STAGE" ||
-              checked.code === "BACKWARD_MOVE" ||
-              checked.code === "FINAL_STAGE" ||
-              checked.code === MoveErrorCode.VERSION_CONFLICT)
+            (checked.code === "ALREADY_IN_STAGE" || checked.code === "BACKWARD_MOVE" || checked.code === "FINAL_STAGE" || checked.code === "VERSION_CONFLICT")
           ) {
             continue;
           }

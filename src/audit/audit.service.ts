@@ -1,6 +1,4 @@
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import type { AgencyCode } from "../agencies/agency.type";
-import type { Role } from "../auth/role";
 import type { Viewer } from "../auth/viewer";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
 import { badUserInput } from "../common/errors";
@@ -95,13 +93,13 @@ function toAuditEntry({ entry, clientName }: { entry: typeof auditLog.$inferSele
     id: toGlobalId("AuditEntry", entry.id),
     occurredAt: entry.occurredAt,
     operation: entry.operation,
-    outcome: entry.outcome as AuditOutcome,
+    outcome: entry.outcome,
     targetType: entry.targetType,
     targetId: entry.targetId,
     actorName: clientName ?? entry.actorLabel ?? "unknown",
     actorClientId: entry.actorClientId != null ? toGlobalId("ApiClient", entry.actorClientId) : null,
-    actorRole: entry.actorRole as Role | null,
-    actorAgencyCode: entry.actorAgencyCode as AgencyCode | null,
+    actorRole: entry.actorRole,
+    actorAgencyCode: entry.actorAgencyCode,
     userErrorCodes: entry.userErrorCodes,
     detail: entry.detail,
     requestId: entry.requestId,

@@ -1,16 +1,14 @@
 import { Node } from "../common/node";
+import { enumObject } from "../common/enum-object";
+import { AUDIT_OUTCOMES, type AuditOutcomeValue } from "../db/tables";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { Connection } from "../common/connection";
 
-export enum AuditOutcome {
-  OK = "OK",
-  USER_ERROR = "USER_ERROR",
-  DENIED = "DENIED",
-  FAILED = "FAILED",
-}
+export const AuditOutcome = enumObject(AUDIT_OUTCOMES);
+export type AuditOutcome = AuditOutcomeValue;
 
 registerEnumType(AuditOutcome, {
   name: "AuditOutcome",

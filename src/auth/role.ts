@@ -1,10 +1,9 @@
 import { registerEnumType } from "type-graphql";
+import { enumObject } from "../common/enum-object";
+import { ROLES, type RoleValue } from "../db/tables";
 
-export enum Role {
-  AGENCY_HR = "AGENCY_HR",
-  TASKFORCE = "TASKFORCE",
-  ADMIN = "ADMIN",
-}
+export const Role = enumObject(ROLES);
+export type Role = RoleValue;
 
 registerEnumType(Role, {
   name: "Role",

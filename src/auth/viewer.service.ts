@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { AgencyCode } from "../agencies/agency.type";
 import { unauthenticated } from "../common/errors";
 import type { Db } from "../db/client";
 import { apiClients } from "../db/tables";
@@ -32,6 +31,6 @@ export class ViewerService {
       .where(eq(apiClients.keyHash, hash))
       .limit(1);
     if (!client || client.revokedAt) throw unauthenticated();
-    return { kind: "client", clientId: client.id, name: client.name, role: client.role as Role, agencyCode: client.agencyCode as AgencyCode | null };
+    return { kind: "client", clientId: client.id, name: client.name, role: client.role, agencyCode: client.agencyCode };
   }
 }

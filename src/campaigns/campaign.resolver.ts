@@ -3,12 +3,11 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Info } from "type-
 import { Agency } from "../agencies/agency.type";
 import { Language, langArg } from "../common/language";
 import type { Context } from "../context/context";
+import { AGENCY_CODES } from "../db/tables";
 import { Campaign, Wave } from "./campaign.type";
 import type { ProgressRow } from "./campaign.service";
 import { AgencyProgress, CampaignProgress, JobProfileProgress, WaveProgress, type ProgressFigures } from "./progress.type";
 import type { JobProfile } from "../job-profiles/job-profile.type";
-
-const AGENCY_ORDER = ["DVZ", "CGVS", "RVV", "FEDASIL"];
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
@@ -66,7 +65,7 @@ export class CampaignResolver {
       openPosts: row.openPosts,
       openVacancies: row.openVacancies,
     });
-    const agencyRows = rows.filter((r) => r.agencyCode != null).sort((a, b) => AGENCY_ORDER.indexOf(a.agencyCode!) - AGENCY_ORDER.indexOf(b.agencyCode!));
+    const agencyRows = rows.filter((r) => r.agencyCode != null).sort((a, b) => AGENCY_CODES.indexOf(a.agencyCode!) - AGENCY_CODES.indexOf(b.agencyCode!));
     const waveRows = rows.filter((r) => r.waveKey != null);
     const profileRows = rows.filter((r) => r.jobProfileKey != null);
     const [agencies, waves, profiles] = await Promise.all([

@@ -97,7 +97,7 @@ export class CampaignService {
       .from(campaignAgencies)
       .where(inArray(campaignAgencies.campaignId, [...campaignKeys]))
       .orderBy(asc(campaignAgencies.agencyCode));
-    return rows.map((r) => ({ campaignKey: r.campaignKey, agencyCode: r.agencyCode as AgencyCode }));
+    return rows.map((r) => ({ campaignKey: r.campaignKey, agencyCode: r.agencyCode }));
   }
 
   /**
@@ -125,7 +125,7 @@ export class CampaignService {
       );
     return rows.map((r) => ({
       campaignKey: r.campaignKey,
-      agencyCode: r.agencyCode as AgencyCode | null,
+      agencyCode: r.agencyCode,
       waveKey: r.waveKey,
       jobProfileKey: r.jobProfileKey,
       target: r.target,

@@ -1,12 +1,10 @@
 import { registerEnumType } from "type-graphql";
+import { enumObject } from "./enum-object";
+import { LANGUAGES, type LanguageValue } from "../db/tables/enums";
 import type { LanguageKey } from "./localized-text";
 
-export enum Language {
-  NL = "NL",
-  FR = "FR",
-  EN = "EN",
-  DE = "DE",
-}
+export const Language = enumObject(LANGUAGES);
+export type Language = LanguageValue;
 
 registerEnumType(Language, {
   name: "Language",

@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
-import type { AgencyCode } from "../agencies/agency.type";
-import { ApplicationStage, RejectionReason } from "../applications/application.type";
 import { PIPELINE_STAGES } from "../applications/stages";
 import { Role } from "../auth/role";
 import { toCampaign } from "../campaigns/campaign.service";
 import { CursorCodec, PageArgs } from "../common/connection";
 import { DateScalar, toIsoDate } from "../common/scalars";
+import { AGENCY_CODES } from "../db/tables";
 import { targetOf } from "./figures";
 import type { Context } from "../context/context";
 import type { DashboardSelection, SelectedVacancy } from "./dashboard-selection";
@@ -35,14 +34,13 @@ import {
 /** The dashboard object carries its selection (plain data); each field asks the service for (once) only what it needs. */
 type DashboardRoot = Dashboard & { selection: DashboardSelection };
 
-const AGENCY_ORDER: AgencyCode[] = ["DVZ", "CGVS", "RVV", "FEDASIL"] as AgencyCode[];
 const vacancyCursors = new CursorCodec<[number]>("dashboardVacancies", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
 
 export function funnelOf(totals: StageTotals): FunnelStep[] {
   return PIPELINE_STAGES.map((stage, i) => {
     const previous = i > 0 ? totals.reached[PIPELINE_STAGES[i - 1]] : 0;
     return Object.assign(new FunnelStep(), {
-      stage: stage as ApplicationStage,
+      stage: stage,
       reached: totals.reached[stage],
       current: totals.current[stage],
       conversionFromPrevious: i > 0 && previous > 0 ? totals.reached[stage] / previous : null,
@@ -152,7 +150,7 @@ export class DashboardResolver {
   @FieldResolver(() => [AgencyFunnel], { description: "Per agency with selected vacancies, by code." })
   async byAgency(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<AgencyFunnel[]> {
     const groups = groupBy(d.selection.vacancies, (v) => v.agencyCode);
-    const codes = AGENCY_ORDER.filter((code) => groups.has(code));
+    const codes = AGENCY_CODES.filter((code) => groups.has(code));
     return Promise.all(
       codes.map(async (code) =>
         group(
@@ -237,7 +235,7 @@ export class DashboardResolver {
   })
   async timeInStage(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<StageDuration[]> {
     return (await ctx.services.dashboard.timeInStage(d.selection)).map((t) =>
-      Object.assign(new StageDuration(), { ...t, fromStage: t.fromStage as ApplicationStage, toStage: t.toStage as ApplicationStage }),
+      Object.assign(new StageDuration(), { ...t, fromStage: t.fromStage, toStage: t.toStage }),
     );
   }
 
@@ -246,8 +244,8 @@ export class DashboardResolver {
     return (await ctx.services.dashboard.exits(d.selection)).map((e) =>
       Object.assign(new StageExits(), {
         ...e,
-        stage: e.stage as ApplicationStage,
-        rejectedByReason: e.rejectedByReason.map((r) => Object.assign(new ReasonCount(), { reason: r.reason as RejectionReason, count: r.count })),
+        stage: e.stage,
+        rejectedByReason: e.rejectedByReason.map((r) => Object.assign(new ReasonCount(), { reason: r.reason, count: r.count })),
       }),
     );
   }
@@ -261,7 +259,7 @@ export class DashboardResolver {
     description: "At the trailing four-week hiring rate: hires by the campaign's end and when the target is reached; per agency too.",
   })
   async forecast(@Root() d: DashboardRoot, @Ctx() ctx: Context): Promise<CampaignForecast> {
-    const agencies = AGENCY_ORDER.filter((code) => d.selection.vacancies.some((v) => v.agencyCode === code));
+    const agencies = AGENCY_CODES.filter((code) => d.selection.vacancies.some((v) => v.agencyCode === code));
     const byAgency = await Promise.all(
       agencies.map(async (code) =>
         Object.assign(new AgencyForecast(), await ctx.services.dashboard.forecast(d.selection, code), {

@@ -1,5 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { isOneOf } from "../common/enum-object";
+import { AGENCY_CODES } from "../db/tables/enums";
 import type { DashboardReport, ReportVariables } from "./report-query";
 import { planningPeriod } from "./report-query";
 
@@ -22,7 +24,6 @@ export interface ReportRow {
   value: number | string | boolean | null;
 }
 
-const AGENCIES = new Set(["DVZ", "CGVS", "RVV", "FEDASIL"]);
 const VIEWS = new Set(["CURRENT", "AS_REPORTED"]);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,8 +38,8 @@ export function exportVariables(params: URLSearchParams, today: string): { varia
   const filter: NonNullable<ReportVariables["filter"]> = {};
   const agencies = list("agencies");
   if (agencies) {
-    const unknown = agencies.find((a) => !AGENCIES.has(a));
-    if (unknown) return { error: `agencies: "${unknown}" is not an agency code (DVZ, CGVS, RVV, FEDASIL).` };
+    const unknown = agencies.find((a) => !isOneOf(AGENCY_CODES, a));
+    if (unknown) return { error: `agencies: "${unknown}" is not an agency code (${AGENCY_CODES.join(", ")}).` };
     filter.agencies = agencies;
   }
   for (const name of ["waveIds", "jobProfileIds"] as const) {

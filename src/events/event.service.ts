@@ -1,5 +1,4 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { AgencyCode } from "../agencies/agency.type";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
 import { toGlobalId } from "../common/global-id";
 import { selectRows, type Db } from "../db/client";
@@ -25,7 +24,7 @@ export function toEvent(row: EventRow): Event {
     type: typeOfWire(row.type)!,
     typeName: row.type,
     recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
-    agencyCode: row.agency_code as AgencyCode | null,
+    agencyCode: row.agency_code,
     payload: row.payload,
   });
 }

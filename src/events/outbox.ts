@@ -35,7 +35,7 @@ export interface ApplicationState {
   key: number;
   vacancyKey: number;
   candidateKey: number;
-  agencyCode: string;
+  agencyCode: AgencyCode;
   externalId: string;
   stage: string;
   rejectionReason: string | null;
@@ -54,7 +54,7 @@ export function applicationEvent(
   return {
     type,
     subject: `Application:${application.key}`,
-    agencyCode: application.agencyCode as AgencyCode,
+    agencyCode: application.agencyCode,
     audience: audienceOf(type),
     payload: {
       applicationId: toGlobalId("Application", application.key),
@@ -73,11 +73,11 @@ export function applicationEvent(
 }
 
 /** An event about a candidate as one agency knows them: the candidate's id and that agency's applications. */
-export function candidateEvent(type: EventType, candidateKey: number, agencyCode: AgencyCode | string, applicationKeys: readonly number[]): NewEvent {
+export function candidateEvent(type: EventType, candidateKey: number, agencyCode: AgencyCode, applicationKeys: readonly number[]): NewEvent {
   return {
     type,
     subject: `Candidate:${candidateKey}`,
-    agencyCode: agencyCode as AgencyCode,
+    agencyCode: agencyCode,
     audience: audienceOf(type),
     payload: {
       candidateId: toGlobalId("Candidate", candidateKey),
@@ -90,13 +90,13 @@ export function candidateEvent(type: EventType, candidateKey: number, agencyCode
 /** An event about a vacancy: public once it has been published, its agency's alone while a draft. */
 export function vacancyEvent(
   type: EventType,
-  vacancy: { key: number; agencyCode: AgencyCode | string; status: string; publishedAt: Date | null },
+  vacancy: { key: number; agencyCode: AgencyCode; status: string; publishedAt: Date | null },
   extra: Record<string, unknown> = {},
 ): NewEvent {
   return {
     type,
     subject: `Vacancy:${vacancy.key}`,
-    agencyCode: vacancy.agencyCode as AgencyCode,
+    agencyCode: vacancy.agencyCode,
     audience: audienceOf(type, vacancy.publishedAt != null),
     payload: { vacancyId: toGlobalId("Vacancy", vacancy.key), agency: vacancy.agencyCode, status: vacancy.status, ...extra },
   };

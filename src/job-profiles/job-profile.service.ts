@@ -2,17 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { toGlobalId } from "../common/global-id";
 import type { Db } from "../db/client";
 import { competenceAreas, jobProfileCompetencies, jobProfileResultAreas, jobProfiles, salaryScales, salaryScaleSteps } from "../db/tables";
-import {
-  CompetenceArea,
-  CompetenceGroup,
-  ComplexityLevel,
-  JobLevel,
-  JobProfile,
-  RequiredCompetency,
-  ResultArea,
-  SalaryScale,
-  SalaryStep,
-} from "./job-profile.type";
+import { CompetenceArea, JobProfile, RequiredCompetency, ResultArea, SalaryScale, SalaryStep } from "./job-profile.type";
 
 type JobProfileRow = typeof jobProfiles.$inferSelect;
 
@@ -36,7 +26,7 @@ export function toJobProfile(row: JobProfileRow): JobProfile {
 }
 
 function toCompetenceArea(row: typeof competenceAreas.$inferSelect): CompetenceArea {
-  return Object.assign(new CompetenceArea(), { number: row.number, group: row.group as CompetenceGroup, titles: row.title });
+  return Object.assign(new CompetenceArea(), { number: row.number, group: row.group, titles: row.title });
 }
 
 export class JobProfileService {
@@ -81,7 +71,7 @@ export class JobProfileService {
       .orderBy(asc(jobProfileCompetencies.jobProfileId), asc(competenceAreas.number));
     return rows.map((r) => ({
       profileKey: r.profileKey,
-      competency: Object.assign(new RequiredCompetency(), { area: toCompetenceArea(r.area), level: r.level as ComplexityLevel }),
+      competency: Object.assign(new RequiredCompetency(), { area: toCompetenceArea(r.area), level: r.level }),
     }));
   }
 
@@ -103,7 +93,7 @@ export class JobProfileService {
       if (!entry) {
         entry = Object.assign(new SalaryScale(), {
           code: scale.code,
-          level: scale.level as JobLevel,
+          level: scale.level,
           indexFactor: scale.indexFactor,
           illustrative: scale.illustrative,
           sources: scale.source,

@@ -1,12 +1,11 @@
 import { Node } from "../common/node";
+import { enumObject } from "../common/enum-object";
+import { COMPLEXITY_LEVELS, JOB_LEVELS, COMPETENCE_GROUPS, type ComplexityLevelValue, type JobLevelValue, type CompetenceGroupValue } from "../db/tables";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { LocalizedText } from "../common/localized-text";
 
-export enum ComplexityLevel {
-  A = "A",
-  B = "B",
-  C = "C",
-}
+export const ComplexityLevel = enumObject(COMPLEXITY_LEVELS);
+export type ComplexityLevel = ComplexityLevelValue;
 
 registerEnumType(ComplexityLevel, {
   name: "ComplexityLevel",
@@ -18,12 +17,8 @@ registerEnumType(ComplexityLevel, {
   },
 });
 
-export enum JobLevel {
-  A = "A",
-  B = "B",
-  C = "C",
-  D = "D",
-}
+export const JobLevel = enumObject(JOB_LEVELS);
+export type JobLevel = JobLevelValue;
 
 registerEnumType(JobLevel, {
   name: "JobLevel",
@@ -36,11 +31,8 @@ registerEnumType(JobLevel, {
   },
 });
 
-export enum CompetenceGroup {
-  GENERAL = "GENERAL",
-  SPECIFIC = "SPECIFIC",
-  MANAGEMENT = "MANAGEMENT",
-}
+export const CompetenceGroup = enumObject(COMPETENCE_GROUPS);
+export type CompetenceGroup = CompetenceGroupValue;
 
 registerEnumType(CompetenceGroup, {
   name: "CompetenceGroup",

@@ -9,8 +9,8 @@ export function toPlace(row: typeof places.$inferSelect): Place {
     id: toGlobalId("Place", row.id),
     key: row.id,
     names: row.name,
-    provinceCode: row.province as ProvinceCode | null,
-    regionCode: row.region as RegionCode,
+    provinceCode: row.province,
+    regionCode: row.region,
   });
 }
 
@@ -41,7 +41,7 @@ export class PlaceService {
       .select()
       .from(provinces)
       .where(inArray(provinces.code, [...codes]));
-    return rows.map((r) => Object.assign(new Province(), { code: r.code as ProvinceCode, regionCode: r.region as RegionCode, names: r.name }));
+    return rows.map((r) => Object.assign(new Province(), { code: r.code, regionCode: r.region, names: r.name }));
   }
 
   async regionsByCodes(codes: readonly RegionCode[]): Promise<Region[]> {
@@ -49,6 +49,6 @@ export class PlaceService {
       .select()
       .from(regions)
       .where(inArray(regions.code, [...codes]));
-    return rows.map((r) => Object.assign(new Region(), { code: r.code as RegionCode, names: r.name }));
+    return rows.map((r) => Object.assign(new Region(), { code: r.code, names: r.name }));
   }
 }

@@ -1,12 +1,11 @@
 import { Node } from "../common/node";
+import { enumObject } from "../common/enum-object";
+import { REGIONS, PROVINCES, type RegionValue, type ProvinceValue } from "../db/tables";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import type { LocalizedText } from "../common/localized-text";
 
-export enum RegionCode {
-  BRUSSELS = "BRUSSELS",
-  FLANDERS = "FLANDERS",
-  WALLONIA = "WALLONIA",
-}
+export const RegionCode = enumObject(REGIONS);
+export type RegionCode = RegionValue;
 
 registerEnumType(RegionCode, {
   name: "RegionCode",
@@ -18,18 +17,8 @@ registerEnumType(RegionCode, {
   },
 });
 
-export enum ProvinceCode {
-  ANTWERP = "ANTWERP",
-  EAST_FLANDERS = "EAST_FLANDERS",
-  FLEMISH_BRABANT = "FLEMISH_BRABANT",
-  LIMBURG = "LIMBURG",
-  WEST_FLANDERS = "WEST_FLANDERS",
-  HAINAUT = "HAINAUT",
-  LIEGE = "LIEGE",
-  LUXEMBOURG = "LUXEMBOURG",
-  NAMUR = "NAMUR",
-  WALLOON_BRABANT = "WALLOON_BRABANT",
-}
+export const ProvinceCode = enumObject(PROVINCES);
+export type ProvinceCode = ProvinceValue;
 
 registerEnumType(ProvinceCode, {
   name: "ProvinceCode",

@@ -2,10 +2,9 @@ import { and, asc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "driz
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
-import { Language } from "../common/language";
 import type { Db } from "../db/client";
 import { campaigns, testSessions, testSessionVacancies, vacancies } from "../db/tables";
-import { TestKind, TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
+import { TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
 
 type TestSessionRow = typeof testSessions.$inferSelect;
 
@@ -14,14 +13,14 @@ export function toTestSession(row: TestSessionRow): TestSession {
     id: toGlobalId("TestSession", row.id),
     key: row.id,
     campaignKey: row.campaignId,
-    kind: row.kind as TestKind,
+    kind: row.kind,
     startsAt: row.startsAt,
     durationMinutes: row.durationMinutes,
     placeName: row.place,
     placeNames: row.placeNames,
-    language: row.language as Language,
+    language: row.language,
     capacity: row.capacity,
-    status: row.status as TestSessionStatus,
+    status: row.status,
     seatsTaken: row.seatsTaken,
     attendedCount: row.attendedCount,
     noShowCount: row.noShowCount,

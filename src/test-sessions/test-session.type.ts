@@ -1,15 +1,13 @@
 import { Node } from "../common/node";
+import { enumObject } from "../common/enum-object";
+import { TEST_KINDS, TEST_SESSION_STATUSES, type TestKindValue, type TestSessionStatusValue } from "../db/tables";
 import type { LocalizedText } from "../common/localized-text";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/connection";
 import { Language } from "../common/language";
 
-export enum TestKind {
-  COMPUTER_TEST = "COMPUTER_TEST",
-  WRITTEN = "WRITTEN",
-  ORAL = "ORAL",
-  ASSESSMENT = "ASSESSMENT",
-}
+export const TestKind = enumObject(TEST_KINDS);
+export type TestKind = TestKindValue;
 
 registerEnumType(TestKind, {
   name: "TestKind",
@@ -22,10 +20,8 @@ registerEnumType(TestKind, {
   },
 });
 
-export enum TestSessionStatus {
-  SCHEDULED = "SCHEDULED",
-  CANCELLED = "CANCELLED",
-}
+export const TestSessionStatus = enumObject(TEST_SESSION_STATUSES);
+export type TestSessionStatus = TestSessionStatusValue;
 
 registerEnumType(TestSessionStatus, {
   name: "TestSessionStatus",

@@ -9,11 +9,10 @@ import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { afterCondition, isSortCursor, orderByKey, sortKeyText, type SortKey } from "../common/keyset";
 import { OrderDirection } from "../common/order";
 import { selectRows, type Db } from "../db/client";
-import { campaigns, examParts, jobProfiles, places, vacancies, waves } from "../db/tables";
+import { AGENCY_CODES, campaigns, examParts, jobProfiles, places, vacancies, waves } from "../db/tables";
 import type { JobLevel } from "../job-profiles/job-profile.type";
 import type { ProvinceCode, RegionCode } from "../places/place.type";
-import type { TestKind } from "../test-sessions/test-session.type";
-import { ContractType, ExamPart, LanguageRegime, Vacancy, VacancyFilter, VacancyOrder, VacancyOrderField, VacancyStatus } from "./vacancy.type";
+import { ExamPart, LanguageRegime, Vacancy, VacancyFilter, VacancyOrder, VacancyOrderField, VacancyStatus } from "./vacancy.type";
 
 /** What a Vacancy is built from: every column but the search texts (long, and only ever searched, never shown). */
 export const vacancyColumns = {
@@ -44,13 +43,13 @@ export function toVacancy(row: VacancyRow): Vacancy {
     campaignKey: row.campaignId,
     waveKey: row.waveId,
     jobProfileKey: row.jobProfileId,
-    agencyCode: row.agencyCode as AgencyCode,
+    agencyCode: row.agencyCode,
     headcountTarget: row.headcountTarget,
-    status: row.status as VacancyStatus,
+    status: row.status,
     placeName: row.place,
     placeKey: row.placeId,
-    languageRegime: row.languageRegime as LanguageRegime,
-    contractType: row.contractType as ContractType,
+    languageRegime: row.languageRegime,
+    contractType: row.contractType,
     publishedAt: row.publishedAt,
     applicationDeadline: row.applicationDeadline,
     titles: row.title,
@@ -256,7 +255,7 @@ export class VacancyService {
         32,
         (r) => r.agency_code,
         (r) => r.n_agency,
-      ).sort((a, b) => AGENCY_ORDER.indexOf(a.key) - AGENCY_ORDER.indexOf(b.key)),
+      ).sort((a, b) => AGENCY_CODES.indexOf(a.key) - AGENCY_CODES.indexOf(b.key)),
       waves: of<number>(
         16,
         (r) => r.wave_id,
@@ -305,7 +304,7 @@ export class VacancyService {
       vacancyKey: r.vacancyId,
       part: Object.assign(new ExamPart(), {
         name: r.name,
-        kind: r.kind as TestKind,
+        kind: r.kind,
         titles: r.title ?? { nl: r.name },
         maxPoints: r.maxPoints,
         passPercent: r.passPercent,
@@ -384,8 +383,6 @@ export class VacancyService {
     return result;
   }
 }
-
-const AGENCY_ORDER = ["DVZ", "CGVS", "RVV", "FEDASIL"];
 
 function allConditions(c: FilterConditions): (SQL | undefined)[] {
   return [...c.common, c.agency, c.wave, c.level, c.languageRegime, c.province, c.region];

@@ -1,4 +1,6 @@
 import { Node } from "../common/node";
+import { enumObject } from "../common/enum-object";
+import { VACANCY_STATUSES, LANGUAGE_REGIMES, CONTRACT_TYPES, type VacancyStatusValue, type LanguageRegimeValue, type ContractTypeValue } from "../db/tables";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { Connection } from "../common/connection";
@@ -8,13 +10,8 @@ import { JobLevel } from "../job-profiles/job-profile.type";
 import { ProvinceCode, RegionCode } from "../places/place.type";
 import { TestKind } from "../test-sessions/test-session.type";
 
-export enum VacancyStatus {
-  DRAFT = "DRAFT",
-  OPEN = "OPEN",
-  CLOSED = "CLOSED",
-  FILLED = "FILLED",
-  CANCELLED = "CANCELLED",
-}
+export const VacancyStatus = enumObject(VACANCY_STATUSES);
+export type VacancyStatus = VacancyStatusValue;
 
 registerEnumType(VacancyStatus, {
   name: "VacancyStatus",
@@ -28,12 +25,8 @@ registerEnumType(VacancyStatus, {
   },
 });
 
-export enum LanguageRegime {
-  NL = "NL",
-  FR = "FR",
-  DE = "DE",
-  BILINGUAL = "BILINGUAL",
-}
+export const LanguageRegime = enumObject(LANGUAGE_REGIMES);
+export type LanguageRegime = LanguageRegimeValue;
 
 registerEnumType(LanguageRegime, {
   name: "LanguageRegime",
@@ -46,11 +39,8 @@ registerEnumType(LanguageRegime, {
   },
 });
 
-export enum ContractType {
-  STATUTORY = "STATUTORY",
-  PERMANENT_CONTRACT = "PERMANENT_CONTRACT",
-  FIXED_TERM_CONTRACT = "FIXED_TERM_CONTRACT",
-}
+export const ContractType = enumObject(CONTRACT_TYPES);
+export type ContractType = ContractTypeValue;
 
 registerEnumType(ContractType, {
   name: "ContractType",

@@ -58,7 +58,7 @@ function toDelivery(row: DeliveryRow): Omit<WebhookDelivery, "event" | "attempts
     key: row.id,
     eventKey: row.eventId,
     sequence: row.sequence,
-    status: row.status as WebhookDeliveryStatus,
+    status: row.status,
     attemptCount: row.attempts,
     nextAttemptAt: row.status === "PENDING" && row.nextAttemptAt > new Date(DUE_AT_ONCE) ? row.nextAttemptAt : null,
     deliveredAt: row.deliveredAt,

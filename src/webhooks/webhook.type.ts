@@ -1,15 +1,14 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { enumObject } from "../common/enum-object";
+import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatusValue } from "../db/tables";
 import { Connection } from "../common/connection";
 import { Node } from "../common/node";
 import { UserError } from "../common/user-error";
 import { EventType } from "../events/event-types";
 import { Event } from "../events/event.type";
 
-export enum WebhookDeliveryStatus {
-  PENDING = "PENDING",
-  DELIVERED = "DELIVERED",
-  DEAD = "DEAD",
-}
+export const WebhookDeliveryStatus = enumObject(WEBHOOK_DELIVERY_STATUSES);
+export type WebhookDeliveryStatus = WebhookDeliveryStatusValue;
 
 registerEnumType(WebhookDeliveryStatus, {
   name: "WebhookDeliveryStatus",

@@ -7,6 +7,7 @@ import {
   isObjectType,
   isInterfaceType,
   Kind,
+  OperationTypeNode,
   parse,
   validate,
   type DocumentNode,
@@ -125,7 +126,7 @@ function problems(schema: GraphQLSchema, example: Example): string[] {
   const json = JSON.parse(example.following.text) as Record<string, unknown>;
   const at = `${example.following.file}:${example.following.line}`;
   if ("data" in json || "errors" in json) {
-    const rootType = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
+    const rootType = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
     return unselectedKeys(schema, rootType!, operation.selectionSet, json.data ?? null, `${at}: data`).map((key) => `${key} is not selected`);
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], json);

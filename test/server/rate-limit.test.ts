@@ -1,4 +1,4 @@
-import { parse } from "graphql";
+import { Kind, parse } from "graphql";
 import { displayPrefix, generateApiKey, hashApiKey } from "../../src/auth/api-keys";
 import { Role } from "../../src/auth/role";
 import type { Db } from "../../src/db/client";
@@ -19,7 +19,7 @@ async function insertApiClient(db: Db, name: string): Promise<string> {
 async function costOf(query: string): Promise<number> {
   const document = parse(query);
   const operation = document.definitions[0];
-  if (operation.kind !== "OperationDefinition") throw new Error("not an operation");
+  if (operation.kind !== Kind.OPERATION_DEFINITION) throw new Error("not an operation");
   return operationCost(await campaignSchema(), document, operation, {});
 }
 

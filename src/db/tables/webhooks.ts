@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { apiClients } from "./api-clients";
-import { agencyCodeEnum, roleEnum } from "./enums";
+import { agencyCodeEnum, roleEnum, webhookDeliveryStatusEnum } from "./enums";
 import { events } from "./events";
 
 export const webhookEndpointStatusEnum = pgEnum("webhook_endpoint_status", ["ACTIVE", "DISABLED"]);
-export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", ["PENDING", "DELIVERED", "DEAD"]);
 
 /** Where an API client wants events delivered. The secret signs them (it cannot be hashed: signing needs it). */
 export const webhookEndpoints = pgTable(

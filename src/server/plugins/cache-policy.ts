@@ -3,6 +3,7 @@ import {
   getNamedType,
   isCompositeType,
   Kind,
+  OperationTypeNode,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -123,7 +124,7 @@ function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation(requestContext) {
           const { operation, document, schema } = requestContext;
-          if (requestContext.contextValue.viewer.kind !== "anonymous" || operation?.operation !== "query") {
+          if (requestContext.contextValue.viewer.kind !== "anonymous" || operation?.operation !== OperationTypeNode.QUERY) {
             requestContext.overallCachePolicy.restrict({ maxAge: 0, scope: "PRIVATE" });
             return;
           }

@@ -6,6 +6,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  OperationTypeNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLInputType,
@@ -97,7 +98,7 @@ export function checkOperationStrings(
         const field = parent.getFields()[selection.name.value];
         if (!field) continue;
         const args = getArgumentValues(field, selection, variables);
-        const skip = atRoot && operation.operation === "mutation" ? PER_ITEM_BATCHES[field.name] : undefined;
+        const skip = atRoot && operation.operation === OperationTypeNode.MUTATION ? PER_ITEM_BATCHES[field.name] : undefined;
         for (const arg of field.args) {
           const found = firstBadString(args[arg.name], arg.type, [arg.name], arg.name === "input" ? skip : undefined);
           if (found) {
@@ -166,7 +167,7 @@ export function inputStringsPlugin(): ApolloServerPlugin<Context> {
           );
           const error = checkOperationStrings(schema, fragments, operation, request.variables);
           if (!error) return;
-          if (operation.operation === "mutation") {
+          if (operation.operation === OperationTypeNode.MUTATION) {
             // Refused before any resolver ran: each mutation still leaves its audit line, as if its resolver had refused.
             for (const { name, input } of rootMutationInputs(schema, operation, request.variables))
               await auditRefusedMutation(contextValue, name, input, error);

@@ -1,4 +1,4 @@
-import { Kind, type OperationDefinitionNode } from "graphql";
+import { Kind, OperationTypeNode, type OperationDefinitionNode } from "graphql";
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from "@apollo/server";
 import type { Context } from "../../context/context";
 
@@ -38,7 +38,7 @@ export function introspectionCachePlugin(entries = INTROSPECTION_CACHE_ENTRIES):
 /** The document, operation name and variables of an operation that only introspects; null for any other. */
 function cacheKey(requestContext: GraphQLRequestContext<Context>): string | null {
   const operation = requestContext.operation;
-  if (!operation || operation.operation !== "query" || !introspectsOnly(operation)) return null;
+  if (!operation || operation.operation !== OperationTypeNode.QUERY || !introspectsOnly(operation)) return null;
   return JSON.stringify([requestContext.source, requestContext.operationName ?? null, requestContext.request.variables ?? null]);
 }
 

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { OperationTypeNode } from "graphql";
 import { currentRequestScope } from "../../common/request-scope";
 import type { Metrics } from "../../ops/metrics";
 import type { Context } from "../../context/context";
@@ -19,7 +20,11 @@ export function observePlugin(metrics: Metrics, responseCacheEnabled: boolean): 
           const errors = body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
           const code = errors?.find((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")?.extensions?.code ?? errors?.[0]?.extensions?.code;
           scope.outcome = errors?.length ? (typeof code === "string" ? code : "other_error").toLowerCase() : "success";
-          if (responseCacheEnabled && requestContext.operation?.operation === "query" && requestContext.contextValue.viewer.kind === "anonymous") {
+          if (
+            responseCacheEnabled &&
+            requestContext.operation?.operation === OperationTypeNode.QUERY &&
+            requestContext.contextValue.viewer.kind === "anonymous"
+          ) {
             metrics.responseCacheResult(requestContext.metrics.responseCacheHit === true);
           }
         },

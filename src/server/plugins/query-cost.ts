@@ -5,6 +5,7 @@ import {
   isCompositeType,
   isListType,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -60,7 +61,7 @@ export function operationCost(
 
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return 0;
-  const isMutation = operation.operation === "mutation";
+  const isMutation = operation.operation === OperationTypeNode.MUTATION;
 
   function selectionCost(parentType: GraphQLCompositeType, selectionSet: SelectionSetNode, atRoot: boolean): number {
     let total = 0;
