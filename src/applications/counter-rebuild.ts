@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { IN_WEEKLY_STAGES, mondayOf } from "./stage-moves";
+import { PIPELINE_STEPS_SQL } from "./stages";
 
 /**
  * Recounts every counter and rollup from the event log, set-based, in the caller's transaction: what every move keeps
@@ -62,7 +63,7 @@ export async function rebuildCounters(tx: Executor): Promise<void> {
   await tx.execute(sql`
     create temporary table rebuild_durations on commit drop as
     select coarse, vacancy_scope, from_stage, to_stage, day, day - from_day as days from rebuild_moves
-    where (from_stage, to_stage) in (('APPLIED', 'SCREENED'), ('SCREENED', 'INVITED'), ('INVITED', 'TESTED'), ('TESTED', 'LAUREATE'), ('LAUREATE', 'OFFERED'), ('OFFERED', 'HIRED'))
+    where (from_stage, to_stage) in (${PIPELINE_STEPS_SQL})
     union all select coarse, vacancy_scope, 'APPLIED', 'HIRED', day, day - applied_day from rebuild_moves where to_stage = 'HIRED'`);
   await tx.execute(sql`
     insert into stage_durations (scope, from_stage, to_stage, days, count)

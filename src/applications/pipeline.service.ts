@@ -338,7 +338,7 @@ export function checkRequest(
     };
   }
   const refusal = checkMove(row.stage, request.toStage, request.reason, origin);
-  if (refusal) return { code: refusal.code, message: refusal.message, field: refusal.code.startsWith("REASON") ? "reason" : "toStage" };
+  if (refusal) return refusal;
   const occurredAt = request.occurredAt && request.occurredAt < now ? request.occurredAt : now;
   if (occurredAt < row.stageEnteredAt) {
     return {

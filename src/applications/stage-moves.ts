@@ -4,7 +4,7 @@ import { scopeKey, vacancyCoarseScopes } from "../db/tables/scope-keys";
 import { selectRows, type Executor } from "../db/client";
 import { stageEvents, vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
 import { recordWeeklyRevisions } from "../events/weekly-report-events";
-import { ALL_STAGES, PIPELINE_STAGES } from "./stages";
+import { ALL_STAGES, nextStage } from "./stages";
 
 /** One move of one application, as the event log and the counters record it. */
 export interface StageMove {
@@ -221,12 +221,7 @@ function weeklyEntries(moves: readonly StageMove[], scopes: Map<number, string[]
 function timedTransitions(move: StageMove): [StageValue, Date][] {
   const timed: [StageValue, Date][] = [];
   const from = move.fromStage;
-  if (
-    from &&
-    move.enteredFromAt &&
-    PIPELINE_STAGES.indexOf(move.toStage as never) === PIPELINE_STAGES.indexOf(from as never) + 1 &&
-    PIPELINE_STAGES.includes(from as never)
-  ) {
+  if (from && move.enteredFromAt && nextStage(from) === move.toStage) {
     timed.push([from, move.enteredFromAt]);
   }
   if (move.toStage === "HIRED") timed.push(["APPLIED", move.appliedAt]);

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { PIPELINE_STEPS_SQL } from "../applications/stages";
 import type { Pipeline } from "./figures";
 import { scopeKey } from "../db/tables/scope-keys";
 import { addDays } from "../common/brussels-time";
@@ -133,7 +134,7 @@ export function durationsSql(s: DashboardSelection): SQL {
                window w as (partition by e.application_id order by e.occurred_at, e.id)),
              d as (
                select from_stage, to_stage, day, day - from_day as days from m
-               where (from_stage, to_stage) in (('APPLIED', 'SCREENED'), ('SCREENED', 'INVITED'), ('INVITED', 'TESTED'), ('TESTED', 'LAUREATE'), ('LAUREATE', 'OFFERED'), ('OFFERED', 'HIRED'))
+               where (from_stage, to_stage) in (${PIPELINE_STEPS_SQL})
                union all select 'APPLIED', 'HIRED', day, day - applied_day from m where to_stage = 'HIRED')
              select from_stage, to_stage, days, count(*)::int as n from d where day between ${startDay(s)} and ${s.end} group by 1, 2, 3`;
 }

@@ -1,5 +1,5 @@
 import type { AgencyCode } from "../agencies/agency.type";
-import { PIPELINE_STAGES } from "../applications/stages";
+import { EXIT_STAGES, PIPELINE_STAGES, PIPELINE_STEPS, type PipelineStage } from "../applications/stages";
 import { addDays, daysBetween } from "../common/brussels-time";
 import { rejectionReasonEnum, type StageValue } from "../db/tables";
 
@@ -8,7 +8,7 @@ import { rejectionReasonEnum, type StageValue } from "../db/tables";
  * database (test/dashboard/figures.test.ts).
  */
 
-export type Pipeline = (typeof PIPELINE_STAGES)[number];
+export type Pipeline = PipelineStage;
 
 export interface StageTotals {
   reached: Record<Pipeline, number>;
@@ -21,17 +21,7 @@ export interface TargetVacancy {
 }
 
 /** Transitions timed by the time-in-stage histograms: each pipeline step, then application to hire. */
-export const TRANSITIONS: readonly [Pipeline, Pipeline][] = [
-  ["APPLIED", "SCREENED"],
-  ["SCREENED", "INVITED"],
-  ["INVITED", "TESTED"],
-  ["TESTED", "LAUREATE"],
-  ["LAUREATE", "OFFERED"],
-  ["OFFERED", "HIRED"],
-  ["APPLIED", "HIRED"],
-];
-/** Stages an application can leave by rejection or withdrawal. */
-export const EXIT_STAGES: readonly Pipeline[] = PIPELINE_STAGES.filter((s) => s !== "HIRED");
+export const TRANSITIONS: readonly (readonly [Pipeline, Pipeline])[] = [...PIPELINE_STEPS, ["APPLIED", "HIRED"]];
 
 /**
  * The p-th percentile of a histogram by the nearest-rank method: the smallest value such that at least p % of the

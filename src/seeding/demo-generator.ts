@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { rebuildCounters } from "../applications/counter-rebuild";
 import { insertEvents, recordStageMoves, type StageMove } from "../applications/stage-moves";
+import { PIPELINE_STAGES } from "../applications/stages";
 import { PersonKeys } from "../candidates/person-keys";
 import { brusselsDate } from "../common/brussels-time";
 import { zonedInstant } from "../common/zoned-instant";
@@ -60,7 +61,6 @@ const OUTCOMES: [StageValue | `REJECTED@${StageValue}` | `WITHDRAWN@${StageValue
   ["WITHDRAWN@INVITED", 0.02],
   ["WITHDRAWN@LAUREATE", 0.01],
 ];
-const PIPELINE: StageValue[] = ["APPLIED", "SCREENED", "INVITED", "TESTED", "LAUREATE", "OFFERED", "HIRED"];
 const REJECTION_AT: Partial<Record<StageValue, RejectionReasonValue>> = {
   APPLIED: "INELIGIBLE",
   SCREENED: "INELIGIBLE",
@@ -262,7 +262,8 @@ function planPath(random: () => number, vacancy: { id: number; headcountTarget: 
   }
   let at = submittedAt;
   const moves: PlannedMove[] = [{ fromStage: null, toStage: "APPLIED", reason: null, occurredAt: new Date(at), actor: ACTOR }];
-  for (const stage of PIPELINE.slice(1, PIPELINE.indexOf(target) + 1)) {
+  const pipeline: readonly StageValue[] = PIPELINE_STAGES;
+  for (const stage of pipeline.slice(1, pipeline.indexOf(target) + 1)) {
     const next = at + (1 + random() * 13) * DAY;
     if (next > horizon) return moves;
     at = next;

@@ -4,6 +4,7 @@ import { toApplication } from "../applications/application.service";
 import type { Application } from "../applications/application.type";
 import type { PipelineService } from "../applications/pipeline.service";
 import { retractStageMoves, type MoveActor } from "../applications/stage-moves";
+import { stagesFrom } from "../applications/stages";
 import { CursorCodec } from "../common/connection";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { userError, type UserError } from "../common/user-error";
@@ -623,7 +624,7 @@ export class SelectionService {
 
 export const LAUREATE_ORDER = "rank";
 export const laureateCursors = new CursorCodec<[number]>("laureates", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
-const LAUREATE_STAGES = ["LAUREATE", "OFFERED", "HIRED"] as const;
+const LAUREATE_STAGES = stagesFrom("LAUREATE");
 
 /**
  * Laureates (LAUREATE, OFFERED or HIRED) of several vacancies, each list ranked by total points; ties go to the higher
@@ -668,7 +669,7 @@ async function laureateCounts(db: Db, vacancyKeys: readonly number[]): Promise<{
   return db
     .select({ vacancyKey: applications.vacancyId, count: sql<number>`count(*)::int` })
     .from(applications)
-    .where(and(inArray(applications.vacancyId, [...vacancyKeys]), inArray(applications.stage, [...LAUREATE_STAGES])))
+    .where(and(inArray(applications.vacancyId, [...vacancyKeys]), inArray(applications.stage, LAUREATE_STAGES)))
     .groupBy(applications.vacancyId);
 }
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { recordStageMoves } from "../../src/applications/stage-moves";
-import { checkMove } from "../../src/applications/stages";
+import { checkMove, nextStage, PIPELINE_STEPS, stagesFrom } from "../../src/applications/stages";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
 import { selectRows } from "../../src/db/client";
 import { applications, stageEvents } from "../../src/db/tables";
@@ -39,6 +39,30 @@ describe("the stage machine (pure)", () => {
     expect(checkMove("INVITED", "TESTED", null, "selection")).toBeNull();
     expect(checkMove("TESTED", "LAUREATE", null, "selection")).toBeNull();
     expect(checkMove("SCREENED", "TESTED", null, "selection")?.code).toBe("STAGE_SKIPPED");
+  });
+});
+
+describe("the pipeline's steps (pure)", () => {
+  it("lists each step forward once, in order, and the stage after each", () => {
+    expect(PIPELINE_STEPS).toEqual([
+      ["APPLIED", "SCREENED"],
+      ["SCREENED", "INVITED"],
+      ["INVITED", "TESTED"],
+      ["TESTED", "LAUREATE"],
+      ["LAUREATE", "OFFERED"],
+      ["OFFERED", "HIRED"],
+    ]);
+    expect(nextStage("TESTED")).toBe("LAUREATE");
+    expect(nextStage("HIRED")).toBeNull();
+    expect(nextStage("REJECTED")).toBeNull();
+    expect(stagesFrom("LAUREATE")).toEqual(["LAUREATE", "OFFERED", "HIRED"]);
+  });
+
+  it("names the field a refusal is about: the reason for the reason rules, the target stage otherwise", () => {
+    expect(checkMove("APPLIED", "REJECTED", null)?.field).toBe("reason");
+    expect(checkMove("APPLIED", "SCREENED", "OTHER")?.field).toBe("reason");
+    expect(checkMove("APPLIED", "TESTED", null)?.field).toBe("toStage");
+    expect(checkMove("HIRED", "WITHDRAWN", null)?.field).toBe("toStage");
   });
 });
 
