@@ -129,7 +129,7 @@ export async function selectVacancies(db: Db, campaign: CampaignRow, parsed: Par
   if (parsed.waveKeys) conditions.push(inArray(vacancies.waveId, parsed.waveKeys));
   if (parsed.profileKeys) conditions.push(inArray(vacancies.jobProfileId, parsed.profileKeys));
   if (parsed.vacancyKeys) conditions.push(inArray(vacancies.id, parsed.vacancyKeys));
-  return (await db
+  return await db
     .select({
       id: vacancies.id,
       agencyCode: vacancies.agencyCode,
@@ -140,7 +140,7 @@ export async function selectVacancies(db: Db, campaign: CampaignRow, parsed: Par
     })
     .from(vacancies)
     .where(and(...conditions))
-    .orderBy(vacancies.id)) as SelectedVacancy[];
+    .orderBy(vacancies.id);
 }
 
 /** Pure: the selection's scopes, period and counting strategy, from the parsed arguments and the selected vacancies. */

@@ -191,7 +191,7 @@ describe("selection planning", () => {
   const campaign = { id: 7, startsOn: "2026-01-01", endsOn: "2026-12-31", targetHeadcount: 700 } as CampaignRow;
   const vacancy = (id: number, waveId: number, jobProfileId: number): SelectedVacancy => ({
     id,
-    agencyCode: "DVZ" as SelectedVacancy["agencyCode"],
+    agencyCode: "DVZ",
     waveId,
     jobProfileId,
     headcountTarget: 1,
