@@ -123,17 +123,17 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
   // are held only for the last statements and the commit.
   const candidateDays = await recordFirstApplications(tx, firstApplications, newPersons);
 
-  // The counters of stages being left are decremented, so they are updated, never inserted: lock them in key order.
+  // The counters of stages being left are decremented, so they are updated, never inserted: locked in key order by the
+  // inner select (as bumpApplicationsOf does), then updated, in one statement.
   const totalsJson = JSON.stringify(totals.rows((a, b) => a.vacancy_id - b.vacancy_id || STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)));
   await tx.execute(sql`
-    select 1 from vacancy_stage_counts c
-    where (c.vacancy_id, c.stage) in (select d.vacancy_id, d.stage from jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage))
-    order by c.vacancy_id, c.stage
-    for update`);
-  await tx.execute(sql`
     update vacancy_stage_counts c set reached = c.reached + d.reached, current = c.current + d.current
-    from jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage, reached int, current int)
-    where c.vacancy_id = d.vacancy_id and c.stage = d.stage`);
+    from (select l.vacancy_id, l.stage from vacancy_stage_counts l
+          where (l.vacancy_id, l.stage) in (select d.vacancy_id, d.stage from jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage))
+          order by l.vacancy_id, l.stage
+          for update) locked,
+         jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage, reached int, current int)
+    where c.vacancy_id = locked.vacancy_id and c.stage = locked.stage and d.vacancy_id = locked.vacancy_id and d.stage = locked.stage`);
   if (sign < 0) {
     // Taking moves back: every row exists (the moves put it there), and an insert of negative amounts would break the
     // tables' non-negative checks even when it ends in an update, so these are updates.
@@ -170,18 +170,24 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
     from jsonb_to_recordset(${vacancyDaily.json()}::jsonb) as d(vacancy_id int, stage application_stage, day date, entered int, exited int)
     on conflict (vacancy_id, stage, day) do update
       set entered = vacancy_stage_daily.entered + excluded.entered, exited = vacancy_stage_daily.exited + excluded.exited`);
-  // The daily rollup and the weekly one beside it, in one statement.
+  // The daily rollup, the weekly one and the new candidates per day beside them, in one statement: these rows are shared
+  // by every batch of the campaign, so each round trip while their locks are held costs every other writer too. (Moves
+  // count no new candidates, and submissions no durations or exits: no transaction takes these in another order.)
   await tx.execute(sql`
     with daily as (
       insert into rollup_stage_daily (scope, stage, day, entered, exited)
       select d.scope, d.stage, d.day, d.entered, d.exited
       from jsonb_to_recordset(${coarseDaily.json()}::jsonb) as d(scope text, stage application_stage, day date, entered int, exited int)
       on conflict (scope, stage, day) do update
-        set entered = rollup_stage_daily.entered + excluded.entered, exited = rollup_stage_daily.exited + excluded.exited)
-    insert into rollup_stage_weekly (scope, stage, week, entered)
-    select w.scope, w.stage, w.week, w.entered
-    from jsonb_to_recordset(${coarseWeekly.json()}::jsonb) as w(scope text, stage application_stage, week date, entered int)
-    on conflict (scope, stage, week) do update set entered = rollup_stage_weekly.entered + excluded.entered`);
+        set entered = rollup_stage_daily.entered + excluded.entered, exited = rollup_stage_daily.exited + excluded.exited),
+    weekly as (
+      insert into rollup_stage_weekly (scope, stage, week, entered)
+      select w.scope, w.stage, w.week, w.entered
+      from jsonb_to_recordset(${coarseWeekly.json()}::jsonb) as w(scope text, stage application_stage, week date, entered int)
+      on conflict (scope, stage, week) do update set entered = rollup_stage_weekly.entered + excluded.entered)
+    insert into rollup_candidate_daily (scope, day, new_candidates)
+    select g.scope, g.day, g.n from jsonb_to_recordset(${candidateDays.gains.json()}::jsonb) as g(scope text, day date, n int)
+    on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`);
   if (durations.size) {
     await tx.execute(sql`
       insert into stage_durations (scope, from_stage, to_stage, days, count)
@@ -206,7 +212,7 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
       from jsonb_to_recordset(${exitDaily.json()}::jsonb) as d(scope text, from_stage application_stage, exit text, day date, count int)
       on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`);
   }
-  await countCandidateDays(tx, candidateDays);
+  await countCandidateLosses(tx, candidateDays.losses);
   await recordWeeklyRevisions(tx, weeklyEntries(moves, scopes));
 }
 
@@ -280,14 +286,8 @@ async function recordFirstApplications(
   return { gains, losses };
 }
 
-/** New candidates per scope and day (shared counters: written with the others at the end of the transaction). */
-async function countCandidateDays(tx: Executor, { gains, losses }: { gains: DayTally; losses: DayTally }): Promise<void> {
-  if (gains.size) {
-    await tx.execute(sql`
-      insert into rollup_candidate_daily (scope, day, new_candidates)
-      select g.scope, g.day, g.n from jsonb_to_recordset(${gains.json()}::jsonb) as g(scope text, day date, n int)
-      on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`);
-  }
+/** A late sync's earlier first day takes its person off the day counted before (the gains go with the rollups). */
+async function countCandidateLosses(tx: Executor, losses: DayTally): Promise<void> {
   if (losses.size) {
     await tx.execute(sql`
       update rollup_candidate_daily r set new_candidates = r.new_candidates - l.n

@@ -118,7 +118,12 @@ export class SubmissionService {
     const valid = accepted.map((index, i) => normalise(submissions[index], index, now, keys[i]));
 
     try {
-      await this.db.transaction((tx) => writeBatch(tx, submitter, valid, outcomes));
+      // The transaction answers with the outcomes, so the audit line written in it (src/audit/audit.middleware.ts) is
+      // already the final one and needs no rewrite after the commit.
+      await this.db.transaction(async (tx) => {
+        await writeBatch(tx, submitter, valid, outcomes);
+        return outcomes;
+      });
     } catch (error) {
       if (!isDataError(error)) throw error;
       // Something in the batch upset the database: isolate it by writing each application on its own.
@@ -472,6 +477,11 @@ async function insertFresh(
     }
   }
 
+  // The outbox events before the counters: the counters' rows are shared by every batch, and are best locked last.
+  await recordEvents(
+    tx,
+    inserted.map((row) => applicationEvent(EventType.APPLICATION_SUBMITTED, toApplication(row), { fromStage: null, occurredAt: row.submittedAt })),
+  );
   await recordStageMoves(
     tx,
     inserted.map((row) => ({
@@ -487,10 +497,6 @@ async function insertFresh(
       actor: submitter.actor,
     })),
     newPersons,
-  );
-  await recordEvents(
-    tx,
-    inserted.map((row) => applicationEvent(EventType.APPLICATION_SUBMITTED, toApplication(row), { fromStage: null, occurredAt: row.submittedAt })),
   );
 }
 

@@ -39,10 +39,18 @@ export function isoWeek(date: string): string {
   return `${day.yearOfWeek}-W${String(day.weekOfYear).padStart(2, "0")}`;
 }
 
-/** The Monday starting the ISO week of a calendar date. */
+const mondayByDate = new Map<string, string>();
+
+/** The Monday starting the ISO week of a calendar date. Remembered per date: counters ask for it once per move. */
 export function isoWeekMonday(date: string): string {
-  const day = Temporal.PlainDate.from(date);
-  return day.subtract({ days: day.dayOfWeek - 1 }).toString();
+  let monday = mondayByDate.get(date);
+  if (monday === undefined) {
+    const day = Temporal.PlainDate.from(date);
+    monday = day.subtract({ days: day.dayOfWeek - 1 }).toString();
+    if (mondayByDate.size > 100_000) mondayByDate.clear();
+    mondayByDate.set(date, monday);
+  }
+  return monday;
 }
 
 export function addDays(date: string, days: number): string {

@@ -17,8 +17,10 @@ import { startTestServer, type TestServer } from "../helpers/test-server";
 
 let server: TestServer;
 let keys: Keys;
-/** drizzle/0014 splits the rows; 0015 relaxes one of its constraints. */
-const MIGRATIONS = ["0014_persons_per_agency.sql", "0015_candidates_person_not_unique.sql"].map((file) => path.join(__dirname, "../../drizzle", file));
+/** drizzle/0014 splits the rows; 0015 relaxes one of its constraints; 0016 drops the foreign key 0014 gave scope_candidates. */
+const MIGRATIONS = ["0014_persons_per_agency.sql", "0015_candidates_person_not_unique.sql", "0016_scope_candidates_without_person_fk.sql"].map((file) =>
+  path.join(__dirname, "../../drizzle", file),
+);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -30,7 +32,6 @@ afterAll(() => server.close());
 async function foldBackToSharedCandidates(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const statement of [
-      `alter table scope_candidates drop constraint scope_candidates_person_id_persons_id_fk`,
       `alter table applications drop constraint applications_candidate_of_agency`,
       `alter table candidates drop constraint candidates_person_id_persons_id_fk`,
       `alter table candidates drop constraint candidates_agency_email_key`,
