@@ -10,6 +10,7 @@ import { stringProblem } from "../server/plugins/input-strings";
 import type { Application } from "./application.type";
 import { toApplication } from "./application.service";
 import { CLOCK_SKEW_MS } from "./submission.service";
+import { releaseSeatsOfLeavers } from "../test-sessions/seats";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
 import { checkMove, type MoveOrigin } from "./stages";
 
@@ -40,9 +41,6 @@ export interface Mover {
   actor: MoveActor;
 }
 
-/** Hooks that run inside the moves' transaction, for effects of particular moves (freeing a test-session seat). */
-export type MoveHook = (tx: Executor, moves: readonly { applicationId: number; fromStage: StageValue; toStage: StageValue }[]) => Promise<void>;
-
 /** At most this many moves per moveApplications call. */
 export const MAX_MOVES = 500;
 
@@ -60,13 +58,7 @@ export interface BulkMoveOutcome {
  * legal path, and the event and counters are written together with the new stage.
  */
 export class PipelineService {
-  private readonly hooks: MoveHook[] = [];
-
   constructor(private readonly db: Db) {}
-
-  onMove(hook: MoveHook): void {
-    this.hooks.push(hook);
-  }
 
   async move(mover: Mover, request: MoveRequest, now = new Date()): Promise<MoveOutcome> {
     const key = fromGlobalId("Application", request.applicationId);
@@ -131,7 +123,7 @@ export class PipelineService {
         occurredAt,
       }),
     ]);
-    for (const hook of this.hooks) await hook(tx, [{ applicationId: key, fromStage: row.stage, toStage: request.toStage }]);
+    await releaseSeatsOfLeavers(tx, [{ applicationId: key, toStage: request.toStage }]);
     return { application, userErrors: [] };
   }
 
@@ -239,8 +231,10 @@ export class PipelineService {
             ),
           ),
         );
-        const hookMoves = moves.map((m) => ({ applicationId: m.from.id, fromStage: m.from.stage, toStage: m.toStage }));
-        for (const hook of this.hooks) await hook(tx, hookMoves);
+        await releaseSeatsOfLeavers(
+          tx,
+          moves.map((m) => ({ applicationId: m.from.id, toStage: m.toStage })),
+        );
       }
       const movedItems = new Set(moves.map((m) => m.index));
       requests.forEach((_, i) => {
@@ -313,6 +307,10 @@ export class PipelineService {
           extra: event.extra?.(application.key),
         });
       }),
+    );
+    await releaseSeatsOfLeavers(
+      tx,
+      moves.map((m) => ({ applicationId: m.row.id, toStage: m.toStage })),
     );
     return moved;
   }

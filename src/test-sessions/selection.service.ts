@@ -79,13 +79,7 @@ export class SelectionService {
   constructor(
     private readonly db: Db,
     private readonly pipeline: PipelineService,
-  ) {
-    // An applicant who leaves the pipeline gives back a seat in a session that has not started.
-    pipeline.onMove(async (tx, moves) => {
-      const leaving = moves.filter((m) => m.toStage === "REJECTED" || m.toStage === "WITHDRAWN").map((m) => m.applicationId);
-      if (leaving.length) await releaseSeats(tx, leaving);
-    });
-  }
+  ) {}
 
   async invite(
     selector: Selector,
@@ -671,23 +665,6 @@ async function laureateCounts(db: Db, vacancyKeys: readonly number[]): Promise<{
     .from(applications)
     .where(and(inArray(applications.vacancyId, [...vacancyKeys]), inArray(applications.stage, LAUREATE_STAGES)))
     .groupBy(applications.vacancyId);
-}
-
-/** Frees the open seats of these applications in sessions that have not started. */
-export async function releaseSeats(tx: Executor, applicationKeys: number[]): Promise<void> {
-  const released = await selectRows<{ session_id: number }>(
-    tx,
-    sql`update bookings b set status = 'CANCELLED', updated_at = now()
-        from test_sessions s
-        where b.session_id = s.id and b.application_id in ${sql.raw(`(${applicationKeys.map(Number).join(",")})`)} and b.status = 'BOOKED' and s.starts_at > now()
-        returning b.session_id`,
-  );
-  for (const { session_id } of released) {
-    await tx
-      .update(testSessions)
-      .set({ seatsTaken: sql`${testSessions.seatsTaken} - 1`, updatedAt: sql`now()` })
-      .where(eq(testSessions.id, session_id));
-  }
 }
 
 /** Applications locked in id order, so concurrent calls on overlapping sets queue instead of deadlocking. */

@@ -191,6 +191,20 @@ describe("invitations", () => {
     expect(seats.vacancy.upcomingTestSessions.find((s: any) => s.id === session.id).seatsLeft).toBe(2);
   });
 
+  test("rejecting an invited application through moveApplications gives its seat back too", async () => {
+    const session = await createSession({ capacity: 2 });
+    const [app] = await screened(dvzVacancy, 1);
+    await server.data(INVITE, { input: { sessionId: session.id, applicationIds: [app] } }, { key: keys.dvz });
+    const moved = await server.data(
+      `mutation($id: ID!) { moveApplications(input: { moves: [{ applicationId: $id, toStage: REJECTED, reason: NO_SHOW }] }) { results { moved userErrors { code } } } }`,
+      { id: app },
+      { key: keys.dvz },
+    );
+    expect(moved.moveApplications.results).toEqual([{ moved: true, userErrors: [] }]);
+    const seats = await server.data(`query($id: ID!) { vacancy(id: $id) { upcomingTestSessions(first: 100) { id seatsLeft } } }`, { id: dvzVacancy });
+    expect(seats.vacancy.upcomingTestSessions.find((s: any) => s.id === session.id).seatsLeft).toBe(2);
+  });
+
   (onPostgres ? test : test.skip)("50 concurrent invitations into a session with 10 seats leave exactly 10 booked", async () => {
     const session = await createSession({ capacity: 10, vacancyIds: [dvzVacancy] });
     const apps = await screened(dvzVacancy, 50);
