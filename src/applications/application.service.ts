@@ -5,12 +5,20 @@ import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/c
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { isSortCursor } from "../common/keyset";
-import type { Db } from "../db/client";
+import type { Db, Executor } from "../db/client";
 import { apiClients, applications, candidates, stageEvents } from "../db/tables";
 import { Actor, Application, ApplicationFilter, Candidate, StageEvent } from "./application.type";
 
 type ApplicationRow = typeof applications.$inferSelect;
 type CandidateRow = typeof candidates.$inferSelect;
+
+/** The rows of these applications, in no particular order. */
+export function selectApplicationRows(tx: Executor, keys: readonly number[]): Promise<ApplicationRow[]> {
+  return tx
+    .select()
+    .from(applications)
+    .where(inArray(applications.id, [...keys]));
+}
 
 export function toApplication(row: ApplicationRow): Application {
   return Object.assign(new Application(), {

@@ -8,7 +8,7 @@ import { applicationEvent, recordEvents } from "../events/outbox";
 import { applications, stageEvents, type RejectionReasonValue, type StageValue } from "../db/tables";
 import { stringProblem } from "../server/plugins/input-strings";
 import type { Application } from "./application.type";
-import { toApplication } from "./application.service";
+import { selectApplicationRows, toApplication } from "./application.service";
 import { CLOCK_SKEW_MS } from "./submission.service";
 import { releaseSeatsOfLeavers } from "../test-sessions/seats";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
@@ -205,7 +205,7 @@ export class PipelineService {
               from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as u(id int, stage application_stage, reason rejection_reason, version int, at timestamptz)
               where a.id = u.id`,
         );
-        for (const row of await tx.select().from(applications).where(inArray(applications.id, movedKeys))) after.set(row.id, toApplication(row));
+        for (const row of await selectApplicationRows(tx, movedKeys)) after.set(row.id, toApplication(row));
         await recordStageMoves(
           tx,
           moves.map((m) => ({
@@ -285,15 +285,10 @@ export class PipelineService {
         actor,
       })),
     );
-    const rows = await tx
-      .select()
-      .from(applications)
-      .where(
-        inArray(
-          applications.id,
-          updated.map((r) => r.id),
-        ),
-      );
+    const rows = await selectApplicationRows(
+      tx,
+      updated.map((r) => r.id),
+    );
     const moved = rows.map(toApplication).sort((a, b) => a.key - b.key);
     const moveOf = new Map(moves.map((m) => [m.row.id, m]));
     await recordEvents(

@@ -14,7 +14,7 @@ import { applicationEvent, candidateEvent, recordEvents } from "../events/outbox
 import { applications, candidates, vacancies } from "../db/tables";
 import { ApplicationSubmission, MAX_BATCH } from "./application.inputs";
 import type { Application } from "./application.type";
-import { toApplication } from "./application.service";
+import { selectApplicationRows, toApplication } from "./application.service";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
 
 /** Codes of per-application refusals in submitApplications. */
@@ -326,15 +326,10 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
   // Resends answer with their application as it is now.
   const resent = placed.filter((p) => p.applicationId != null);
   if (resent.length) {
-    const rows = await tx
-      .select()
-      .from(applications)
-      .where(
-        inArray(
-          applications.id,
-          resent.map((p) => p.applicationId!),
-        ),
-      );
+    const rows = await selectApplicationRows(
+      tx,
+      resent.map((p) => p.applicationId!),
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     for (const { item, applicationId } of resent) outcomes[item.index].application = toApplication(bumped.get(applicationId!) ?? byId.get(applicationId!)!);
   }

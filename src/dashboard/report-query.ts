@@ -1,7 +1,8 @@
+import type { SeatNeed } from "../test-sessions/seat-matching";
 /**
  * The GraphQL document of the taskforce's weekly report: what the dashboard page (web/dashboard/) asks for and what
  * the exports (src/dashboard/export/) are made from, so the page, the files and the API agree by construction. Plain
- * text, no imports: the page bundles it too. docs/dashboard.md shows it; a test validates it against the schema.
+ * text, no runtime imports (the seat needs are a type of the planning's): the page bundles it too. docs/dashboard.md shows it; a test validates it against the schema.
  */
 export const DASHBOARD_REPORT_QUERY = `query TaskforceReport($campaignSlug: String, $filter: DashboardFilter, $asOf: Date, $view: WeeklyView, $lang: Language, $planningFrom: Date!, $planningTo: Date!) {
   dashboard(campaignSlug: $campaignSlug, filter: $filter, asOf: $asOf) {
@@ -107,16 +108,7 @@ export interface DashboardReport {
       freeSeatsAhead: number;
       shortfall: number;
       extraSaturdaySessionsNeeded: number;
-      needs: {
-        kind: string;
-        language: string;
-        waiting: number;
-        freeSeats: number;
-        seated: number;
-        shortfall: number;
-        averageSaturdayCapacity: number;
-        extraSaturdaySessions: number;
-      }[];
+      needs: SeatNeed[];
     };
   } | null;
 }

@@ -117,19 +117,11 @@ export class SelectionService {
       );
       const booked = new Set(
         (
-          await tx
-            .select({ id: bookings.applicationId })
-            .from(bookings)
-            .where(
-              and(
-                inArray(
-                  bookings.applicationId,
-                  rows.map((r) => r.id),
-                ),
-                eq(bookings.status, "BOOKED"),
-              ),
-            )
-        ).map((r) => r.id),
+          await openBookings(
+            tx,
+            rows.map((r) => r.id),
+          )
+        ).map((b) => b.booking.applicationId),
       );
       const errors: UserError[] = [];
       const seen = new Set<number>();
@@ -225,19 +217,10 @@ export class SelectionService {
         return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
       }
       const rows = await lockApplications(tx, keys);
-      const open = await tx
-        .select({ booking: bookings, session: testSessions })
-        .from(bookings)
-        .innerJoin(testSessions, eq(testSessions.id, bookings.sessionId))
-        .where(
-          and(
-            inArray(
-              bookings.applicationId,
-              rows.map((r) => r.id),
-            ),
-            eq(bookings.status, "BOOKED"),
-          ),
-        );
+      const open = await openBookings(
+        tx,
+        rows.map((r) => r.id),
+      );
       const bookingOf = new Map(open.map((b) => [b.booking.applicationId, b]));
       const errors: UserError[] = [];
       const seen = new Set<number>();
@@ -425,15 +408,11 @@ export class SelectionService {
     const occurredAt = decidedAt ? (decidedAt < now ? decidedAt : now) : later(now, row.stageEnteredAt);
     if (outcome.decision === "PENDING") {
       // No move, but a change the agency can see (application.score): a new version, so syncs pick it up.
-      const [touched] = await tx
-        .update(applications)
-        .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
-        .where(eq(applications.id, row.id))
-        .returning();
-      const application = toApplication(touched);
-      await recordEvents(tx, [
-        applicationEvent(EventType.APPLICATION_RESULT_RECORDED, application, { fromStage: row.stage, occurredAt, extra: { part: part.name } }),
-      ]);
+      const application = await touchWithEvent(tx, row, EventType.APPLICATION_RESULT_RECORDED, {
+        fromStage: row.stage,
+        occurredAt,
+        extra: { part: part.name },
+      });
       return { application, score: outcome, recorded: true, userErrors: [] };
     }
     const [moved] = await this.pipeline.moveRows(
@@ -508,15 +487,11 @@ export class SelectionService {
         .where(and(eq(testResults.applicationId, row.id), eq(testResults.partPosition, position + 1)));
       const event = { type: EventType.APPLICATION_RESULT_CORRECTED, extra: () => ({ part: part.name }) };
       if (after.decision === before.decision) {
-        const [touched] = await tx
-          .update(applications)
-          .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
-          .where(eq(applications.id, row.id))
-          .returning();
-        const application = toApplication(touched);
-        await recordEvents(tx, [
-          applicationEvent(event.type, application, { fromStage: row.stage, occurredAt: later(now, row.stageEnteredAt), extra: event.extra() }),
-        ]);
+        const application = await touchWithEvent(tx, row, event.type, {
+          fromStage: row.stage,
+          occurredAt: later(now, row.stageEnteredAt),
+          extra: event.extra(),
+        });
         return { application, score: after, previousPoints, userErrors: [] };
       }
       if (before.decision === "PENDING") {
@@ -665,6 +640,32 @@ async function laureateCounts(db: Db, vacancyKeys: readonly number[]): Promise<{
     .from(applications)
     .where(and(inArray(applications.vacancyId, [...vacancyKeys]), inArray(applications.stage, LAUREATE_STAGES)))
     .groupBy(applications.vacancyId);
+}
+
+/** A change the agency can see without a move (application.score): a new version, so syncs pick it up, and its event. */
+async function touchWithEvent(
+  tx: Executor,
+  row: { id: number },
+  type: EventType,
+  change: { fromStage: StageValue; occurredAt: Date; extra: Record<string, unknown> },
+): Promise<Application> {
+  const [touched] = await tx
+    .update(applications)
+    .set({ version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(applications.id, row.id))
+    .returning();
+  const application = toApplication(touched);
+  await recordEvents(tx, [applicationEvent(type, application, change)]);
+  return application;
+}
+
+/** The bookings (with their sessions) these applications hold now. */
+function openBookings(tx: Executor, applicationKeys: number[]) {
+  return tx
+    .select({ booking: bookings, session: testSessions })
+    .from(bookings)
+    .innerJoin(testSessions, eq(testSessions.id, bookings.sessionId))
+    .where(and(inArray(bookings.applicationId, applicationKeys), eq(bookings.status, "BOOKED")));
 }
 
 /** Applications locked in id order, so concurrent calls on overlapping sets queue instead of deadlocking. */
