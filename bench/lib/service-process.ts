@@ -9,8 +9,9 @@ import { createApp } from "../../src/server/app";
 import { createTaskforceKey } from "./hr";
 
 /**
- * The service as deployed (rate limiter and response cache on, NODE_ENV=production) in a process of its own, for
- * benchmarks that measure the service's own CPU (process.cpuUsage, asked over IPC) apart from the load generators'.
+ * The service as deployed (rate limiter and response cache on, NODE_ENV=production, logging at info) in a process of
+ * its own, for benchmarks that measure the service's own CPU (process.cpuUsage, asked over IPC) apart from the load
+ * generators'.
  * BENCH_SERVICE_DATABASE_URL: a migrated PostgreSQL database; unset: PGlite in memory. TRUST_PROXY_HOPS=1, so a load
  * generator can speak for several addresses through X-Forwarded-For.
  */
@@ -22,8 +23,9 @@ async function main(): Promise<void> {
   if (!url) await migrateDatabase(database);
   await seedCampaign(database.db);
   const key = await createTaskforceKey(database.db);
-  const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "error", TRUST_PROXY_HOPS: "1", GRAPHQL_INTROSPECTION: "true" });
-  const app = await createApp({ config, database, logger: createLogger("error") });
+  // Logging as deployed (a line per request, refusals included), to stdout: the benchmark discards it.
+  const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "info", TRUST_PROXY_HOPS: "1", GRAPHQL_INTROSPECTION: "true" });
+  const app = await createApp({ config, database, logger: createLogger(config.logLevel) });
   const { port } = await app.listen(0, "127.0.0.1");
   process.on("message", (message: string) => {
     if (message === "cpu") process.send!({ cpu: process.cpuUsage() });

@@ -18,6 +18,7 @@ import { contentLanguagePlugin } from "./plugins/content-language";
 import { observePlugin } from "./plugins/observe";
 import { bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError, type BucketKey } from "./plugins/rate-limit";
 import { ADMISSION, bodyPoints, jsonDepth, maxBodyBytes } from "./admission";
+import { RefusalPacer } from "./refusal-pacing";
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
 import { RedisBuckets, RedisResponseCache, type SharedState } from "./shared-state";
@@ -199,14 +200,13 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     res.end();
   }
 
-  /** Anonymous refusals held per address at once; more are cut without an answer (see admit). */
-  const held = new Map<string, number>();
+  const refusals = new RefusalPacer();
 
   /**
    * Pours `points` into the caller's bucket; when they do not fit, answers 429 RATE_LIMITED without reading the body, and
-   * false. An anonymous caller's refusal is held back for up to REFUSAL_HOLD_MS first (no CPU is spent meanwhile), so a
-   * client sending as fast as it can gets a few answers a second instead of thousands; past MAX_HELD_PER_ADDRESS
-   * refusals held at once for one address, its further requests lose their connection without an answer.
+   * false. An anonymous caller's refusal is held back first, paced per address (src/server/refusal-pacing.ts): no CPU
+   * is spent meanwhile, and a client sending as fast as it can on as many connections as it likes gets a few answers a
+   * second instead of thousands.
    */
   async function admit(req: http.IncomingMessage, res: http.ServerResponse, scope: IncomingRequest["scope"], key: BucketKey, points: number): Promise<boolean> {
     if (!buckets || points <= 0) return true;
@@ -218,16 +218,13 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     // Whatever of the body is still coming is not read: the connection closes after the answer.
     res.setHeader("connection", "close");
     if (key.kind === "anonymous") {
-      const holding = held.get(key.id) ?? 0;
-      if (holding >= MAX_HELD_PER_ADDRESS) {
+      const holdMs = refusals.hold(key.id, performance.now(), admitted.retryAfterSeconds * 1000);
+      if (holdMs === null) {
         req.socket.destroy();
         return false;
       }
-      held.set(key.id, holding + 1);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(REFUSAL_HOLD_MS, admitted.retryAfterSeconds * 1000)));
-      const left = (held.get(key.id) ?? 1) - 1;
-      if (left > 0) held.set(key.id, left);
-      else held.delete(key.id);
+      await new Promise((resolve) => setTimeout(resolve, holdMs));
+      refusals.release(key.id);
     }
     if (!res.destroyed) sendJson(res, 429, { errors: [rateLimitedError(admitted.retryAfterSeconds)] });
     return false;
@@ -253,11 +250,6 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
 
   return { apollo, handle, run: handle };
 }
-
-/** How long an anonymous caller's refusal for a full bucket is held before it is sent, at most (its Retry-After, if shorter). */
-export const REFUSAL_HOLD_MS = 1_000;
-/** Refusals held at once for one anonymous address (IPv6: one /64). */
-export const MAX_HELD_PER_ADDRESS = 16;
 
 /**
  * The body as text, or what was declared (or received) when it is over `limit`: a declared Content-Length over it is
