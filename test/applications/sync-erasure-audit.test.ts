@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
+import { selectRows } from "../../src/db/client";
 import { auditLog, candidates } from "../../src/db/tables";
 import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
 import { insertVacancies } from "../helpers/factories";
 import { countersAndRecount, rollupsAndRecount } from "../helpers/recount";
 import { ADMIN_KEY, startTestServer, type TestServer } from "../helpers/test-server";
+import { waitFor } from "../server/http";
 
 let server: TestServer;
 let keys: Keys;
@@ -41,9 +43,11 @@ describe("reads for HR sync", () => {
     expect(firstPass.sort()).toEqual([...appIds].sort());
 
     const lastSync = (await server.data(SYNC, { filter: { vacancyId }, first: 100 }, { key: keys.fedasil })).applications.edges.at(-1).node.updatedAt;
-    await new Promise((r) => setTimeout(r, 20));
+    // The move's updatedAt must come after the asked-for instant: wait until the database's clock is past it.
+    const since = new Date(Date.parse(lastSync) + 1).toISOString();
+    await waitFor(async () => (await selectRows<{ past: boolean }>(server.database.db, sql`select clock_timestamp() > ${since}::timestamptz as past`))[0].past);
     await server.data(MOVE, { input: { applicationId: appIds[3], toStage: "SCREENED" } }, { key: keys.fedasil });
-    const changes = await server.data(SYNC, { filter: { vacancyId, updatedSince: new Date(Date.parse(lastSync) + 1).toISOString() } }, { key: keys.fedasil });
+    const changes = await server.data(SYNC, { filter: { vacancyId, updatedSince: since } }, { key: keys.fedasil });
     expect(changes.applications.edges.map((e: any) => [e.node.id, e.node.stage, e.node.version])).toEqual([[appIds[3], "SCREENED", 2]]);
 
     const byStage = await server.data(SYNC, { filter: { vacancyId, stage: "SCREENED" } }, { key: keys.fedasil });

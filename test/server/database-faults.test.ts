@@ -12,7 +12,7 @@ import { unavailableReason } from "../../src/db/faults";
 import { MOVE, SUBMIT } from "../helpers/clients";
 import { insertVacancies } from "../helpers/factories";
 import { expectCountersToMatchEvents } from "../helpers/recount";
-import { postJson, rawRequest, sleep } from "./http";
+import { postJson, rawRequest, sleep, waitFor } from "./http";
 
 /**
  * Database faults, against a PostgreSQL of the test's own (initdb into a temporary folder, its own port), with the
@@ -380,8 +380,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
 
       // 1. A clean but abrupt stop (pg_ctl -m fast: every session ended with 57P01), two seconds down, then a start.
       await instance.stop("fast");
-      const outageStarted = Date.now();
-      await sleep(300);
+      await waitFor(async () => (await rawRequest(`${service!.base}/readyz`, { method: "GET" })).status === 503);
       expectAlive(service);
       const readyDuringOutage = await rawRequest(`${service.base}/readyz`, { method: "GET" });
       expect(readyDuringOutage.status).toBe(503);
@@ -416,7 +415,8 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       const keyCheck = await graphql(service, SUBMIT, { input: { applications: [] } }, hrKey);
       expect(keyCheck.status).toBe(503);
       expect(codesOf(keyCheck)).toEqual(["SERVICE_UNAVAILABLE"]);
-      await sleep(Math.max(0, 2_000 - (Date.now() - outageStarted)));
+      // Down until the load has met the outage too (its writers and readers answered SERVICE_UNAVAILABLE).
+      await waitFor(() => unavailable.length > 0);
       const unavailableDuringOutage = unavailable.length;
       await instance.start();
       expectAlive(service);
@@ -427,7 +427,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
 
       // 2. A crash: the server killed (-m immediate: connections reset, no goodbye), restarted with recovery at once.
       await instance.stop("immediate");
-      await sleep(500);
+      await waitFor(async () => (await rawRequest(`${service!.base}/readyz`, { method: "GET" })).status === 503);
       await instance.start();
       expectAlive(service);
       await waitUntilReady(service, 15_000);
@@ -519,7 +519,11 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
           {},
         ),
       );
-      await sleep(300);
+      // Both are waiting on the lock before the third asks for a connection.
+      await waitFor(
+        async () =>
+          (await blocker.query<{ n: number }>("select count(*)::int as n from pg_locks where relation = 'campaigns'::regclass and not granted")).rows[0].n >= 2,
+      );
 
       const refused = await graphql(
         exhausted,

@@ -44,3 +44,8 @@ export function postJson(url: string, payload: unknown, headers: Record<string, 
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `condition` holds, checking it every 10 ms: a wait on the state itself, bounded by the test's timeout. */
+export async function waitFor(condition: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await condition())) await sleep(10);
+}

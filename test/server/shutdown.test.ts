@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { rawRequest, sleep } from "./http";
+import { rawRequest, waitFor } from "./http";
 
 /** The compiled service as `npm start` runs it (pretest builds dist/). */
 const MAIN = path.join(__dirname, "../../dist/src/main.js");
@@ -10,6 +10,8 @@ const MAIN = path.join(__dirname, "../../dist/src/main.js");
 interface Service {
   child: ChildProcess;
   port: number;
+  /** Requests the service is handling now, from its metrics listener's http_requests_in_flight. */
+  inFlight: () => Promise<number>;
   logs: () => Record<string, any>[];
   exited: Promise<{ code: number | null; at: number }>;
 }
@@ -22,6 +24,7 @@ async function startService(env: Record<string, string>, database: TestDatabase 
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
+      METRICS_PORT: "0",
       NODE_ENV: "production",
       ...(database?.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: "memory://" }),
       ...env,
@@ -40,9 +43,14 @@ async function startService(env: Record<string, string>, database: TestDatabase 
     });
     void exited.then(({ code }) => reject(new Error(`service exited with ${code}: ${stderr}`)));
   });
+  const metricsPort = Number(/^(?=.*"msg":"metrics served").*"port":(\d+)/m.exec(stdout)![1]);
   return {
     child,
     port,
+    inFlight: async () => {
+      const metrics = await rawRequest(`http://127.0.0.1:${metricsPort}/metrics`, { method: "GET" });
+      return Number(/^http_requests_in_flight (\d+)$/m.exec(metrics.text)![1]);
+    },
     exited,
     logs: () =>
       stdout
@@ -52,7 +60,7 @@ async function startService(env: Record<string, string>, database: TestDatabase 
   };
 }
 
-/** A GraphQL request whose body arrives in two halves, `pauseMs` apart: a request in flight for that long. */
+/** A GraphQL request whose body arrives in two halves, `pauseMs` apart: a request in flight for that long. `sent`: the first half is written. */
 function slowRequest(port: number, pauseMs: number): { response: Promise<{ status: number; body: string; connection?: string }>; sent: Promise<void> } {
   const body = JSON.stringify({ query: "query Slow { campaign { name targetHeadcount } }" });
   let sent!: () => void;
@@ -78,8 +86,7 @@ function slowRequest(port: number, pauseMs: number): { response: Promise<{ statu
       clearTimeout(rest);
       reject(error);
     });
-    // Sent, and given a moment to reach the server's request handler.
-    request.write(body.slice(0, 10), () => setTimeout(sent, 500));
+    request.write(body.slice(0, 10), () => sent());
   });
   return { response, sent: sentPromise };
 }
@@ -100,9 +107,10 @@ test("SIGTERM: /readyz turns 503, new connections are refused, the request in fl
 
   const slow = slowRequest(service.port, 1_500);
   await slow.sent;
+  await waitFor(async () => (await service.inFlight()) === 1);
   const signalled = Date.now();
   service.child.kill("SIGTERM");
-  await sleep(150);
+  await waitFor(async () => (await rawRequest(`${base}/readyz`, { method: "GET" })).status === 503);
 
   // Draining: still listening, but telling load balancers to go elsewhere, and closing every connection it answers on.
   const readiness = await rawRequest(`${base}/readyz`, { method: "GET" });
@@ -116,8 +124,12 @@ test("SIGTERM: /readyz turns 503, new connections are refused, the request in fl
   expect(during.status).toBe(200);
 
   // After the drain delay the listener is closed.
-  await sleep(700);
-  await expect(rawRequest(`${base}/livez`, { method: "GET" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  await waitFor(() =>
+    rawRequest(`${base}/livez`, { method: "GET" }).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === "ECONNREFUSED",
+    ),
+  );
 
   const answered = await slow.response;
   expect(answered.status).toBe(200);
@@ -140,6 +152,7 @@ test("a request still running when the grace period ends is cut, and the process
   );
   const stuck = slowRequest(service.port, 20_000);
   await stuck.sent;
+  await waitFor(async () => (await service.inFlight()) === 1);
   const signalled = Date.now();
   service.child.kill("SIGTERM");
   await expect(stuck.response).rejects.toMatchObject({ code: "ECONNRESET" });
