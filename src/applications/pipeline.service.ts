@@ -6,7 +6,7 @@ import { selectRows, type Db, type Executor } from "../db/client";
 import { EventType } from "../events/event-types";
 import { applicationEvent, recordEvents } from "../events/outbox";
 import { applications, stageEvents, type RejectionReasonValue, type StageValue } from "../db/tables";
-import { stringProblem } from "../server/plugins/input-strings";
+import { stringProblem } from "../common/string-problem";
 import type { Application } from "./application.type";
 import { selectApplicationRows, toApplication } from "./application.service";
 import { CLOCK_SKEW_MS } from "./submission.service";

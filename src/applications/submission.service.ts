@@ -5,7 +5,7 @@ import type { AgencyCode } from "../agencies/agency.type";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
 import { toIsoDate } from "../common/scalars";
-import { stringProblem } from "../server/plugins/input-strings";
+import { stringProblem } from "../common/string-problem";
 import { userError, type UserError } from "../common/user-error";
 import { selectRows, type Db, type Executor } from "../db/client";
 import type { PersonKeys } from "../candidates/person-keys";

@@ -15,7 +15,7 @@ import { applications, bookings, examParts, testResults, testSessions, testSessi
 import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring";
 import { CLOCK_SKEW_MS } from "../applications/submission.service";
 import { unavailableReason } from "../db/faults";
-import { stringProblem } from "../server/plugins/input-strings";
+import { stringProblem } from "../common/string-problem";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { toGlobalId } from "../../src/common/global-id";
 import { selectRows } from "../../src/db/client";
 import { ADMISSION, bodyPoints, jsonDepth } from "../../src/server/admission";
-import { stringProblem } from "../../src/server/plugins/input-strings";
+import { stringProblem } from "../../src/common/string-problem";
 import { INTROSPECTION_SCHEMA_COST } from "../../src/server/plugins/query-cost";
 import { sessionWindow } from "../../src/test-sessions/session-management.service";
 import { insertTestSession, insertVacancies } from "../helpers/factories";

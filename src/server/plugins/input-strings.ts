@@ -19,6 +19,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../../context/context";
 import { auditRefusedMutation } from "../../audit/audit.middleware";
 import { ErrorCode } from "../../common/errors";
+import { stringProblem } from "../../common/string-problem";
 
 /**
  * Batch mutations whose items are checked one by one by their service, so that one bad item gets its own userError
@@ -30,16 +31,6 @@ export const PER_ITEM_BATCHES: Readonly<Record<string, string>> = {
   moveApplications: "moves",
   recordTestResults: "results",
 };
-
-const LONE_SURROGATE = /\p{Cs}/u;
-
-/** What is wrong with a string argument, or null: it must be well-formed UTF-16 (no lone surrogate) and hold no NUL. */
-export function stringProblem(value: string): string | null {
-  if (value.includes("\u0000")) return "contains a NUL character";
-  // With the u flag a surrogate pair is one code point; only a surrogate on its own matches \p{Cs}.
-  if (LONE_SURROGATE.test(value)) return "is not well-formed Unicode (a lone surrogate)";
-  return null;
-}
 
 /** The first bad string in an argument value, with its path below the argument; null when every string is fine. */
 export function firstBadString(
