@@ -103,7 +103,7 @@ export class SubmissionService {
     const accepted: number[] = [];
     const seen = new Set<string>();
     submissions.forEach((submission, index) => {
-      const errors = validate(submission, index, now);
+      const errors = submissionProblems(submission, index, now);
       if (errors.length === 0 && seen.has(submission.externalId)) {
         errors.push(
           userError(SubmissionErrorCode.DUPLICATE_IN_BATCH, `externalId "${submission.externalId}" occurs earlier in this batch.`, path(index, "externalId")),
@@ -529,7 +529,13 @@ function path(index: number, ...rest: string[]): string[] {
 /** Numbers without a country prefix are read as Belgian ones. */
 const PHONE_DEFAULT_COUNTRY = "BE";
 
-function validate(s: ApplicationSubmission, index: number, now: Date): UserError[] {
+/**
+ * The rules one submission must meet before it touches the database, as a pure function of it and the clock: text
+ * well-formed, not blank and within its limit, a valid e-mail address and phone number, dates neither in the future nor
+ * before the earliest plausible one, a vacancy id that is one. Each refusal carries its field's path under the batch's
+ * item `index`. Unit-tested in test/applications/submission-rules.test.ts.
+ */
+export function submissionProblems(s: ApplicationSubmission, index: number, now: Date): UserError[] {
   const errors: UserError[] = [];
   // Strings the edge leaves to the batch (src/server/plugins/input-strings.ts: PER_ITEM_BATCHES): a NUL or a lone
   // surrogate refuses this item alone, and its field is checked no further.
