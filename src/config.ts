@@ -1,7 +1,13 @@
 import { OperatorError } from "./common/operator-error";
 import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
 import { parseAllowedNetworks, type AllowedNetworks } from "./webhooks/webhook-url";
-import type { RedisConfig } from "./server/shared-state";
+
+/** Where several processes keep what they must agree on: REDIS_URL, and a prefix for every key they write there. */
+export interface RedisConfig {
+  url: string;
+  /** Every key starts with it (default "campaign:"), so several installs (or tests) can share one Redis. */
+  keyPrefix: string;
+}
 
 /** Everything the service reads from its environment, with the defaults a fresh machine needs. */
 export interface Config {

@@ -2,16 +2,9 @@ import { createClient, type RedisClientType } from "@redis/client";
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { describeError, type Logger } from "../common/logger";
-import type { BucketPolicy } from "../config";
+import type { BucketPolicy, RedisConfig } from "../config";
 import type { Metrics } from "../ops/metrics";
 import { LeakyBuckets, type BucketKey, type Buckets, type PourOutcome } from "./plugins/rate-limit";
-
-/** Where several processes keep what they must agree on: REDIS_URL, and a prefix for every key they write there. */
-export interface RedisConfig {
-  url: string;
-  /** Every key starts with it (default "campaign:"), so several installs (or tests) can share one Redis. */
-  keyPrefix: string;
-}
 
 /** A Redis command not answered within this time counts as Redis unreachable: the request goes on with this process's state. */
 export const REDIS_COMMAND_TIMEOUT_MS = 500;
