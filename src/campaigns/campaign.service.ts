@@ -82,6 +82,11 @@ export class CampaignService {
     ).map(toWave);
   }
 
+  /** Every wave of every campaign (a handful per campaign): the public reference data held in memory (src/context/reference-data.ts). */
+  async allWaves(): Promise<Wave[]> {
+    return (await this.db.select().from(waves)).map(toWave);
+  }
+
   async wavesOfCampaigns(campaignKeys: readonly number[]): Promise<Wave[]> {
     const rows = await this.db
       .select()

@@ -5,6 +5,7 @@ import { languageKey, type Language } from "../common/language";
 import type { LanguageKey, LocalizedText } from "../common/localized-text";
 import type { Logger } from "../common/logger";
 import { createLoaders, type Loaders } from "./loaders";
+import type { ReferenceData } from "./reference-data";
 import type { Services } from "./services";
 
 /** What every resolver receives: who asks, in which language, and the services and per-request loaders. */
@@ -32,7 +33,14 @@ export interface LanguageFallback {
   served: LanguageKey;
 }
 
-export function buildContext(services: Services, logger: Logger, requestId: string, viewer: Viewer, language: LanguageKey): Context {
+export function buildContext(
+  services: Services,
+  logger: Logger,
+  requestId: string,
+  viewer: Viewer,
+  language: LanguageKey,
+  reference?: ReferenceData | null,
+): Context {
   const lang = (argument?: Language | null) => (argument ? languageKey(argument) : language);
   const languageFallbacks: LanguageFallback[] = [];
   const servedLanguages = new Set<LanguageKey>();
@@ -54,7 +62,7 @@ export function buildContext(services: Services, logger: Logger, requestId: stri
     languageFallbacks,
     servedLanguages,
     services,
-    loaders: createLoaders(services),
+    loaders: createLoaders(services, reference),
     logger,
   };
 }

@@ -1,3 +1,5 @@
+import DataLoader from "dataloader";
+import type { AgencyCode } from "../agencies/agency.type";
 import { createAgencyLoaders } from "../agencies/agency.loaders";
 import { createApplicationLoaders } from "../applications/application.loaders";
 import { createCampaignLoaders } from "../campaigns/campaign.loaders";
@@ -6,11 +8,16 @@ import { createPlaceLoaders } from "../places/place.loaders";
 import { createTestSessionLoaders } from "../test-sessions/test-session.loaders";
 import { createVacancyLoaders } from "../vacancies/vacancy.loaders";
 import { createWebhookLoaders } from "../webhooks/webhook.loaders";
+import type { ReferenceData } from "./reference-data";
 import type { Services } from "./services";
 
-/** Every relation's DataLoader, built fresh for each request so nothing is cached across requests or viewers. */
-export function createLoaders(services: Services) {
-  return {
+/**
+ * Every relation's DataLoader, built fresh for each request so nothing is cached across requests or viewers; with
+ * `reference` (anonymous requests), agencies, waves, job profiles, salary scales and places come from the process's
+ * copy of them, within its bound.
+ */
+export function createLoaders(services: Services, reference?: ReferenceData | null) {
+  const loaders = {
     ...createAgencyLoaders(services.agencies),
     ...createCampaignLoaders(services.campaigns),
     ...createJobProfileLoaders(services.jobProfiles),
@@ -19,6 +26,15 @@ export function createLoaders(services: Services) {
     ...createTestSessionLoaders(services.testSessions, services.selection),
     ...createApplicationLoaders(services.applications),
     ...createWebhookLoaders(services.events, services.webhooks),
+  };
+  if (!reference) return loaders;
+  return {
+    ...loaders,
+    agencyByCode: new DataLoader((codes: readonly AgencyCode[]) => reference.agencies.get(codes)),
+    waveByKey: new DataLoader((keys: readonly number[]) => reference.waves.get(keys)),
+    jobProfileByKey: new DataLoader((keys: readonly number[]) => reference.jobProfiles.get(keys)),
+    salaryScaleByCode: new DataLoader((codes: readonly string[]) => reference.salaryScales.get(codes)),
+    placeByKey: new DataLoader((keys: readonly number[]) => reference.places.get(keys)),
   };
 }
 

@@ -81,11 +81,21 @@ export class JobProfileService {
 
   /** Scales with their steps, in one statement. */
   async salaryScalesByCodes(codes: readonly string[]): Promise<SalaryScale[]> {
+    return this.salaryScales(codes);
+  }
+
+  /** Every salary scale with its steps: the public reference data held in memory (src/context/reference-data.ts). */
+  async allSalaryScales(): Promise<SalaryScale[]> {
+    return this.salaryScales(null);
+  }
+
+  /** The scales with these codes, or every scale (null). */
+  private async salaryScales(codes: readonly string[] | null): Promise<SalaryScale[]> {
     const rows = await this.db
       .select({ scale: salaryScales, step: salaryScaleSteps })
       .from(salaryScales)
       .leftJoin(salaryScaleSteps, eq(salaryScaleSteps.scaleCode, salaryScales.code))
-      .where(inArray(salaryScales.code, [...codes]))
+      .where(codes ? inArray(salaryScales.code, [...codes]) : undefined)
       .orderBy(asc(salaryScales.code), asc(salaryScaleSteps.seniorityYears));
     const scales = new Map<string, SalaryScale>();
     for (const { scale, step } of rows) {

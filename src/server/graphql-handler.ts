@@ -24,6 +24,7 @@ import { campaignSchema } from "./schema";
 import { RedisBuckets, RedisResponseCache, type SharedState } from "./shared-state";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Services } from "../context/services";
+import { createReferenceData } from "../context/reference-data";
 
 /** Largest request body accepted (from an API client; anonymous callers get far less: src/server/admission.ts). */
 export const MAX_BODY_BYTES = ADMISSION.maxBodyBytes;
@@ -73,6 +74,8 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     shared && operating.responseCache
       ? new RedisResponseCache(shared, new InMemoryLRUCache<string>({ maxSize: operating.responseCache.maxBytes }), metrics)
       : undefined;
+  // Anonymous readers only: they may already hold these tables' data for as long (src/context/reference-data.ts).
+  const reference = createReferenceData(publicServices, wallClock ?? Date.now);
   const apollo = new ApolloServer<Context>({
     schema: await campaignSchema(),
     introspection: config.introspection,
@@ -155,12 +158,14 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
       httpGraphQLRequest: request,
       context: async () => {
         if (!caller.viewer) throw asClientError(caller.refusal);
+        const anonymous = caller.viewer.kind === "anonymous";
         return buildContext(
-          caller.viewer.kind === "anonymous" ? publicServices : services,
+          anonymous ? publicServices : services,
           logger,
           scope.requestId,
           caller.viewer,
           languageFromAcceptLanguage(headers.get("accept-language")),
+          anonymous ? reference : null,
         );
       },
     });

@@ -144,6 +144,8 @@ describe("filter menus", () => {
 
   test("counts per agency, wave, level, language regime, province and region, each under the rest of the filter", async () => {
     const filter = { campaignSlug: "asiel-migratie-2021", agencies: ["FEDASIL"], regions: ["FLANDERS"] };
+    // The first anonymous read may load the reference data held in memory (test/vacancies/reference-data.test.ts).
+    await server.gql(FACETS, { filter });
     const response = await server.gql(FACETS, { filter });
     const facets = response.body.data!.vacancyFacets;
     const flanders = published.filter((v) => placeOf(v.place).region === "FLANDERS");
@@ -165,8 +167,8 @@ describe("filter menus", () => {
     const provinces = count(both, (v) => placeOf(v.place).province!);
     expect(facets.provinces.map((p: any) => [p.province.code, p.count])).toEqual([...provinces].sort());
     expect(facets.provinces.find((p: any) => p.province.code === "LIMBURG").province.name).toBe("Limbourg");
-    // The campaign by slug, the counts, then agencies, waves, provinces and regions by key.
-    expect(response.statements).toBe(6);
+    // The campaign by slug, the counts, then provinces and regions by key (agencies and waves are held in memory).
+    expect(response.statements).toBe(4);
     expect(response.headers.get("cache-control")).toBe("max-age=20, public");
   });
 

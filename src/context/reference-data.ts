@@ -1,0 +1,51 @@
+import type { Agency, AgencyCode } from "../agencies/agency.type";
+import type { Wave } from "../campaigns/campaign.type";
+import { TableSnapshot } from "../common/table-snapshot";
+import type { JobProfile, SalaryScale } from "../job-profiles/job-profile.type";
+import type { Place } from "../places/place.type";
+import { PUBLIC_MAX_AGE } from "../server/plugins/cache-policy";
+import type { Services } from "./services";
+
+/**
+ * The public reference data every vacancy card shows, held in memory per process, each table for at most the time
+ * anonymous readers may already keep it (its max-age in PUBLIC_MAX_AGE): a campaign page then reads its vacancies,
+ * their count and their sessions, and no longer agencies, waves, job profiles, salary scales and places on every
+ * request. Only anonymous requests use it: a caller with a key reads its own edits at once (src/server/graphql-handler.ts).
+ */
+export function createReferenceData(services: Services, clock: () => number) {
+  const bound = (type: string) => PUBLIC_MAX_AGE.types[type] * 1000;
+  return {
+    agencies: new TableSnapshot<AgencyCode, Agency>(
+      () => services.agencies.list(),
+      (a) => a.code,
+      bound("Agency"),
+      clock,
+    ),
+    waves: new TableSnapshot<number, Wave>(
+      () => services.campaigns.allWaves(),
+      (w) => w.key,
+      bound("Wave"),
+      clock,
+    ),
+    jobProfiles: new TableSnapshot<number, JobProfile>(
+      () => services.jobProfiles.list(),
+      (p) => p.key,
+      bound("JobProfile"),
+      clock,
+    ),
+    salaryScales: new TableSnapshot<string, SalaryScale>(
+      () => services.jobProfiles.allSalaryScales(),
+      (s) => s.code,
+      bound("SalaryScale"),
+      clock,
+    ),
+    places: new TableSnapshot<number, Place>(
+      () => services.places.list(),
+      (p) => p.key,
+      bound("Place"),
+      clock,
+    ),
+  };
+}
+
+export type ReferenceData = ReturnType<typeof createReferenceData>;

@@ -1,0 +1,99 @@
+import { eq, sql } from "drizzle-orm";
+import { agencies, jobProfiles } from "../../src/db/tables";
+import { ADMIN_KEY, startTestServer, type TestServer } from "../helpers/test-server";
+import { insertTestSession, insertVacancies } from "../helpers/factories";
+
+/**
+ * Agencies, waves, job profiles, salary scales and places are held in memory for anonymous readers, each for at most
+ * its public max-age (60 s, src/server/plugins/cache-policy.ts): src/context/reference-data.ts.
+ */
+let server: TestServer;
+let now = Date.parse("2026-11-30T10:00:00Z");
+beforeAll(async () => {
+  server = await startTestServer({ wallClock: () => now });
+});
+afterAll(() => server.close());
+
+const CARD = `query($filter: VacancyFilter, $first: Int) {
+  vacancies(filter: $filter, first: $first) {
+    totalCount
+    edges { node { title place agency { code name } wave { number name } jobProfile { functionCode title salaryScale { code minMonthlyGrossEur } } upcomingTestSessions { seatsLeft isSaturday } } }
+  }
+}`;
+
+test("a page of vacancy cards reads its vacancies, their count and their sessions: three statements, whatever its size", async () => {
+  const ids = await insertVacancies(server.database.db, 60, (i) => ({
+    place: "Referentiestad",
+    agencyCode: (["DVZ", "CGVS", "RVV", "FEDASIL"] as const)[i % 4],
+    waveNumber: 1 + (i % 3),
+    functionCode: ["NBV001", "NBV101", "NBV104", "NBV107"][i % 4],
+  }));
+  await insertTestSession(server.database.db, ids, { startsAt: new Date(Date.now() + 86_400_000) });
+  const filter = { places: ["Referentiestad"] };
+  // The first anonymous read loads each table once (one statement each, as the per-request lookups did).
+  const cold = await server.gql(CARD, { filter, first: 5 });
+  const small = await server.gql(CARD, { filter, first: 5 });
+  const large = await server.gql(CARD, { filter, first: 60 });
+  expect(cold.body.errors).toBeUndefined();
+  expect(large.body.data!.vacancies.edges).toHaveLength(60);
+  // The second vacancy inserted (i = 1).
+  expect(large.body.data!.vacancies.edges.find((e: any) => e.node.title === "Testvacature 2").node).toMatchObject({
+    agency: { code: "CGVS" },
+    wave: { number: 2 },
+    jobProfile: { functionCode: "NBV101" },
+    upcomingTestSessions: [{ seatsLeft: expect.any(Number) }],
+  });
+  expect(small.statements).toBe(3);
+  expect(large.statements).toBe(3);
+  expect(cold.body.data).toEqual(small.body.data);
+});
+
+test("an edited agency reaches anonymous readers within its 60 s bound, and callers with a key at once", async () => {
+  const [id] = await insertVacancies(server.database.db, 1, { place: "Hernoemstad", agencyCode: "RVV" });
+  const filter = { places: ["Hernoemstad"] };
+  const name = async (key?: string) => {
+    const response = await server.gql(CARD, { filter }, { key });
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data!.vacancies.edges[0].node.agency.name as string;
+  };
+  expect(id).toBeGreaterThan(0);
+  const before = await name();
+  expect(before).toBe("Raad voor Vreemdelingenbetwistingen");
+  await server.database.db
+    .update(agencies)
+    .set({ name: sql`jsonb_set(${agencies.name}, '{nl}', '"Raad (hernoemd)"')` })
+    .where(eq(agencies.code, "RVV"));
+  try {
+    expect(await name(ADMIN_KEY)).toBe("Raad (hernoemd)");
+    now += 59_000;
+    expect(await name()).toBe(before);
+    now += 1_000;
+    expect(await name()).toBe("Raad (hernoemd)");
+  } finally {
+    await server.database.db
+      .update(agencies)
+      .set({ name: sql`jsonb_set(${agencies.name}, '{nl}', ${JSON.stringify(before)}::jsonb)` })
+      .where(eq(agencies.code, "RVV"));
+    now += 60_000;
+  }
+});
+
+test("a job profile added since the copy was read is found at once", async () => {
+  await server.gql(CARD, { first: 1 });
+  const [profile] = await server.database.db
+    .insert(jobProfiles)
+    .values({
+      functionCode: "REF999",
+      title: { nl: "Referentieprofiel" },
+      level: "B",
+      class: "B1",
+      functionFamily: { nl: "Test" },
+      professionalCategory: { nl: "Test" },
+      purpose: { nl: "Test" },
+    })
+    .returning();
+  await insertVacancies(server.database.db, 1, { place: "Nieuwprofielstad", functionCode: profile.functionCode });
+  const response = await server.gql(CARD, { filter: { places: ["Nieuwprofielstad"] } });
+  expect(response.body.errors).toBeUndefined();
+  expect(response.body.data!.vacancies.edges[0].node.jobProfile).toEqual({ functionCode: "REF999", title: "Referentieprofiel", salaryScale: null });
+});
