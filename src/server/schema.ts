@@ -12,6 +12,7 @@ import { WebhookDeliveryResolver, WebhookEndpointResolver } from "../webhooks/we
 import { RoleAuthChecker } from "../auth/auth-checker";
 import { CampaignResolver, WaveResolver } from "../campaigns/campaign.resolver";
 import { DateTimeScalar } from "../common/scalars";
+import { callResolversDirectly } from "./direct-resolvers";
 import { CompetenceAreaResolver, JobProfileResolver, ResultAreaResolver, SalaryScaleResolver } from "../job-profiles/job-profile.resolver";
 import { NodeResolver } from "../nodes/node.resolver";
 import { PlaceResolver, ProvinceResolver, RegionResolver } from "../places/place.resolver";
@@ -63,7 +64,9 @@ export function campaignSchema(): Promise<GraphQLSchema> {
     authMode: "error",
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-  }).then(describeRootTypes);
+  })
+    .then(describeRootTypes)
+    .then(callResolversDirectly);
   return built;
 }
 
