@@ -3,17 +3,19 @@ import type { Wave } from "../campaigns/campaign.type";
 import { TableSnapshot } from "../common/table-snapshot";
 import type { JobProfile, SalaryScale } from "../job-profiles/job-profile.type";
 import type { Place } from "../places/place.type";
-import { PUBLIC_MAX_AGE } from "../server/plugins/cache-policy";
 import type { Services } from "./services";
+
+/** How long each table may be held, in ms: the server passes its types' public max-ages (src/server/plugins/cache-policy.ts). */
+export type ReferenceBounds = Record<"Agency" | "Wave" | "JobProfile" | "SalaryScale" | "Place", number>;
 
 /**
  * The public reference data every vacancy card shows, held in memory per process, each table for at most the time
- * anonymous readers may already keep it (its max-age in PUBLIC_MAX_AGE): a campaign page then reads its vacancies,
+ * anonymous readers may already keep it (its public max-age, in `bounds`): a campaign page then reads its vacancies,
  * their count and their sessions, and no longer agencies, waves, job profiles, salary scales and places on every
  * request. Only anonymous requests use it: a caller with a key reads its own edits at once (src/server/graphql-handler.ts).
  */
-export function createReferenceData(services: Services, clock: () => number) {
-  const bound = (type: string) => PUBLIC_MAX_AGE.types[type] * 1000;
+export function createReferenceData(services: Services, clock: () => number, bounds: ReferenceBounds) {
+  const bound = (type: keyof ReferenceBounds) => bounds[type];
   return {
     agencies: new TableSnapshot<AgencyCode, Agency>(
       () => services.agencies.list(),

@@ -11,7 +11,7 @@ import { buildContext, type Context } from "../context/context";
 import { asClientError, databaseUnavailablePlugin } from "./database-errors";
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE, formatError, PAYLOAD_TOO_LARGE } from "./format-error";
 import { sendJson, type IncomingRequest, type RouteHandler } from "./http-server";
-import { cachePlugins } from "./plugins/cache-policy";
+import { cachePlugins, PUBLIC_MAX_AGE } from "./plugins/cache-policy";
 import { inputStringsPlugin } from "./plugins/input-strings";
 import { introspectionCachePlugin } from "./plugins/introspection-cache";
 import { contentLanguagePlugin } from "./plugins/content-language";
@@ -24,7 +24,7 @@ import { campaignSchema } from "./schema";
 import { RedisBuckets, RedisResponseCache, type SharedState } from "./shared-state";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Services } from "../context/services";
-import { createReferenceData } from "../context/reference-data";
+import { createReferenceData, type ReferenceBounds } from "../context/reference-data";
 
 /** Largest request body accepted (from an API client; anonymous callers get far less: src/server/admission.ts). */
 export const MAX_BODY_BYTES = ADMISSION.maxBodyBytes;
@@ -75,7 +75,14 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
       ? new RedisResponseCache(shared, new InMemoryLRUCache<string>({ maxSize: operating.responseCache.maxBytes }), metrics)
       : undefined;
   // Anonymous readers only: they may already hold these tables' data for as long (src/context/reference-data.ts).
-  const reference = createReferenceData(publicServices, wallClock ?? Date.now);
+  const bound = (type: keyof ReferenceBounds) => PUBLIC_MAX_AGE.types[type] * 1000;
+  const reference = createReferenceData(publicServices, wallClock ?? Date.now, {
+    Agency: bound("Agency"),
+    Wave: bound("Wave"),
+    JobProfile: bound("JobProfile"),
+    SalaryScale: bound("SalaryScale"),
+    Place: bound("Place"),
+  });
   const apollo = new ApolloServer<Context>({
     schema: await campaignSchema(),
     introspection: config.introspection,
