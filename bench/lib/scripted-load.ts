@@ -157,7 +157,7 @@ function sampleCpu(databaseName: string | undefined): CpuSample {
 }
 
 /** CPU (ms) of each PostgreSQL backend serving the database, by pid: their command line names it (Linux; empty elsewhere). */
-function backendCpuMs(databaseName: string): Map<number, number> {
+export function backendCpuMs(databaseName: string): Map<number, number> {
   const found = new Map<number, number>();
   let pids: string[];
   try {

@@ -23,3 +23,14 @@ export function threadCpuMs(pid: number): number | null {
     return null;
   }
 }
+
+/** CPU time a whole process has used, every thread included, in ms (Linux; null elsewhere): a worker the benchmark runs as a child. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}

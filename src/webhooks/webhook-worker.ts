@@ -183,7 +183,7 @@ export class WebhookWorker {
     if (limit <= 0) return [];
     const now = this.clock();
     const token = randomUUID();
-    const rows = await selectRows<{
+    type Row = {
       id: string;
       attempts: number;
       sequence: string;
@@ -197,17 +197,29 @@ export class WebhookWorker {
       secret: string;
       previous_secret: string | null;
       previous_secret_expires_at: string | Date | null;
-    }>(
-      this.db,
-      sql`with due as (
+    };
+    // The due deliveries are read in the order of their index (webhook_deliveries_due), each checked on its own, so a
+    // claim stops after `limit` of them. Left to itself PostgreSQL read, checked and sorted every pending delivery for
+    // each claim (with fresh statistics, and worse with the stale ones of a backlog that just arrived): 50 ms per claim
+    // at 20,000 pending, most of the time of draining a backlog. Sorting and whole-table scans are therefore ruled out
+    // for this transaction, which leaves the index's order.
+    const rows = await this.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`,
+      );
+      return selectRows<Row>(
+        tx,
+        sql`with due as (
             select d.id from webhook_deliveries d
-            join webhook_endpoints ep on ep.id = d.endpoint_id and ep.status = 'ACTIVE'
-            join api_clients c on c.id = ep.client_id and c.revoked_at is null
             where d.status = 'PENDING' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
               and (d.leased_until is null or d.leased_until <= ${now.toISOString()}::timestamptz)
-              and not exists (
-                select 1 from webhook_deliveries p
-                where p.endpoint_id = d.endpoint_id and p.subject = d.subject and p.status = 'PENDING' and p.position < d.position)
+              -- Its endpoint active and its owner's key not revoked.
+              and (select ep.status = 'ACTIVE' and c.revoked_at is null from webhook_endpoints ep join api_clients c on c.id = ep.client_id
+                   where ep.id = d.endpoint_id)
+              -- An earlier delivery of the same subject to the endpoint still pending: this one waits (order per application).
+              and (select p.id from webhook_deliveries p
+                   where p.endpoint_id = d.endpoint_id and p.subject = d.subject and p.status = 'PENDING' and p.position < d.position
+                   limit 1) is null
             order by d.next_attempt_at, d.id
             limit ${limit}
             for update of d skip locked
@@ -218,7 +230,8 @@ export class WebhookWorker {
           where d.id = due.id and e.id = d.event_id and ep.id = d.endpoint_id
           returning d.id, d.attempts, d.sequence, d.event_id, e.position, e.type, e.payload, e.recorded_at,
                     ep.id as endpoint_id, ep.url, ep.secret, ep.previous_secret, ep.previous_secret_expires_at`,
-    );
+      );
+    });
     return rows.map((r) => ({
       id: Number(r.id),
       token,
