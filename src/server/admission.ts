@@ -20,6 +20,13 @@ export const ADMISSION = {
    * refused before the body is parsed into objects.
    */
   maxJsonDepth: 16,
+  /**
+   * A document refused by parsing or validation, charged once it is refused (the work is done by then): Apollo keeps
+   * only valid documents, so a refused one is parsed and validated again each time it is sent, about 0.5 ms of CPU
+   * where a known valid document costs nothing more to read (a subscription, 10,000 times: 1.6 ms a request against
+   * 1.2 for `{ __typename }`).
+   */
+  refusedDocumentPoints: 10,
 } as const;
 
 /** The largest body this caller may send. */

@@ -3,6 +3,7 @@ import { displayPrefix, generateApiKey, hashApiKey } from "../../src/auth/api-ke
 import { Role } from "../../src/auth/role";
 import type { Db } from "../../src/db/client";
 import { apiClients } from "../../src/db/tables";
+import { ADMISSION } from "../../src/server/admission";
 import { campaignSchema } from "../../src/server/schema";
 import { operationCost } from "../../src/server/plugins/query-cost";
 import { bucketKeyOf, LeakyBuckets } from "../../src/server/plugins/rate-limit";
@@ -112,6 +113,21 @@ describe("over HTTP", () => {
     expect(fits.body.errors).toBeUndefined();
     // Full: even the cheapest request is turned away on arrival, before its body is read.
     await expectRateLimited(await server.gql(`{ __typename }`, undefined, { key }), 1);
+  });
+
+  test("a document refused by parsing, validation or as too costly pays for that work, on top of reading it", async () => {
+    const key = await insertApiClient(server.database.db, "HR system with typos");
+    expect((await server.gql(COSTS_601, undefined, { key })).status).toBe(200);
+    const unsupported = await server.gql(`subscription { __typename }`, undefined, { key });
+    expect([unsupported.status, unsupported.body.errors?.[0].extensions?.code]).toEqual([400, "GRAPHQL_VALIDATION_FAILED"]);
+    const unparsable = await server.gql(`{ vacancies(`, undefined, { key });
+    expect([unparsable.status, unparsable.body.errors?.[0].extensions?.code]).toEqual([400, "GRAPHQL_PARSE_FAILED"]);
+    const tooCostly = await server.gql(`{ vacancies(first: 100) { edges { node { upcomingTestSessions(first: 8) { vacancies { id } } } } } }`, undefined, {
+      key,
+    });
+    expect([tooCostly.status, tooCostly.body.errors?.[0].extensions?.reason]).toEqual([400, "MAX_COST"]);
+    // 601 + 3 × (1 + 10) + 398 = 1,032: 32 points over, where free refusals would have left it 2 over.
+    await expectRateLimited(await server.gql(COSTS_398, undefined, { key }), 2 + 3 * ADMISSION.refusedDocumentPoints);
   });
 
   test("another client, and anonymous callers, are not affected by a client's full bucket", async () => {

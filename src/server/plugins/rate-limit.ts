@@ -108,8 +108,9 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLFormattedErr
 /**
  * Prices each operation once it is known (after validation, before any resolver) and refuses it over the per-operation
  * maximum; then, unless the response cache answers it, pours its cost into the caller's bucket or refuses it with
- * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken the arrival point and the body's price (src/server/graphql-handler.ts),
- * which is all that requests costing nothing else pay: unparsable documents and answers from the response cache.
+ * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken the arrival point and the body's price
+ * (src/server/graphql-handler.ts), which is all that answers from the response cache pay; a document refused by parsing
+ * or validation, or as too costly, pays ADMISSION.refusedDocumentPoints more.
  *
  * Must come after the response-cache plugin: Apollo asks responseForOperation hooks in plugin order and stops at the
  * first answer, so this one is only reached when the operation is about to execute.
@@ -120,16 +121,31 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
     async requestDidStart() {
       let cost = 0;
       return {
+        // A document refused by parsing or validation pays for the work, which Apollo does again each time it is sent.
+        async parsingDidStart(requestContext) {
+          return async (error) => {
+            if (error && buckets) await buckets.pourUpTo(callerKey(requestContext.contextValue), ADMISSION.refusedDocumentPoints);
+          };
+        },
+        async validationDidStart(requestContext) {
+          return async (errors) => {
+            if (errors?.length && buckets) await buckets.pourUpTo(callerKey(requestContext.contextValue), ADMISSION.refusedDocumentPoints);
+          };
+        },
         async didResolveOperation(requestContext) {
           const { operation, document, schema, request } = requestContext;
           if (!operation) return;
           cost = operationCost(schema, document, operation, request.variables);
           metrics.observeCost(cost);
-          if (cost > maxQueryCost) throw tooCostly();
+          if (cost > maxQueryCost) {
+            // Refused like an invalid document, and priced like one: it was read, and its cost worked out.
+            if (buckets) await buckets.pourUpTo(callerKey(requestContext.contextValue), ADMISSION.refusedDocumentPoints);
+            throw tooCostly();
+          }
         },
         async responseForOperation(requestContext) {
           if (!buckets) return null;
-          const key = bucketKeyOf(requestContext.contextValue.viewer, currentRequestScope()?.clientAddress);
+          const key = callerKey(requestContext.contextValue);
           const outcome = await buckets.pour(key, Math.max(0, cost - ADMISSION.arrivalPoints));
           if (outcome.ok) return null;
           metrics.rateLimited(key.kind);
@@ -141,4 +157,8 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
       };
     },
   };
+}
+
+function callerKey(context: Context): BucketKey {
+  return bucketKeyOf(context.viewer, currentRequestScope()?.clientAddress);
 }
