@@ -22,6 +22,11 @@ export class TableSnapshot<K, T> {
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
+  /** The row for this key when the copy is within its bound and holds it, without waiting; else undefined (use get). */
+  peek(key: K): T | undefined {
+    return this.fresh()?.get(key);
+  }
+
   private fresh(): Map<K, T> | null {
     const current = this.current;
     return current && this.clock() - current.at < this.maxAgeMs ? current.byKey : null;

@@ -24,6 +24,8 @@ export interface Context {
   servedLanguages: Set<LanguageKey>;
   services: Services;
   loaders: Loaders;
+  /** The process's copy of the public reference data, for anonymous requests only (null for callers with a key). */
+  reference: ReferenceData | null;
   logger: Logger;
 }
 
@@ -63,6 +65,7 @@ export function buildContext(
     servedLanguages,
     services,
     loaders: createLoaders(services, reference),
+    reference: reference ?? null,
     logger,
   };
 }

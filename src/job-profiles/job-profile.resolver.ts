@@ -98,8 +98,9 @@ export class JobProfileResolver {
   }
 
   @FieldResolver(() => SalaryScale, { nullable: true, description: "The salary scale the job starts in." })
-  salaryScale(@Root() p: JobProfile, @Ctx() ctx: Context): Promise<SalaryScale | null> {
-    return p.salaryScaleCode ? ctx.loaders.salaryScaleByCode.load(p.salaryScaleCode) : Promise.resolve(null);
+  salaryScale(@Root() p: JobProfile, @Ctx() ctx: Context): SalaryScale | null | Promise<SalaryScale | null> {
+    if (!p.salaryScaleCode) return null;
+    return ctx.reference?.salaryScales.peek(p.salaryScaleCode) ?? ctx.loaders.salaryScaleByCode.load(p.salaryScaleCode);
   }
 }
 

@@ -77,14 +77,17 @@ export class VacancyResolver {
     description:
       'Where the job is based: the place\'s name in the asked language ("Brussel", "Bruxelles", "Brussels"), or the name it was given when it is not a known place.',
   })
-  async place(
+  place(
     @Root() v: Vacancy,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Arg("lang", () => Language, langArg) lang?: Language | null,
-  ): Promise<string> {
-    const place = v.placeKey == null ? null : await ctx.loaders.placeByKey.load(v.placeKey);
-    return place ? ctx.text(place.names, lang, info) : v.placeName;
+  ): string | Promise<string> {
+    if (v.placeKey == null) return v.placeName;
+    const named = (place: Place | null) => (place ? ctx.text(place.names, lang, info) : v.placeName);
+    // Without a promise when the process's copy of the places holds it (anonymous requests; src/context/reference-data.ts).
+    const held = ctx.reference?.places.peek(v.placeKey);
+    return held ? named(held) : ctx.loaders.placeByKey.load(v.placeKey).then(named);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: "The place with its province and region; null when the vacancy's place is not a known one." })
@@ -111,13 +114,13 @@ export class VacancyResolver {
   }
 
   @FieldResolver(() => Agency, { description: "The recruiting agency." })
-  async agency(@Root() v: Vacancy, @Ctx() ctx: Context): Promise<Agency> {
-    return (await ctx.loaders.agencyByCode.load(v.agencyCode))!;
+  agency(@Root() v: Vacancy, @Ctx() ctx: Context): Agency | Promise<Agency> {
+    return ctx.reference?.agencies.peek(v.agencyCode) ?? ctx.loaders.agencyByCode.load(v.agencyCode).then((found) => found!);
   }
 
   @FieldResolver(() => Wave, { description: "The wave the vacancy was released in." })
-  async wave(@Root() v: Vacancy, @Ctx() ctx: Context): Promise<Wave> {
-    return (await ctx.loaders.waveByKey.load(v.waveKey))!;
+  wave(@Root() v: Vacancy, @Ctx() ctx: Context): Wave | Promise<Wave> {
+    return ctx.reference?.waves.peek(v.waveKey) ?? ctx.loaders.waveByKey.load(v.waveKey).then((found) => found!);
   }
 
   @FieldResolver(() => Campaign, { description: "The campaign the vacancy belongs to." })
@@ -126,8 +129,8 @@ export class VacancyResolver {
   }
 
   @FieldResolver(() => JobProfile, { description: "The job profile: what the job is and requires." })
-  async jobProfile(@Root() v: Vacancy, @Ctx() ctx: Context): Promise<JobProfile> {
-    return (await ctx.loaders.jobProfileByKey.load(v.jobProfileKey))!;
+  jobProfile(@Root() v: Vacancy, @Ctx() ctx: Context): JobProfile | Promise<JobProfile> {
+    return ctx.reference?.jobProfiles.peek(v.jobProfileKey) ?? ctx.loaders.jobProfileByKey.load(v.jobProfileKey).then((found) => found!);
   }
 
   @FieldResolver(() => SalaryScale, { nullable: true, description: "The salary scale the job starts in (the job profile's)." })
