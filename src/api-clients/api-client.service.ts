@@ -14,7 +14,7 @@ export enum ApiClientErrorCode {
   NAME_TOO_LONG = "NAME_TOO_LONG",
   AGENCY_REQUIRED = "AGENCY_REQUIRED",
   AGENCY_NOT_ALLOWED = "AGENCY_NOT_ALLOWED",
-  NOT_FOUND = "NOT_FOUND",
+  API_CLIENT_NOT_FOUND = "API_CLIENT_NOT_FOUND",
   ALREADY_REVOKED = "ALREADY_REVOKED",
 }
 
@@ -63,7 +63,10 @@ export class ApiClientService {
 
   async revoke(apiClientId: string): Promise<{ apiClient: ApiClient | null; userErrors: UserError[] }> {
     const key = fromGlobalId("ApiClient", apiClientId);
-    const notFound = { apiClient: null, userErrors: [userError(ApiClientErrorCode.NOT_FOUND, "No API client has this id.", ["input", "apiClientId"])] };
+    const notFound = {
+      apiClient: null,
+      userErrors: [userError(ApiClientErrorCode.API_CLIENT_NOT_FOUND, "No API client has this id.", ["input", "apiClientId"])],
+    };
     if (key == null) return notFound;
     const [revoked] = await this.db
       .update(apiClients)

@@ -15,7 +15,7 @@ import { recordStageMoves, type MoveActor } from "./stage-moves";
 import { checkMove, type MoveOrigin } from "./stages";
 
 export enum MoveErrorCode {
-  NOT_FOUND = "NOT_FOUND",
+  APPLICATION_NOT_FOUND = "APPLICATION_NOT_FOUND",
   VERSION_CONFLICT = "VERSION_CONFLICT",
   OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE",
   OCCURRED_BEFORE_PREVIOUS_MOVE = "OCCURRED_BEFORE_PREVIOUS_MOVE",
@@ -66,7 +66,7 @@ export class PipelineService {
       application: null,
       userErrors: [userError(code, message, ["input", field])],
     });
-    if (key == null) return refused(MoveErrorCode.NOT_FOUND, "No application of yours has this id.", "applicationId");
+    if (key == null) return refused(MoveErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId");
     if (request.occurredAt && request.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       return refused(MoveErrorCode.OCCURRED_IN_FUTURE, "occurredAt lies in the future.", "occurredAt");
     }
@@ -85,7 +85,7 @@ export class PipelineService {
     });
     const [row] = await tx.select().from(applications).where(eq(applications.id, key)).for("update");
     if (!row || (mover.agencyCode && row.agencyCode !== mover.agencyCode)) {
-      return refused(MoveErrorCode.NOT_FOUND, "No application of yours has this id.", "applicationId");
+      return refused(MoveErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId");
     }
     const checked = checkRequest(row, request, now, origin);
     if ("code" in checked) return refused(checked.code, checked.message, checked.field);
@@ -146,7 +146,7 @@ export class PipelineService {
         return null;
       }
       const key = fromGlobalId("Application", r.applicationId);
-      if (key == null) refuse(i, MoveErrorCode.NOT_FOUND, "No application of yours has this id.", "applicationId");
+      if (key == null) refuse(i, MoveErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId");
       else if (r.occurredAt && r.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
         refuse(i, MoveErrorCode.OCCURRED_IN_FUTURE, "occurredAt lies in the future.", "occurredAt");
         return null;
@@ -168,7 +168,7 @@ export class PipelineService {
         if (key == null) continue;
         const row = state.get(key);
         if (!row) {
-          refuse(i, MoveErrorCode.NOT_FOUND, "No application of yours has this id.", "applicationId");
+          refuse(i, MoveErrorCode.APPLICATION_NOT_FOUND, "No application of yours has this id.", "applicationId");
           continue;
         }
         const request = requests[i];

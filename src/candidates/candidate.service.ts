@@ -11,7 +11,7 @@ import { candidateEvent, recordEvents } from "../events/outbox";
 import { candidates } from "../db/tables";
 
 export enum ErasureErrorCode {
-  NOT_FOUND = "NOT_FOUND",
+  CANDIDATE_NOT_FOUND = "CANDIDATE_NOT_FOUND",
   ALREADY_ERASED = "ALREADY_ERASED",
 }
 
@@ -28,7 +28,7 @@ export class CandidateService {
    */
   async erase(candidateId: string, agency: AgencyCode | null): Promise<{ candidate: Candidate | null; userErrors: UserError[] }> {
     const key = fromGlobalId("Candidate", candidateId);
-    const notFound = { candidate: null, userErrors: [userError(ErasureErrorCode.NOT_FOUND, "No candidate has this id.", ["input", "candidateId"])] };
+    const notFound = { candidate: null, userErrors: [userError(ErasureErrorCode.CANDIDATE_NOT_FOUND, "No candidate has this id.", ["input", "candidateId"])] };
     if (key == null) return notFound;
     return this.db.transaction(async (tx) => {
       const [current] = await tx

@@ -13,7 +13,7 @@ import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
 
 export enum SessionErrorCode {
-  NOT_FOUND = "NOT_FOUND",
+  SESSION_NOT_FOUND = "SESSION_NOT_FOUND",
   VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
   KIND_NOT_IN_PROCEDURE = "KIND_NOT_IN_PROCEDURE",
   VACANCIES_OF_SEVERAL_CAMPAIGNS = "VACANCIES_OF_SEVERAL_CAMPAIGNS",
@@ -125,10 +125,10 @@ export class SessionManagementService {
 
   async reschedule(input: RescheduleTestSessionInput, now = new Date()): Promise<SessionOutcome> {
     const key = fromGlobalId("TestSession", input.sessionId);
-    if (key == null) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+    if (key == null) return refused(SessionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId");
     return this.db.transaction(async (tx) => {
       const [current] = await tx.select().from(testSessions).where(eq(testSessions.id, key)).for("update");
-      if (!current) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+      if (!current) return refused(SessionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId");
       if (current.status === "CANCELLED") return refused(SessionErrorCode.SESSION_CANCELLED, "The session is cancelled.", "sessionId");
       if (current.startsAt <= now) return refused(SessionErrorCode.SESSION_STARTED, "The session has started: it can no longer be moved.", "sessionId");
       const wanted = {
@@ -166,10 +166,10 @@ export class SessionManagementService {
   /** Calls a session off: its open bookings are cancelled and their applicants may be invited to another session. */
   async cancel(sessionId: string, now = new Date()): Promise<SessionOutcome> {
     const key = fromGlobalId("TestSession", sessionId);
-    if (key == null) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+    if (key == null) return refused(SessionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId");
     return this.db.transaction(async (tx) => {
       const [current] = await tx.select().from(testSessions).where(eq(testSessions.id, key)).for("update");
-      if (!current) return refused(SessionErrorCode.NOT_FOUND, "No test session has this id.", "sessionId");
+      if (!current) return refused(SessionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId");
       if (current.status === "CANCELLED") return refused(SessionErrorCode.SESSION_CANCELLED, "The session is already cancelled.", "sessionId");
       if (current.startsAt <= now) return refused(SessionErrorCode.SESSION_STARTED, "The session has started: it can no longer be cancelled.", "sessionId");
       const freed = await tx

@@ -14,7 +14,7 @@ import { TestKind } from "../test-sessions/test-session.type";
 import type { Vacancy } from "./vacancy.type";
 
 export enum VacancyErrorCode {
-  NOT_FOUND = "NOT_FOUND",
+  VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
   AGENCY_NOT_ALLOWED = "AGENCY_NOT_ALLOWED",
   JOB_PROFILE_NOT_FOUND = "JOB_PROFILE_NOT_FOUND",
   WAVE_NOT_FOUND = "WAVE_NOT_FOUND",
@@ -215,7 +215,7 @@ export class VacancyManagementService {
     fn: (tx: Executor, current: typeof vacancies.$inferSelect) => Promise<VacancyOutcome>,
   ): Promise<VacancyOutcome> {
     const key = fromGlobalId("Vacancy", vacancyId);
-    const notFound = refused([userError(VacancyErrorCode.NOT_FOUND, "No vacancy of yours has this id.", ["input", "vacancyId"])]);
+    const notFound = refused([userError(VacancyErrorCode.VACANCY_NOT_FOUND, "No vacancy of yours has this id.", ["input", "vacancyId"])]);
     if (key == null) return Promise.resolve(notFound);
     return this.db.transaction(async (tx) => {
       const [current] = await tx.select().from(vacancies).where(eq(vacancies.id, key)).for("update");

@@ -20,7 +20,7 @@ export enum WebhookErrorCode {
   HOST_NOT_FOUND = "HOST_NOT_FOUND",
   EVENT_TYPE_NOT_READABLE = "EVENT_TYPE_NOT_READABLE",
   TOO_MANY_ENDPOINTS = "TOO_MANY_ENDPOINTS",
-  NOT_FOUND = "NOT_FOUND",
+  ENDPOINT_NOT_FOUND = "ENDPOINT_NOT_FOUND",
   ALREADY_DISABLED = "ALREADY_DISABLED",
   ALREADY_ENABLED = "ALREADY_ENABLED",
   DELIVERY_NOT_FOUND = "DELIVERY_NOT_FOUND",
@@ -74,7 +74,7 @@ const refused = (code: WebhookErrorCode, message: string, ...field: string[]) =>
   webhookEndpoint: null,
   userErrors: [userError(code, message, ["input", ...field])],
 });
-const notFound = () => refused(WebhookErrorCode.NOT_FOUND, "You have no webhook endpoint with this id.", "endpointId");
+const notFound = () => refused(WebhookErrorCode.ENDPOINT_NOT_FOUND, "You have no webhook endpoint with this id.", "endpointId");
 
 /**
  * Webhook endpoints and their deliveries. Each API client manages its own endpoints (administrators every one); an
@@ -278,7 +278,7 @@ export class WebhookEndpointService {
   ): Promise<{ queuedCount: number; userErrors: UserError[] }> {
     const fail = (code: WebhookErrorCode, message: string, field: string) => ({ queuedCount: 0, userErrors: [userError(code, message, ["input", field])] });
     const endpoint = await this.find(viewer, input.endpointId);
-    if (!endpoint) return fail(WebhookErrorCode.NOT_FOUND, "You have no webhook endpoint with this id.", "endpointId");
+    if (!endpoint) return fail(WebhookErrorCode.ENDPOINT_NOT_FOUND, "You have no webhook endpoint with this id.", "endpointId");
     let which: SQL;
     if (input.deliveryId != null) {
       if (input.fromSequence != null || input.toSequence != null) {

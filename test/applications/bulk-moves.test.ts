@@ -82,8 +82,8 @@ test("each move is checked on its own, in order; refused ones change nothing; a 
   expect(codes(first)).toEqual([
     null,
     "STAGE_SKIPPED",
-    "NOT_FOUND",
-    "NOT_FOUND",
+    "APPLICATION_NOT_FOUND",
+    "APPLICATION_NOT_FOUND",
     "REASON_REQUIRED",
     null,
     null,

@@ -211,7 +211,7 @@ describe("moving applications", () => {
       const outcome = await move({ applicationId, toStage: "SCREENED" }, keys.cgvs);
       expect(outcome).toEqual({
         application: null,
-        userErrors: [{ code: "NOT_FOUND", field: ["input", "applicationId"], message: "No application of yours has this id." }],
+        userErrors: [{ code: "APPLICATION_NOT_FOUND", field: ["input", "applicationId"], message: "No application of yours has this id." }],
       });
     }
     expect((await move({ applicationId: id, toStage: "SCREENED" }, keys.admin)).application.stage).toBe("SCREENED");

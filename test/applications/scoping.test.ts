@@ -189,8 +189,8 @@ test("moveApplication and withdrawApplication: the agency's HR key and administr
     "anonymous withdraw": "UNAUTHENTICATED",
     dvz: "ok",
     "dvz withdraw": "ok",
-    cgvs: "NOT_FOUND",
-    "cgvs withdraw": "NOT_FOUND",
+    cgvs: "APPLICATION_NOT_FOUND",
+    "cgvs withdraw": "APPLICATION_NOT_FOUND",
     taskforce: "FORBIDDEN",
     "taskforce withdraw": "FORBIDDEN",
     admin: "ok",
@@ -209,7 +209,7 @@ test("moveApplications: the agency's HR key and administrators, each move scoped
     },
     (d) => d.moveApplications.results[0],
   );
-  expect(outcomes).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "NOT_FOUND", taskforce: "FORBIDDEN", admin: "ok" });
+  expect(outcomes).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "APPLICATION_NOT_FOUND", taskforce: "FORBIDDEN", admin: "ok" });
 });
 
 test("vacancy management: the agency's HR key for its own vacancies, administrators for all", async () => {
@@ -239,7 +239,10 @@ test("vacancy management: the agency's HR key for its own vacancies, administrat
       });
       outcomes[who] = code ?? (data![mutation].userErrors[0]?.code || "ok");
     }
-    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "NOT_FOUND", taskforce: "FORBIDDEN", admin: "ok" }]);
+    expect([mutation, outcomes]).toEqual([
+      mutation,
+      { anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "VACANCY_NOT_FOUND", taskforce: "FORBIDDEN", admin: "ok" },
+    ]);
   }
 });
 
@@ -253,15 +256,21 @@ test("API clients: administrators only; erasure: administrators, and an agency o
     (who) => ask(who, `mutation($id: ID!) { revokeApiClient(input: { apiClientId: $id }) { userErrors { code } } }`, { id: toGlobalId("ApiClient", 999999) }),
     (d) => d.revokeApiClient,
   );
-  expect(revoke).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "NOT_FOUND" });
+  expect(revoke).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "FORBIDDEN", cgvs: "FORBIDDEN", taskforce: "FORBIDDEN", admin: "API_CLIENT_NOT_FOUND" });
   const erase = await mutationOutcomes(
     (who) => ask(who, `mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: toGlobalId("Candidate", 999999) }),
     (d) => d.eraseCandidate,
   );
-  expect(erase).toEqual({ anonymous: "UNAUTHENTICATED", dvz: "NOT_FOUND", cgvs: "NOT_FOUND", taskforce: "FORBIDDEN", admin: "NOT_FOUND" });
+  expect(erase).toEqual({
+    anonymous: "UNAUTHENTICATED",
+    dvz: "CANDIDATE_NOT_FOUND",
+    cgvs: "CANDIDATE_NOT_FOUND",
+    taskforce: "FORBIDDEN",
+    admin: "CANDIDATE_NOT_FOUND",
+  });
   // DVZ's candidate: CGVS reads it as unknown (test/candidates/persons.test.ts erases for real).
   const ofDvz = await ask("cgvs", `mutation($id: ID!) { eraseCandidate(input: { candidateId: $id }) { userErrors { code } } }`, { id: ids.candidate });
-  expect(ofDvz.data!.eraseCandidate.userErrors).toEqual([{ code: "NOT_FOUND" }]);
+  expect(ofDvz.data!.eraseCandidate.userErrors).toEqual([{ code: "CANDIDATE_NOT_FOUND" }]);
 });
 
 test("test sessions: the planner schedules; the planner and the vacancy's agency invite, record attendance and results", async () => {
@@ -421,7 +430,10 @@ test("the events feed: each reader its own; webhook endpoints: any key, each its
         { key: keys.admin },
       );
     }
-    expect([mutation, outcomes]).toEqual([mutation, { anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "NOT_FOUND", taskforce: "NOT_FOUND", admin: "ok" }]);
+    expect([mutation, outcomes]).toEqual([
+      mutation,
+      { anonymous: "UNAUTHENTICATED", dvz: "ok", cgvs: "ENDPOINT_NOT_FOUND", taskforce: "ENDPOINT_NOT_FOUND", admin: "ok" },
+    ]);
   }
   const deliveries: Record<string, unknown> = {};
   const endpointId = (await server.data(CREATE_ENDPOINT, { input: { url: "http://127.0.0.1:9/hooks" } }, { key: keys.dvz })).createWebhookEndpoint

@@ -156,12 +156,12 @@ describe.each([
       expect(await view(owner, second.application.id)).toEqual(before.second);
       expect(await eventsOf(owner)).toBe(before.events);
     }
-    // Another agency's candidate and application read like unknown ids, and erasing one is NOT_FOUND, as for an unknown id.
+    // Another agency's candidate and application read like unknown ids, and erasing one is CANDIDATE_NOT_FOUND, as for an unknown id.
     expect((await server.data(`query($id: ID!) { node(id: $id) { id } }`, { id: ownerCandidate }, { key: keyOf(other) })).node).toBeNull();
     expect((await server.data(`query($id: ID!) { application(id: $id) { id } }`, { id: ownerApp }, { key: keyOf(other) })).application).toBeNull();
     const unknown = await erase(keyOf(other), toGlobalId("Candidate", 999_999_999));
     expect(await erase(keyOf(other), ownerCandidate)).toEqual(unknown);
-    expect(unknown).toEqual({ candidate: null, userErrors: [{ field: ["input", "candidateId"], code: "NOT_FOUND" }] });
+    expect(unknown).toEqual({ candidate: null, userErrors: [{ field: ["input", "candidateId"], code: "CANDIDATE_NOT_FOUND" }] });
     // Their erasure of their own record of the person leaves the owner's as it was.
     const theirCandidate = (await view(other, theirApp!)).candidate.id;
     expect((await erase(keyOf(other), theirCandidate)).userErrors).toEqual([]);

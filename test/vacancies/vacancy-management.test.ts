@@ -172,7 +172,10 @@ test("publishing refuses a passed deadline; another agency's vacancy reads as un
   const late = (await server.data(PUBLISH, { input: { vacancyId: draft.vacancy.id } }, { key: keys.fedasil })).publishVacancy;
   expect(late.userErrors.map((e: any) => e.code)).toEqual(["DEADLINE_IN_PAST"]);
   const foreign = (await server.data(UPDATE, { input: { vacancyId: draft.vacancy.id, place: "X" } }, { key: keys.dvz })).updateVacancy;
-  expect(foreign).toEqual({ vacancy: null, userErrors: [{ field: ["input", "vacancyId"], code: "NOT_FOUND", message: "No vacancy of yours has this id." }] });
+  expect(foreign).toEqual({
+    vacancy: null,
+    userErrors: [{ field: ["input", "vacancyId"], code: "VACANCY_NOT_FOUND", message: "No vacancy of yours has this id." }],
+  });
   const [row] = await server.database.db
     .select()
     .from(vacancies)

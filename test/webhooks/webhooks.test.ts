@@ -305,7 +305,7 @@ describe("managing endpoints", () => {
     expect(anonymous.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
   });
 
-  test("disable, enable, rotate the secret, delete; another client's endpoint is NOT_FOUND", async () => {
+  test("disable, enable, rotate the secret, delete; another client's endpoint is ENDPOINT_NOT_FOUND", async () => {
     const hr = await createKey(server, "AGENCY_HR", "DVZ", "DVZ endpoint management");
     const r = await receiver();
     const endpointId = await registerReceiver(server, hr, r, ["APPLICATION_SUBMITTED"]);
@@ -324,7 +324,7 @@ describe("managing endpoints", () => {
         { id: endpointId },
         { key: keys.dvz },
       );
-      expect([name, other.body.data![name].userErrors]).toEqual([name, [{ code: "NOT_FOUND" }]]);
+      expect([name, other.body.data![name].userErrors]).toEqual([name, [{ code: "ENDPOINT_NOT_FOUND" }]]);
     }
 
     r.answer = 500;
