@@ -42,10 +42,14 @@ const SET_BY_SELECTION: Partial<Record<StageValue, string>> = {
   LAUREATE: "recordTestResult",
 };
 
+const STAGE_REFUSALS = ["ALREADY_IN_STAGE", "FINAL_STAGE", "STAGE_SKIPPED", "BACKWARD_MOVE", "STAGE_SET_BY_SELECTION"] as const;
+const REASON_REFUSALS = ["REASON_REQUIRED", "REASON_NOT_ALLOWED"] as const;
+/** The codes checkMove refuses a move with. */
+export const MOVE_REFUSAL_CODES = [...STAGE_REFUSALS, ...REASON_REFUSALS] as const;
+
 /** Why a move is refused, and the input field it is about (the target stage, or the rejection reason). */
 export type MoveRefusal =
-  | { code: "ALREADY_IN_STAGE" | "FINAL_STAGE" | "STAGE_SKIPPED" | "BACKWARD_MOVE" | "STAGE_SET_BY_SELECTION"; message: string; field: "toStage" }
-  | { code: "REASON_REQUIRED" | "REASON_NOT_ALLOWED"; message: string; field: "reason" };
+  { code: (typeof STAGE_REFUSALS)[number]; message: string; field: "toStage" } | { code: (typeof REASON_REFUSALS)[number]; message: string; field: "reason" };
 
 export type MoveOrigin = "hr" | "selection";
 
