@@ -8,15 +8,7 @@ import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
 import { apiClients } from "../db/tables";
 import { ApiClient } from "./api-client.type";
-
-export enum ApiClientErrorCode {
-  NAME_REQUIRED = "NAME_REQUIRED",
-  NAME_TOO_LONG = "NAME_TOO_LONG",
-  AGENCY_REQUIRED = "AGENCY_REQUIRED",
-  AGENCY_NOT_ALLOWED = "AGENCY_NOT_ALLOWED",
-  API_CLIENT_NOT_FOUND = "API_CLIENT_NOT_FOUND",
-  ALREADY_REVOKED = "ALREADY_REVOKED",
-}
+import { ApiClientErrorCode } from "./api-client.errors";
 
 export function toApiClient(row: typeof apiClients.$inferSelect): ApiClient {
   return Object.assign(new ApiClient(), {

@@ -3,7 +3,8 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { Connection } from "../common/connection";
-import { UserError } from "../common/user-error";
+import { UserError, withCodes } from "../common/user-error";
+import { ApiClientErrorCode } from "./api-client.errors";
 
 @ObjectType({ implements: Node, description: "A holder of an API key: an agency's HR system, the taskforce, an operator." })
 export class ApiClient {
@@ -60,7 +61,7 @@ export class CreateApiClientInput {
   agency?: AgencyCode | null;
 }
 
-@ObjectType({ description: "The outcome of createApiClient." })
+@ObjectType({ description: withCodes("The outcome of createApiClient.", Object.values(ApiClientErrorCode)) })
 export class CreateApiClientPayload {
   @Field(() => ApiClient, { nullable: true, description: "The new client; null when refused." })
   apiClient!: ApiClient | null;
@@ -78,7 +79,7 @@ export class RevokeApiClientInput {
   apiClientId!: string;
 }
 
-@ObjectType({ description: "The outcome of revokeApiClient." })
+@ObjectType({ description: withCodes("The outcome of revokeApiClient.", Object.values(ApiClientErrorCode)) })
 export class RevokeApiClientPayload {
   @Field(() => ApiClient, { nullable: true, description: "The revoked client; null when refused." })
   apiClient!: ApiClient | null;

@@ -1,7 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
-import { UserError } from "../common/user-error";
+import { UserError, withCodes } from "../common/user-error";
 import { Application, ApplicationStage, RejectionReason } from "./application.type";
+import { MoveErrorCode, SubmissionErrorCode } from "./application.errors";
+import { MOVE_REFUSAL_CODES } from "./stages";
+
+/** What a move may be refused with: the move service's codes and the stage machine's. */
+const MOVE_CODES = [...Object.values(MoveErrorCode), ...MOVE_REFUSAL_CODES];
 
 export const MAX_BATCH = 500;
 
@@ -68,7 +73,7 @@ export class ApplicationSubmissionResult {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "The outcome of a batch, one result per submitted application, in order." })
+@ObjectType({ description: withCodes("The outcome of a batch, one result per submitted application, in order.", Object.values(SubmissionErrorCode)) })
 export class SubmitApplicationsPayload {
   @Field(() => [ApplicationSubmissionResult], { description: "One result per submitted application, in the order submitted." })
   results!: ApplicationSubmissionResult[];
@@ -128,7 +133,7 @@ export class ApplicationMoveResult {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "The outcome of moveApplications." })
+@ObjectType({ description: withCodes("The outcome of moveApplications.", MOVE_CODES) })
 export class MoveApplicationsPayload {
   @Field(() => [ApplicationMoveResult], { description: "One result per move, in the order sent." })
   results!: ApplicationMoveResult[];
@@ -146,7 +151,7 @@ export class MoveApplicationsPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "The outcome of moveApplication." })
+@ObjectType({ description: withCodes("The outcome of moveApplication.", MOVE_CODES) })
 export class MoveApplicationPayload {
   @Field(() => Application, { nullable: true, description: "The application after the move; null when refused." })
   application!: Application | null;
@@ -167,7 +172,7 @@ export class WithdrawApplicationInput {
   expectedVersion?: number | null;
 }
 
-@ObjectType({ description: "The outcome of withdrawApplication." })
+@ObjectType({ description: withCodes("The outcome of withdrawApplication.", MOVE_CODES) })
 export class WithdrawApplicationPayload {
   @Field(() => Application, { nullable: true, description: "The application after withdrawal; null when refused." })
   application!: Application | null;

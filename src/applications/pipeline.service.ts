@@ -13,14 +13,7 @@ import { CLOCK_SKEW_MS } from "./submission.service";
 import { releaseSeatsOfLeavers } from "../test-sessions/seats";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
 import { checkMove, type MoveOrigin } from "./stages";
-
-export enum MoveErrorCode {
-  APPLICATION_NOT_FOUND = "APPLICATION_NOT_FOUND",
-  VERSION_CONFLICT = "VERSION_CONFLICT",
-  OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE",
-  OCCURRED_BEFORE_PREVIOUS_MOVE = "OCCURRED_BEFORE_PREVIOUS_MOVE",
-  INVALID_TEXT = "INVALID_TEXT",
-}
+import { MoveErrorCode } from "./application.errors";
 
 export interface MoveRequest {
   applicationId: string;

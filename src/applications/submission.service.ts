@@ -16,28 +16,7 @@ import { ApplicationSubmission, MAX_BATCH } from "./application.inputs";
 import type { Application } from "./application.type";
 import { selectApplicationRows, toApplication } from "./application.service";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
-
-/** Codes of per-application refusals in submitApplications. */
-export enum SubmissionErrorCode {
-  REQUIRED = "REQUIRED",
-  TOO_LONG = "TOO_LONG",
-  INVALID_EMAIL = "INVALID_EMAIL",
-  INVALID_PHONE = "INVALID_PHONE",
-  BIRTH_DATE_IN_FUTURE = "BIRTH_DATE_IN_FUTURE",
-  SUBMITTED_IN_FUTURE = "SUBMITTED_IN_FUTURE",
-  VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
-  VACANCY_NOT_OPEN = "VACANCY_NOT_OPEN",
-  DEADLINE_PASSED = "DEADLINE_PASSED",
-  DUPLICATE_IN_BATCH = "DUPLICATE_IN_BATCH",
-  EXTERNAL_ID_REUSED = "EXTERNAL_ID_REUSED",
-  ALREADY_APPLIED = "ALREADY_APPLIED",
-  EMAIL_OF_ANOTHER_CANDIDATE = "EMAIL_OF_ANOTHER_CANDIDATE",
-  ERASED = "ERASED",
-  INVALID_TEXT = "INVALID_TEXT",
-  BIRTH_DATE_OUT_OF_RANGE = "BIRTH_DATE_OUT_OF_RANGE",
-  SUBMITTED_OUT_OF_RANGE = "SUBMITTED_OUT_OF_RANGE",
-  NOT_STORED = "NOT_STORED",
-}
+import { SubmissionErrorCode } from "./application.errors";
 
 export const LIMITS = { externalId: 100, name: 100, email: 254, phone: 30 } as const;
 /** The earliest dates an application or a birth date may carry: older ones are typing errors, not history. */

@@ -2,8 +2,9 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resol
 import { Candidate } from "../applications/application.type";
 import { Role } from "../auth/role";
 import { scopedAgency } from "../auth/viewer";
-import { UserError } from "../common/user-error";
+import { UserError, withCodes } from "../common/user-error";
 import type { Context } from "../context/context";
+import { ErasureErrorCode } from "./candidate.errors";
 
 @InputType({ description: "Erase a candidate's personal data on request." })
 export class EraseCandidateInput {
@@ -11,7 +12,7 @@ export class EraseCandidateInput {
   candidateId!: string;
 }
 
-@ObjectType({ description: "The outcome of eraseCandidate." })
+@ObjectType({ description: withCodes("The outcome of eraseCandidate.", Object.values(ErasureErrorCode)) })
 export class EraseCandidatePayload {
   @Field(() => Candidate, { nullable: true, description: "The candidate after erasure: every personal field null." })
   candidate!: Candidate | null;

@@ -9,11 +9,7 @@ import type { Db } from "../db/client";
 import { EventType } from "../events/event-types";
 import { candidateEvent, recordEvents } from "../events/outbox";
 import { candidates } from "../db/tables";
-
-export enum ErasureErrorCode {
-  CANDIDATE_NOT_FOUND = "CANDIDATE_NOT_FOUND",
-  ALREADY_ERASED = "ALREADY_ERASED",
-}
+import { ErasureErrorCode } from "./candidate.errors";
 
 export class CandidateService {
   constructor(private readonly db: Db) {}

@@ -18,33 +18,7 @@ import { unavailableReason } from "../db/faults";
 import { stringProblem } from "../common/string-problem";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
-
-export enum SelectionErrorCode {
-  SESSION_NOT_FOUND = "SESSION_NOT_FOUND",
-  SESSION_CANCELLED = "SESSION_CANCELLED",
-  SESSION_STARTED = "SESSION_STARTED",
-  SESSION_NOT_STARTED = "SESSION_NOT_STARTED",
-  SESSION_FULL = "SESSION_FULL",
-  APPLICATION_NOT_FOUND = "APPLICATION_NOT_FOUND",
-  NOT_TESTED_BY_SESSION = "NOT_TESTED_BY_SESSION",
-  NOT_SCREENED = "NOT_SCREENED",
-  ALREADY_BOOKED = "ALREADY_BOOKED",
-  DUPLICATE_APPLICATION = "DUPLICATE_APPLICATION",
-  TOO_MANY = "TOO_MANY",
-  NOT_BOOKED = "NOT_BOOKED",
-  NOT_TESTED = "NOT_TESTED",
-  UNKNOWN_PART = "UNKNOWN_PART",
-  POINTS_OUT_OF_RANGE = "POINTS_OUT_OF_RANGE",
-  PREVIOUS_PART_MISSING = "PREVIOUS_PART_MISSING",
-  RESULT_ALREADY_RECORDED = "RESULT_ALREADY_RECORDED",
-  RESULT_NOT_RECORDED = "RESULT_NOT_RECORDED",
-  OCCURRED_AFTER_SESSION = "OCCURRED_AFTER_SESSION",
-  OCCURRED_BEFORE_PREVIOUS_MOVE = "OCCURRED_BEFORE_PREVIOUS_MOVE",
-  OCCURRED_IN_FUTURE = "OCCURRED_IN_FUTURE",
-  INVALID_TEXT = "INVALID_TEXT",
-  NOT_STORED = "NOT_STORED",
-  DECISION_ACTED_ON = "DECISION_ACTED_ON",
-}
+import { SelectionErrorCode } from "./test-session.errors";
 
 /** Who acts: an agency HR key acts only on its own agency's applications (null: any agency). */
 export interface Selector {

@@ -11,24 +11,7 @@ import { bookings, campaigns, examParts, testSessions, testSessionVacancies, vac
 import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
-
-export enum SessionErrorCode {
-  SESSION_NOT_FOUND = "SESSION_NOT_FOUND",
-  VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
-  KIND_NOT_IN_PROCEDURE = "KIND_NOT_IN_PROCEDURE",
-  VACANCIES_OF_SEVERAL_CAMPAIGNS = "VACANCIES_OF_SEVERAL_CAMPAIGNS",
-  NO_VACANCIES = "NO_VACANCIES",
-  STARTS_IN_PAST = "STARTS_IN_PAST",
-  OUTSIDE_CAMPAIGN = "OUTSIDE_CAMPAIGN",
-  VACANCY_NOT_PUBLISHED = "VACANCY_NOT_PUBLISHED",
-  INVALID_CAPACITY = "INVALID_CAPACITY",
-  CAPACITY_BELOW_BOOKINGS = "CAPACITY_BELOW_BOOKINGS",
-  INVALID_DURATION = "INVALID_DURATION",
-  INVALID_PLACE = "INVALID_PLACE",
-  SESSION_CANCELLED = "SESSION_CANCELLED",
-  SESSION_STARTED = "SESSION_STARTED",
-  HISTORICAL_IN_FUTURE = "HISTORICAL_IN_FUTURE",
-}
+import { SessionErrorCode } from "./test-session.errors";
 
 export interface SessionOutcome {
   testSession: TestSession | null;

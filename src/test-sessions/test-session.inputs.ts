@@ -1,9 +1,10 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Application } from "../applications/application.type";
 import { Language } from "../common/language";
-import { UserError } from "../common/user-error";
+import { UserError, withCodes } from "../common/user-error";
 import { LocalizedTextInput } from "../vacancies/vacancy.inputs";
 import { TestKind, TestSession } from "./test-session.type";
+import { SelectionErrorCode, SessionErrorCode } from "./test-session.errors";
 
 @InputType({ description: "A new Selor test session." })
 export class CreateTestSessionInput {
@@ -42,7 +43,7 @@ export class CreateTestSessionInput {
   historical?: boolean | null;
 }
 
-@ObjectType({ description: "The outcome of createTestSession." })
+@ObjectType({ description: withCodes("The outcome of createTestSession.", Object.values(SessionErrorCode)) })
 export class CreateTestSessionPayload {
   @Field(() => TestSession, { nullable: true, description: "The new session; null when refused." })
   testSession!: TestSession | null;
@@ -75,7 +76,7 @@ export class CancelTestSessionInput {
   sessionId!: string;
 }
 
-@ObjectType({ description: "The outcome of rescheduleTestSession or cancelTestSession." })
+@ObjectType({ description: withCodes("The outcome of rescheduleTestSession or cancelTestSession.", Object.values(SessionErrorCode)) })
 export class TestSessionPayload {
   @Field(() => TestSession, { nullable: true, description: "The session after the change; null when refused." })
   testSession!: TestSession | null;
@@ -103,7 +104,7 @@ export class InviteToTestSessionInput {
   invitedAt?: Date | null;
 }
 
-@ObjectType({ description: "The outcome of inviteToTestSession: all invited, or none." })
+@ObjectType({ description: withCodes("The outcome of inviteToTestSession: all invited, or none.", Object.values(SelectionErrorCode)) })
 export class InviteToTestSessionPayload {
   @Field(() => TestSession, { nullable: true, description: "The session with its seats left; null when refused." })
   testSession!: TestSession | null;
@@ -124,7 +125,7 @@ export class RecordAttendanceInput {
   attended!: boolean;
 }
 
-@ObjectType({ description: "The outcome of recordAttendance." })
+@ObjectType({ description: withCodes("The outcome of recordAttendance.", Object.values(SelectionErrorCode)) })
 export class RecordAttendancePayload {
   @Field(() => Application, { nullable: true, description: "The application after the record; null when refused." })
   application!: Application | null;
@@ -145,7 +146,7 @@ export class RecordSessionAttendanceInput {
   absentApplicationIds!: string[];
 }
 
-@ObjectType({ description: "The outcome of recordSessionAttendance: all recorded, or none." })
+@ObjectType({ description: withCodes("The outcome of recordSessionAttendance: all recorded, or none.", Object.values(SelectionErrorCode)) })
 export class RecordSessionAttendancePayload {
   @Field(() => TestSession, { nullable: true, description: "The session with its attendance counts; null when refused." })
   testSession!: TestSession | null;
@@ -233,7 +234,7 @@ export class Score {
   overallPassPercent!: number;
 }
 
-@ObjectType({ description: "The outcome of recordTestResult." })
+@ObjectType({ description: withCodes("The outcome of recordTestResult.", Object.values(SelectionErrorCode)) })
 export class RecordTestResultPayload {
   @Field(() => Application, { nullable: true, description: "The application after scoring (LAUREATE, REJECTED or still TESTED); null when refused." })
   application!: Application | null;
@@ -276,7 +277,7 @@ export class CorrectTestResultInput {
   correctionReason!: ResultCorrectionReason;
 }
 
-@ObjectType({ description: "The outcome of correctTestResult." })
+@ObjectType({ description: withCodes("The outcome of correctTestResult.", Object.values(SelectionErrorCode)) })
 export class CorrectTestResultPayload {
   @Field(() => Application, { nullable: true, description: "The application after the correction, at the stage the corrected score gives; null when refused." })
   application!: Application | null;
@@ -318,7 +319,7 @@ export class TestResultOutcome {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "The outcome of recordTestResults." })
+@ObjectType({ description: withCodes("The outcome of recordTestResults.", Object.values(SelectionErrorCode)) })
 export class RecordTestResultsPayload {
   @Field(() => [TestResultOutcome], { description: "One outcome per result, in the order sent." })
   results!: TestResultOutcome[];

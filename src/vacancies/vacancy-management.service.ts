@@ -12,21 +12,7 @@ import { toVacancy } from "./vacancy.service";
 import { STANDARD_PART_TITLES } from "./exam-part-titles";
 import { TestKind } from "../test-sessions/test-session.type";
 import type { Vacancy } from "./vacancy.type";
-
-export enum VacancyErrorCode {
-  VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
-  AGENCY_NOT_ALLOWED = "AGENCY_NOT_ALLOWED",
-  JOB_PROFILE_NOT_FOUND = "JOB_PROFILE_NOT_FOUND",
-  WAVE_NOT_FOUND = "WAVE_NOT_FOUND",
-  HEADCOUNT_NOT_POSITIVE = "HEADCOUNT_NOT_POSITIVE",
-  CAMPAIGN_TARGET_EXCEEDED = "CAMPAIGN_TARGET_EXCEEDED",
-  DEADLINE_IN_PAST = "DEADLINE_IN_PAST",
-  INVALID_TEXT = "INVALID_TEXT",
-  INVALID_PROCEDURE = "INVALID_PROCEDURE",
-  PROCEDURE_LOCKED = "PROCEDURE_LOCKED",
-  NOT_DRAFT = "NOT_DRAFT",
-  INVALID_STATUS_CHANGE = "INVALID_STATUS_CHANGE",
-}
+import { VacancyErrorCode } from "./vacancy.errors";
 
 export interface VacancyOutcome {
   vacancy: Vacancy | null;

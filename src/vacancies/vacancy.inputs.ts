@@ -1,8 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AgencyCode } from "../agencies/agency.type";
-import { UserError } from "../common/user-error";
+import { UserError, withCodes } from "../common/user-error";
 import { TestKind } from "../test-sessions/test-session.type";
 import { ContractType, LanguageRegime, Vacancy } from "./vacancy.type";
+import { VacancyErrorCode } from "./vacancy.errors";
 
 @InputType({ description: "A text in Dutch (required) and, where known, French, English and German." })
 export class LocalizedTextInput {
@@ -150,7 +151,7 @@ export class CloseVacancyInput {
 }
 
 function payload(name: string, what: string) {
-  @ObjectType(name, { description: `The outcome of ${what}.` })
+  @ObjectType(name, { description: withCodes(`The outcome of ${what}.`, Object.values(VacancyErrorCode)) })
   class VacancyPayload {
     @Field(() => Vacancy, { nullable: true, description: "The vacancy after the change; null when refused." })
     vacancy!: Vacancy | null;

@@ -12,20 +12,7 @@ import { DUE_AT_ONCE } from "./fan-out";
 import { generateSecret } from "./signing";
 import { checkUrlForm, checkUrlTarget, type AllowedNetworks } from "./webhook-url";
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from "./webhook.type";
-
-export enum WebhookErrorCode {
-  NO_API_CLIENT = "NO_API_CLIENT",
-  INVALID_URL = "INVALID_URL",
-  URL_NOT_ALLOWED = "URL_NOT_ALLOWED",
-  HOST_NOT_FOUND = "HOST_NOT_FOUND",
-  EVENT_TYPE_NOT_READABLE = "EVENT_TYPE_NOT_READABLE",
-  TOO_MANY_ENDPOINTS = "TOO_MANY_ENDPOINTS",
-  ENDPOINT_NOT_FOUND = "ENDPOINT_NOT_FOUND",
-  ALREADY_DISABLED = "ALREADY_DISABLED",
-  ALREADY_ENABLED = "ALREADY_ENABLED",
-  DELIVERY_NOT_FOUND = "DELIVERY_NOT_FOUND",
-  INVALID_RANGE = "INVALID_RANGE",
-}
+import { WebhookErrorCode } from "./webhook.errors";
 
 /** Endpoints one API client may register. */
 export const MAX_ENDPOINTS_PER_CLIENT = 10;

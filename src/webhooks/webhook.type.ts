@@ -3,9 +3,10 @@ import { enumObject } from "../common/enum-object";
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatusValue } from "../db/tables";
 import { Connection } from "../common/connection";
 import { Node } from "../common/node";
-import { UserError } from "../common/user-error";
+import { UserError, withCodes } from "../common/user-error";
 import { EventType } from "../events/event-types";
 import { Event } from "../events/event.type";
+import { WebhookErrorCode } from "./webhook.errors";
 
 export const WebhookDeliveryStatus = enumObject(WEBHOOK_DELIVERY_STATUSES);
 export type WebhookDeliveryStatus = WebhookDeliveryStatusValue;
@@ -120,7 +121,7 @@ export class CreateWebhookEndpointInput {
   eventTypes?: EventType[] | null;
 }
 
-@ObjectType({ description: "The outcome of createWebhookEndpoint." })
+@ObjectType({ description: withCodes("The outcome of createWebhookEndpoint.", Object.values(WebhookErrorCode)) })
 export class CreateWebhookEndpointPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint; null when refused." })
   webhookEndpoint!: WebhookEndpoint | null;
@@ -138,7 +139,7 @@ export class WebhookEndpointInput {
   endpointId!: string;
 }
 
-@ObjectType({ description: "The outcome of disableWebhookEndpoint or enableWebhookEndpoint." })
+@ObjectType({ description: withCodes("The outcome of disableWebhookEndpoint or enableWebhookEndpoint.", Object.values(WebhookErrorCode)) })
 export class WebhookEndpointPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint as it is now; null when refused." })
   webhookEndpoint!: WebhookEndpoint | null;
@@ -147,7 +148,7 @@ export class WebhookEndpointPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "The outcome of rotateWebhookSecret." })
+@ObjectType({ description: withCodes("The outcome of rotateWebhookSecret.", Object.values(WebhookErrorCode)) })
 export class RotateWebhookSecretPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint; null when refused." })
   webhookEndpoint!: WebhookEndpoint | null;
@@ -163,7 +164,7 @@ export class RotateWebhookSecretPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: "The outcome of deleteWebhookEndpoint." })
+@ObjectType({ description: withCodes("The outcome of deleteWebhookEndpoint.", Object.values(WebhookErrorCode)) })
 export class DeleteWebhookEndpointPayload {
   @Field(() => ID, { nullable: true, description: "The id of the deleted endpoint; null when refused." })
   deletedEndpointId!: string | null;
@@ -187,7 +188,7 @@ export class RedeliverWebhookInput {
   toSequence?: number | null;
 }
 
-@ObjectType({ description: "The outcome of redeliverWebhook." })
+@ObjectType({ description: withCodes("The outcome of redeliverWebhook.", Object.values(WebhookErrorCode)) })
 export class RedeliverWebhookPayload {
   @Field(() => Int, { description: "How many deliveries were queued again (as PENDING, due now, with a fresh retry schedule)." })
   queuedCount!: number;

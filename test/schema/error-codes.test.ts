@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ApiClientErrorCode } from "../../src/api-clients/api-client.service";
-import { MoveErrorCode } from "../../src/applications/pipeline.service";
+import { ApiClientErrorCode } from "../../src/api-clients/api-client.errors";
 import { MOVE_REFUSAL_CODES } from "../../src/applications/stages";
-import { SubmissionErrorCode } from "../../src/applications/submission.service";
-import { ErasureErrorCode } from "../../src/candidates/candidate.service";
+import { MoveErrorCode, SubmissionErrorCode } from "../../src/applications/application.errors";
+import { ErasureErrorCode } from "../../src/candidates/candidate.errors";
 import { ErrorCode } from "../../src/common/errors";
-import { SelectionErrorCode } from "../../src/test-sessions/selection.service";
-import { SessionErrorCode } from "../../src/test-sessions/session-management.service";
-import { VacancyErrorCode } from "../../src/vacancies/vacancy-management.service";
-import { WebhookErrorCode } from "../../src/webhooks/webhook-endpoint.service";
+import { SelectionErrorCode, SessionErrorCode } from "../../src/test-sessions/test-session.errors";
+import { VacancyErrorCode } from "../../src/vacancies/vacancy.errors";
+import { WebhookErrorCode } from "../../src/webhooks/webhook.errors";
 
 // The docs' codes held against the code's: every code a payload's userErrors or a GraphQL error can carry is
 // documented, and one concept has one code (a record not found is <RECORD>_NOT_FOUND everywhere).

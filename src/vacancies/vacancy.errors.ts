@@ -1,0 +1,17 @@
+// The codes a feature's payloads carry in userErrors: here, apart from the services, so the payload types can list
+// them in their descriptions (src/common/user-error.ts: withCodes).
+
+export enum VacancyErrorCode {
+  VACANCY_NOT_FOUND = "VACANCY_NOT_FOUND",
+  AGENCY_NOT_ALLOWED = "AGENCY_NOT_ALLOWED",
+  JOB_PROFILE_NOT_FOUND = "JOB_PROFILE_NOT_FOUND",
+  WAVE_NOT_FOUND = "WAVE_NOT_FOUND",
+  HEADCOUNT_NOT_POSITIVE = "HEADCOUNT_NOT_POSITIVE",
+  CAMPAIGN_TARGET_EXCEEDED = "CAMPAIGN_TARGET_EXCEEDED",
+  DEADLINE_IN_PAST = "DEADLINE_IN_PAST",
+  INVALID_TEXT = "INVALID_TEXT",
+  INVALID_PROCEDURE = "INVALID_PROCEDURE",
+  PROCEDURE_LOCKED = "PROCEDURE_LOCKED",
+  NOT_DRAFT = "NOT_DRAFT",
+  INVALID_STATUS_CHANGE = "INVALID_STATUS_CHANGE",
+}
