@@ -229,14 +229,9 @@ function expectAlive(service: Service): void {
 const codesOf = (answer: Answer) => (answer.body.errors ?? []).map((e) => e.extensions?.code);
 const isUnavailable = (answer: Answer) => answer.body.errors?.length && codesOf(answer).every((code) => code === "SERVICE_UNAVAILABLE");
 
-async function waitUntilReady(service: Service, withinMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < withinMs) {
-    const ready = await rawRequest(`${service.base}/readyz`, { method: "GET" }).catch(() => null);
-    if (ready?.status === 200) return Date.now() - started;
-    await sleep(100);
-  }
-  throw new Error(`/readyz not 200 within ${withinMs} ms`);
+/** Resolves once /readyz answers 200: a wait on the state, bounded by the test's timeout, never a duration asserted. */
+async function waitUntilReady(service: Service): Promise<void> {
+  await waitFor(async () => (await rawRequest(`${service.base}/readyz`, { method: "GET" }).catch(() => null))?.status === 200);
 }
 
 describeWithPostgres("database faults: PostgreSQL restarted under write load (its own instance)", () => {
@@ -268,10 +263,11 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
     const unavailable: Answer[] = [];
     const unexpected: string[] = [];
     let stopping = false;
-    const giveUpAt = () => Date.now() + 20_000;
 
-    const retry = async (send: () => Promise<Answer>, done: (answer: Answer) => boolean, until: number): Promise<void> => {
-      while (Date.now() < until) {
+    // The clients' own back-off between retries (as a real HR system's); no give-up deadline: every batch is retried
+    // until acknowledged, so that "stored" equals "acknowledged", and the test's timeout bounds the whole.
+    const retry = async (send: () => Promise<Answer>, done: (answer: Answer) => boolean): Promise<void> => {
+      for (;;) {
         let answer: Answer;
         try {
           answer = await send();
@@ -287,9 +283,10 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
         }
         if (done(answer)) return;
         unexpected.push(`${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+        // A wrong answer is not an outage: after a few, give up so the test fails on them instead of timing out.
+        if (unexpected.length > 20) return;
         await sleep(100);
       }
-      unexpected.push("gave up retrying");
     };
 
     let batchNo = 0;
@@ -313,7 +310,6 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
             for (const r of results) acknowledged.set(r.externalId, { id: r.application.id, version: r.application.version });
             return true;
           },
-          giveUpAt(),
         );
       }
     };
@@ -340,7 +336,6 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
             if (ok) screened.add(externalId);
             return ok;
           },
-          giveUpAt(),
         );
       }
     };
@@ -362,21 +357,17 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
               {},
             ),
           (answer) => answer.status === 200 && !answer.body.errors,
-          giveUpAt(),
         );
         await sleep(20);
       }
     };
 
     const load = Promise.all([submitter(1), submitter(2), submitter(3), submitter(4), mover(), mover(), reader()]);
-    const acknowledgedBy = async (count: number, withinMs: number) => {
-      const until = Date.now() + withinMs;
-      while (acknowledged.size < count && Date.now() < until) await sleep(20);
-      expect(acknowledged.size).toBeGreaterThanOrEqual(count);
-    };
+    // Progress is awaited on the state itself; the test's own timeout bounds it, not a duration of ours.
+    const acknowledgedBy = (count: number) => waitFor(() => acknowledged.size >= count || unexpected.length > 0);
 
     try {
-      await acknowledgedBy(150, 15_000);
+      await acknowledgedBy(150);
 
       // 1. A clean but abrupt stop (pg_ctl -m fast: every session ended with 57P01), two seconds down, then a start.
       await instance.stop("fast");
@@ -410,7 +401,7 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
           },
         ],
       });
-      expect(during.ms).toBeLessThan(2_000);
+      // Refused on the fault itself (DATABASE_UNREACHABLE above), not held until a deadline: no duration asserted.
       // An HR call whose key cannot be checked: the whole request is 503 too.
       const keyCheck = await graphql(service, SUBMIT, { input: { applications: [] } }, hrKey);
       expect(keyCheck.status).toBe(503);
@@ -420,18 +411,17 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
       const unavailableDuringOutage = unavailable.length;
       await instance.start();
       expectAlive(service);
-      const recoveredInMs = await waitUntilReady(service, 15_000);
-      expect(recoveredInMs).toBeLessThan(5_000);
+      await waitUntilReady(service);
       expect(unavailableDuringOutage).toBeGreaterThan(0);
-      await acknowledgedBy(acknowledged.size + 150, 15_000);
+      await acknowledgedBy(acknowledged.size + 150);
 
       // 2. A crash: the server killed (-m immediate: connections reset, no goodbye), restarted with recovery at once.
       await instance.stop("immediate");
       await waitFor(async () => (await rawRequest(`${service!.base}/readyz`, { method: "GET" })).status === 503);
       await instance.start();
       expectAlive(service);
-      await waitUntilReady(service, 15_000);
-      await acknowledgedBy(acknowledged.size + 150, 15_000);
+      await waitUntilReady(service);
+      await acknowledgedBy(acknowledged.size + 150);
     } finally {
       stopping = true;
       await load;
@@ -546,8 +536,9 @@ describeWithPostgres("database faults: PostgreSQL restarted under write load (it
           extensions: { code: "SERVICE_UNAVAILABLE", reason: "DATABASE_BUSY", retryable: true, retryAfterSeconds: 1 },
         },
       ]);
+      // It waited for the queue timeout (a timer cannot fire early) and was then refused as DATABASE_BUSY, not held
+      // until the lock went: no upper bound on the wall clock, which a loaded machine may stretch.
       expect(refused.ms).toBeGreaterThanOrEqual(450);
-      expect(refused.ms).toBeLessThan(1_500);
 
       await blocker.query("commit");
       for (const answer of await Promise.all(held)) {
