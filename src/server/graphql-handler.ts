@@ -11,6 +11,7 @@ import { buildContext, type Context } from "../context/context";
 import { asClientError, databaseUnavailablePlugin } from "./database-errors";
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE, formatError, PAYLOAD_TOO_LARGE } from "./format-error";
 import { sendJson, type IncomingRequest, type RouteHandler } from "./http-server";
+import { acceptsJson } from "./media-type";
 import { cachePlugins, PUBLIC_MAX_AGE } from "./plugins/cache-policy";
 import { inputStringsPlugin } from "./plugins/input-strings";
 import { introspectionCachePlugin } from "./plugins/introspection-cache";
@@ -129,6 +130,18 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     const bucket = bucketKeyOf(caller.viewer, caller.address);
     if (!(await admit(req, res, scope, bucket, ADMISSION.arrivalPoints))) return;
 
+    // An answer the client cannot read is refused before the operation runs (Apollo would run it, then answer 406).
+    if (!own && !acceptsJson(headers.get("accept"))) {
+      scope.outcome = "bad_request";
+      return sendJson(res, 406, {
+        errors: [
+          {
+            message: "The Accept header allows no answer in application/json or application/graphql-response+json; nothing was run.",
+            extensions: { code: "BAD_REQUEST", reason: "NOT_ACCEPTABLE" },
+          },
+        ],
+      });
+    }
     // Reading the body is priced by its size and nesting, before it is parsed into objects.
     const limit = maxBodyBytes(caller.viewer?.kind === "client");
     const body = !own && req.method === "POST" ? await readBody(req, limit) : null;

@@ -123,7 +123,8 @@ const NEAR_SPELLING = /^[\p{L}'-]{5,}$/u;
 
 /** Relevance: per word, 4 if it begins a word of the title, 2 if it is a whole word, 1 if it begins one, plus up to 3 for how close it comes to a title word. */
 function relevance(words: string[]): SQL {
-  if (words.length === 0) return sql`0`;
+  // Cast, not a bare 0: PostgreSQL reads `ORDER BY 0` as a column position and refuses it.
+  if (words.length === 0) return sql`0::int`;
   return sql.join(
     words.map(
       (word) => sql`(

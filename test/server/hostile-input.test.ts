@@ -185,6 +185,34 @@ describe("no 500 from any input", () => {
   });
 });
 
+describe("an answer the client cannot read", () => {
+  test("a mutation whose Accept header allows no JSON is refused with 406 before it runs, and writes nothing", async () => {
+    const [vacancy] = await insertVacancies(server.database.db, 1, { place: "Onleesbaar antwoord" });
+    const before = await countSessions();
+    const body = JSON.stringify({
+      query: `mutation($input: CreateTestSessionInput!) { createTestSession(input: $input) { testSession { id } userErrors { code } } }`,
+      variables: { input: { kind: "WRITTEN", startsAt: inCampaign(11), place: "Selor", capacity: 5, vacancyIds: [toGlobalId("Vacancy", vacancy)] } },
+    });
+    const refused = await post(body, { ...admin, accept: "text/html" });
+    expect(refused.status).toBe(406);
+    expect(refused.json()).toEqual({
+      errors: [
+        {
+          message: "The Accept header allows no answer in application/json or application/graphql-response+json; nothing was run.",
+          extensions: { code: "BAD_REQUEST", reason: "NOT_ACCEPTABLE" },
+        },
+      ],
+    });
+    expect(await countSessions()).toBe(before);
+    // The same request with an Accept a GraphQL client sends is carried out.
+    for (const accept of ["application/graphql-response+json, application/json;q=0.9", "*/*"]) {
+      const accepted = await post(body, { ...admin, accept });
+      expect([accepted.status, accepted.json().data.createTestSession.userErrors]).toEqual([200, []]);
+    }
+    expect(await countSessions()).toBe(before + 2);
+  });
+});
+
 describe("the audit log records every attempt", () => {
   test("a mutation refused at the edge for a NUL in its target id and a lone surrogate in a part name leaves its line, rendered safely", async () => {
     const target = "QXBwbGljYXRpb246MQ\u0000";

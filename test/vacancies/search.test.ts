@@ -57,6 +57,26 @@ describe("search that finds", () => {
     expect((await search({ search: " - / " })).totalCount).toBe(published.length);
   });
 
+  test("ordered by RELEVANCE without a search: every vacancy ranks equal, so the order is by id and pages follow it", async () => {
+    const ORDERED = `query($first: Int, $after: String) {
+      vacancies(filter: { campaignSlug: "asiel-migratie-2021" }, orderBy: { field: RELEVANCE, direction: ASC }, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+      }
+    }`;
+    const whole = (await server.data(ORDERED, { first: 100 })).vacancies;
+    expect(whole.totalCount).toBe(published.length);
+    const ids: string[] = whole.edges.map((e: any) => e.node.id);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await server.data(ORDERED, { first: 7, after })).vacancies;
+      paged.push(...page.edges.map((e: any) => e.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(ids);
+    expect(new Set(ids).size).toBe(published.length);
+  });
+
   test("results are ranked: a title match before a match elsewhere, then by id, and pages follow the ranking", async () => {
     // "assistent" is in the titles of NBV104 and NBV105 (nl), "psychologische" only in NBV105's title.
     const ranked = await search({ search: "psychologisch assistent" });
