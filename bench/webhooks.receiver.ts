@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
+import { currentThreadCpuMs } from "./lib/thread-cpu";
 
 /**
  * The webhook receiver of the webhooks benchmark, in a thread of its own (the service and the worker have the main
@@ -33,7 +33,7 @@ server.keepAliveTimeout = 65_000;
 server.listen(0, "127.0.0.1", () => parentPort!.postMessage({ port: (server.address() as AddressInfo).port }));
 parentPort!.on("message", (message: string) => {
   if (message === "take") {
-    parentPort!.postMessage({ arrived, recorded, duplicates, distinct: ids.size, cpuMs: threadCpuMs() });
+    parentPort!.postMessage({ arrived, recorded, duplicates, distinct: ids.size, cpuMs: currentThreadCpuMs() });
     arrived = [];
     recorded = [];
   } else if (message === "close") {
@@ -41,14 +41,3 @@ parentPort!.on("message", (message: string) => {
     server.close(() => process.exit(0));
   }
 });
-
-/** CPU time of this thread so far, ms (Linux; null elsewhere): what receiving costs, apart from sending. */
-function threadCpuMs(): number | null {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}

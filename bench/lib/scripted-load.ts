@@ -363,17 +363,6 @@ export function cpuColumns<Row>(split: (row: Row) => CpuSplit, per: string): { h
   ];
 }
 
-/** CPU time the calling thread has used, ms (Linux; null elsewhere): for the worker thread, which mainThreadCpuMs does not see. */
-export function currentThreadCpuMs(): number | null {
-  try {
-    const stat = readFileSync("/proc/thread-self/stat", "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
 /** "CODE 3, OTHER 1", or "-" when there is none. */
 export function describeCodes(codes: Record<string, number>): string {
   const entries = Object.entries(codes).sort((a, b) => b[1] - a[1]);

@@ -2,7 +2,8 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { postJson, type Answer } from "./post-json";
-import { currentThreadCpuMs, emptyKind, type KindRaw, type LoadScript, type RequestSpec, type ScriptedLoadOptions, type ScriptFactory } from "./scripted-load";
+import { emptyKind, type KindRaw, type LoadScript, type RequestSpec, type ScriptedLoadOptions, type ScriptFactory } from "./scripted-load";
+import { currentThreadCpuMs } from "./thread-cpu";
 
 /** The client side of runScriptedLoad: keep-alive sockets, one loop per connection, every answer read and classified. */
 async function run(job: ScriptedLoadOptions): Promise<void> {

@@ -14,21 +14,25 @@ export function mainThreadCpuMs(): number | null {
 
 /** The same for another process's main thread (its thread id is its pid): a server the benchmark runs as a child. */
 export function threadCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // After the command name: state is field 3 of stat(5), utime 14 and stime 15.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
+  return cpuMsOf(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/** CPU time the calling thread has used, ms (Linux; null elsewhere): a worker thread, which mainThreadCpuMs does not see. */
+export function currentThreadCpuMs(): number | null {
+  return cpuMsOf("/proc/thread-self/stat");
 }
 
 /** CPU time a whole process has used, every thread included, in ms (Linux; null elsewhere): a worker the benchmark runs as a child. */
 export function processCpuMs(pid: number): number | null {
+  return cpuMsOf(`/proc/${pid}/stat`);
+}
+
+/** utime + stime of a /proc stat file, in ms; null where there is no /proc. */
+function cpuMsOf(statPath: string): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(statPath, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // After the command name: state is field 3 of stat(5), utime 14 and stime 15.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return null;
