@@ -199,7 +199,6 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ 
     const liveDelays = inWindow.map(([, d]) => d);
     const liveSeconds = (recordUntil - from) / 1000;
     const ingestionPerSecond = ingested.recorded[0].requestsPerSecond * 500;
-    const taken = live;
     const liveWorkerAfter = workerCpu();
     const liveCpu = {
       worker: perDelivery(liveWorkerBefore != null && liveWorkerAfter != null ? liveWorkerAfter - liveWorkerBefore : null, live.arrived.length),
@@ -248,7 +247,7 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ 
         deliveriesPerSecond: count / seconds,
         delayMs: delay && { p50: delay.p50, p95: delay.p95, p99: delay.p99, max: delay.max },
         ingestionPerSecond: ingestionRate,
-        duplicates: taken.duplicates,
+        duplicates: live.duplicates,
         worker: workerProcess ? "process" : "in-process",
         cpuPerDeliveryMs,
         ingestionCpuPerBatchMs: phase === "live" ? ingestionCpu : null,
@@ -259,7 +258,7 @@ async function onDatabase(kind: DatabaseKind, options: BenchOptions): Promise<{ 
         figures("backlog", got, backlogSeconds, null, null, backlogCpu),
         figures("live", inWindow.length, liveSeconds, liveDelays, ingestionPerSecond, liveCpu),
       ],
-      dataset: { database: bench.description, backlog, events, distinctDeliveries: taken.distinct, duplicates: taken.duplicates },
+      dataset: { database: bench.description, backlog, events, distinctDeliveries: live.distinct, duplicates: live.duplicates },
     };
   } finally {
     await stopWorkerProcess(workerProcess);

@@ -15,36 +15,35 @@ export type ReferenceBounds = Record<"Agency" | "Wave" | "JobProfile" | "SalaryS
  * request. Only anonymous requests use it: a caller with a key reads its own edits at once (src/server/graphql-handler.ts).
  */
 export function createReferenceData(services: Services, clock: () => number, bounds: ReferenceBounds) {
-  const bound = (type: keyof ReferenceBounds) => bounds[type];
   return {
     agencies: new TableSnapshot<AgencyCode, Agency>(
       () => services.agencies.list(),
       (a) => a.code,
-      bound("Agency"),
+      bounds.Agency,
       clock,
     ),
     waves: new TableSnapshot<number, Wave>(
       () => services.campaigns.allWaves(),
       (w) => w.key,
-      bound("Wave"),
+      bounds.Wave,
       clock,
     ),
     jobProfiles: new TableSnapshot<number, JobProfile>(
       () => services.jobProfiles.list(),
       (p) => p.key,
-      bound("JobProfile"),
+      bounds.JobProfile,
       clock,
     ),
     salaryScales: new TableSnapshot<string, SalaryScale>(
       () => services.jobProfiles.allSalaryScales(),
       (s) => s.code,
-      bound("SalaryScale"),
+      bounds.SalaryScale,
       clock,
     ),
     places: new TableSnapshot<number, Place>(
       () => services.places.list(),
       (p) => p.key,
-      bound("Place"),
+      bounds.Place,
       clock,
     ),
   };
