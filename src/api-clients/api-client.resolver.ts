@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Agency } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { PageArgs } from "../common/connection";
+import { payload } from "../common/user-error";
 import type { Context } from "../context/context";
 import {
   ApiClient,
@@ -38,7 +39,7 @@ export class ApiClientResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => CreateApiClientInput, { description: "The client." }) input: CreateApiClientInput,
   ): Promise<CreateApiClientPayload> {
-    return Object.assign(new CreateApiClientPayload(), await ctx.services.apiClients.create(input));
+    return payload(CreateApiClientPayload, await ctx.services.apiClients.create(input));
   }
 
   @Authorized(Role.ADMIN)
@@ -47,7 +48,7 @@ export class ApiClientResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => RevokeApiClientInput, { description: "Which client." }) input: RevokeApiClientInput,
   ): Promise<RevokeApiClientPayload> {
-    return Object.assign(new RevokeApiClientPayload(), await ctx.services.apiClients.revoke(input.apiClientId));
+    return payload(RevokeApiClientPayload, await ctx.services.apiClients.revoke(input.apiClientId));
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency an AGENCY_HR key is confined to." })

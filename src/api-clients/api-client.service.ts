@@ -8,7 +8,7 @@ import { userError, type UserError } from "../common/user-error";
 import type { Db } from "../db/client";
 import { apiClients } from "../db/tables";
 import { ApiClient } from "./api-client.type";
-import { ApiClientErrorCode } from "./api-client.errors";
+import { ApiClientErrorCode, type ApiClientCode } from "./api-client.errors";
 
 export function toApiClient(row: typeof apiClients.$inferSelect): ApiClient {
   return Object.assign(new ApiClient(), {
@@ -33,9 +33,9 @@ export class ApiClientService {
     name: string;
     role: Role;
     agency?: AgencyCode | null;
-  }): Promise<{ apiClient: ApiClient | null; apiKey: string | null; userErrors: UserError[] }> {
+  }): Promise<{ apiClient: ApiClient | null; apiKey: string | null; userErrors: UserError<ApiClientCode<"createApiClient">>[] }> {
     const name = input.name.trim();
-    const errors: UserError[] = [];
+    const errors: UserError<ApiClientCode<"createApiClient">>[] = [];
     if (!name) errors.push(userError(ApiClientErrorCode.NAME_REQUIRED, "name must not be blank.", ["input", "name"]));
     else if (name.length > 200)
       errors.push(userError(ApiClientErrorCode.NAME_TOO_LONG, `name must be at most 200 characters, got ${name.length}.`, ["input", "name"]));
@@ -53,7 +53,7 @@ export class ApiClientService {
     return { apiClient: toApiClient(row), apiKey, userErrors: [] };
   }
 
-  async revoke(apiClientId: string): Promise<{ apiClient: ApiClient | null; userErrors: UserError[] }> {
+  async revoke(apiClientId: string): Promise<{ apiClient: ApiClient | null; userErrors: UserError<ApiClientCode<"revokeApiClient">>[] }> {
     const key = fromGlobalId("ApiClient", apiClientId);
     const notFound = {
       apiClient: null,

@@ -4,7 +4,7 @@ import { AgencyCode } from "../agencies/agency.type";
 import { Role } from "../auth/role";
 import { Connection } from "../common/connection";
 import { UserError, withCodes } from "../common/user-error";
-import { ApiClientErrorCode } from "./api-client.errors";
+import { API_CLIENT_OPERATION_CODES as CODES, type ApiClientCode } from "./api-client.errors";
 
 @ObjectType({ implements: Node, description: "A holder of an API key: an agency's HR system, the taskforce, an operator." })
 export class ApiClient {
@@ -61,7 +61,7 @@ export class CreateApiClientInput {
   agency?: AgencyCode | null;
 }
 
-@ObjectType({ description: withCodes("The outcome of createApiClient.", Object.values(ApiClientErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of createApiClient.", CODES.createApiClient) })
 export class CreateApiClientPayload {
   @Field(() => ApiClient, { nullable: true, description: "The new client; null when refused." })
   apiClient!: ApiClient | null;
@@ -70,7 +70,7 @@ export class CreateApiClientPayload {
   apiKey!: string | null;
 
   @Field(() => [UserError], { description: "Why the client was not created; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<ApiClientCode<"createApiClient">>[];
 }
 
 @InputType({ description: "Revoke an API client's key for good." })
@@ -79,13 +79,13 @@ export class RevokeApiClientInput {
   apiClientId!: string;
 }
 
-@ObjectType({ description: withCodes("The outcome of revokeApiClient.", Object.values(ApiClientErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of revokeApiClient.", CODES.revokeApiClient) })
 export class RevokeApiClientPayload {
   @Field(() => ApiClient, { nullable: true, description: "The revoked client; null when refused." })
   apiClient!: ApiClient | null;
 
   @Field(() => [UserError], { description: "Why nothing was revoked; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<ApiClientCode<"revokeApiClient">>[];
 }
 
 export const ApiClientConnection = Connection(ApiClient, "ApiClient", "API client");

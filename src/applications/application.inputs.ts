@@ -2,11 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../common/scalars";
 import { UserError, withCodes } from "../common/user-error";
 import { Application, ApplicationStage, RejectionReason } from "./application.type";
-import { MoveErrorCode, SubmissionErrorCode } from "./application.errors";
-import { MOVE_REFUSAL_CODES } from "./stages";
-
-/** What a move may be refused with: the move service's codes and the stage machine's. */
-const MOVE_CODES = [...Object.values(MoveErrorCode), ...MOVE_REFUSAL_CODES];
+import { APPLICATION_OPERATION_CODES as CODES, type ApplicationCode } from "./application.errors";
 
 export const MAX_BATCH = 500;
 
@@ -70,10 +66,10 @@ export class ApplicationSubmissionResult {
   updated!: boolean;
 
   @Field(() => [UserError], { description: "Why this application was refused; empty when stored." })
-  userErrors!: UserError[];
+  userErrors!: UserError<ApplicationCode<"submitApplications">>[];
 }
 
-@ObjectType({ description: withCodes("The outcome of a batch, one result per submitted application, in order.", Object.values(SubmissionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of a batch, one result per submitted application, in order.", CODES.submitApplications) })
 export class SubmitApplicationsPayload {
   @Field(() => [ApplicationSubmissionResult], { description: "One result per submitted application, in the order submitted." })
   results!: ApplicationSubmissionResult[];
@@ -130,10 +126,10 @@ export class ApplicationMoveResult {
   moved!: boolean;
 
   @Field(() => [UserError], { description: "Why this move was refused; empty otherwise." })
-  userErrors!: UserError[];
+  userErrors!: UserError<ApplicationCode<"moveApplications">>[];
 }
 
-@ObjectType({ description: withCodes("The outcome of moveApplications.", MOVE_CODES) })
+@ObjectType({ description: withCodes("The outcome of moveApplications.", CODES.moveApplications) })
 export class MoveApplicationsPayload {
   @Field(() => [ApplicationMoveResult], { description: "One result per move, in the order sent." })
   results!: ApplicationMoveResult[];
@@ -151,13 +147,13 @@ export class MoveApplicationsPayload {
   userErrors!: UserError[];
 }
 
-@ObjectType({ description: withCodes("The outcome of moveApplication.", MOVE_CODES) })
+@ObjectType({ description: withCodes("The outcome of moveApplication.", CODES.moveApplication) })
 export class MoveApplicationPayload {
   @Field(() => Application, { nullable: true, description: "The application after the move; null when refused." })
   application!: Application | null;
 
   @Field(() => [UserError], { description: "Why the move was refused; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<ApplicationCode<"moveApplication">>[];
 }
 
 @InputType({ description: "Record that the candidate withdrew the application." })
@@ -172,11 +168,11 @@ export class WithdrawApplicationInput {
   expectedVersion?: number | null;
 }
 
-@ObjectType({ description: withCodes("The outcome of withdrawApplication.", MOVE_CODES) })
+@ObjectType({ description: withCodes("The outcome of withdrawApplication.", CODES.withdrawApplication) })
 export class WithdrawApplicationPayload {
   @Field(() => Application, { nullable: true, description: "The application after withdrawal; null when refused." })
   application!: Application | null;
 
   @Field(() => [UserError], { description: "Why the withdrawal was refused; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<ApplicationCode<"withdrawApplication">>[];
 }

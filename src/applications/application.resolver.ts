@@ -4,6 +4,7 @@ import { actorOf, moverOf } from "../auth/mover";
 import { PageArgs } from "../common/connection";
 import { badUserInput, forbidden } from "../common/errors";
 import { fromGlobalId } from "../common/global-id";
+import { narrowCodes, payload } from "../common/user-error";
 import type { Context } from "../context/context";
 import { Vacancy } from "../vacancies/vacancy.type";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./application.inputs";
 import { mayViewApplication, mayViewCandidateOf } from "./application.service";
 import { MAX_MOVES } from "./pipeline.service";
+import { APPLICATION_OPERATION_CODES as CODES } from "./application.errors";
 import { Application, ApplicationConnection, ApplicationFilter, Candidate, StageEvent } from "./application.type";
 
 @Resolver(() => Application)
@@ -57,8 +59,8 @@ export class ApplicationResolver {
     const viewer = ctx.viewer;
     if (viewer.kind !== "client" || !viewer.agencyCode) throw forbidden("Only an agency's HR key can submit applications.");
     const outcomes = await ctx.services.submissions.submit({ agencyCode: viewer.agencyCode, actor: actorOf(viewer) }, input.applications);
-    return Object.assign(new SubmitApplicationsPayload(), {
-      results: outcomes.map((o) => Object.assign(new ApplicationSubmissionResult(), o)),
+    return payload(SubmitApplicationsPayload, {
+      results: outcomes.map((o) => payload(ApplicationSubmissionResult, o)),
       createdCount: outcomes.filter((o) => o.created).length,
       existingCount: outcomes.filter((o) => o.application && !o.created).length,
       refusedCount: outcomes.filter((o) => !o.application).length,
@@ -79,7 +81,7 @@ export class ApplicationResolver {
       occurredAt: input.occurredAt ?? null,
       expectedVersion: input.expectedVersion ?? null,
     });
-    return Object.assign(new MoveApplicationPayload(), outcome);
+    return payload(MoveApplicationPayload, outcome);
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
@@ -101,8 +103,8 @@ export class ApplicationResolver {
         expectedVersion: m.expectedVersion ?? null,
       })),
     );
-    return Object.assign(new MoveApplicationsPayload(), {
-      results: outcomes.map((o) => Object.assign(new ApplicationMoveResult(), o)),
+    return payload(MoveApplicationsPayload, {
+      results: outcomes.map((o) => payload(ApplicationMoveResult, o)),
       movedCount: outcomes.filter((o) => o.moved).length,
       unchangedCount: outcomes.filter((o) => o.application && !o.moved).length,
       refusedCount: outcomes.filter((o) => !o.application).length,
@@ -123,7 +125,7 @@ export class ApplicationResolver {
       occurredAt: input.occurredAt ?? null,
       expectedVersion: input.expectedVersion ?? null,
     });
-    return Object.assign(new WithdrawApplicationPayload(), outcome);
+    return payload(WithdrawApplicationPayload, { ...outcome, userErrors: narrowCodes(CODES.withdrawApplication, outcome.userErrors) });
   }
 
   @FieldResolver(() => Vacancy, { description: "The vacancy applied for." })

@@ -13,7 +13,7 @@ import { CLOCK_SKEW_MS } from "./submission.service";
 import { releaseSeatsOfLeavers } from "../test-sessions/seats";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
 import { checkMove, type MoveOrigin } from "./stages";
-import { MoveErrorCode } from "./application.errors";
+import { MoveErrorCode, type ApplicationCode } from "./application.errors";
 
 export interface MoveRequest {
   applicationId: string;
@@ -25,7 +25,7 @@ export interface MoveRequest {
 
 export interface MoveOutcome {
   application: Application | null;
-  userErrors: UserError[];
+  userErrors: UserError<ApplicationCode<"moveApplication">>[];
 }
 
 /** Who is moving: the agency an HR key is confined to (null: any agency) and the actor recorded on the event. */
@@ -42,7 +42,7 @@ export interface BulkMoveOutcome {
   applicationId: string;
   application: Application | null;
   moved: boolean;
-  userErrors: UserError[];
+  userErrors: UserError<ApplicationCode<"moveApplications">>[];
 }
 
 /**
@@ -55,7 +55,7 @@ export class PipelineService {
 
   async move(mover: Mover, request: MoveRequest, now = new Date()): Promise<MoveOutcome> {
     const key = fromGlobalId("Application", request.applicationId);
-    const refused = (code: string, message: string, field: string): MoveOutcome => ({
+    const refused = (code: ApplicationCode<"moveApplication">, message: string, field: string): MoveOutcome => ({
       application: null,
       userErrors: [userError(code, message, ["input", field])],
     });
@@ -72,7 +72,7 @@ export class PipelineService {
    * to set INVITED, TESTED, LAUREATE or a FAILED_TEST rejection as part of their own writes.
    */
   async moveLocked(tx: Executor, mover: Mover, key: number, request: Omit<MoveRequest, "applicationId">, now: Date, origin: MoveOrigin): Promise<MoveOutcome> {
-    const refused = (code: string, message: string, field: string): MoveOutcome => ({
+    const refused = (code: ApplicationCode<"moveApplication">, message: string, field: string): MoveOutcome => ({
       application: null,
       userErrors: [userError(code, message, ["input", field])],
     });
@@ -129,7 +129,7 @@ export class PipelineService {
    */
   async moveMany(mover: Mover, requests: readonly MoveRequest[], now = new Date()): Promise<BulkMoveOutcome[]> {
     const outcomes: BulkMoveOutcome[] = requests.map((r) => ({ applicationId: r.applicationId, application: null, moved: false, userErrors: [] }));
-    const refuse = (i: number, code: string, message: string, field: string) => {
+    const refuse = (i: number, code: ApplicationCode<"moveApplications">, message: string, field: string) => {
       outcomes[i].userErrors = [userError(code, message, ["input", "moves", String(i), field])];
     };
     const keys = requests.map((r, i) => {
@@ -176,7 +176,10 @@ export class PipelineService {
           const reached = reachedStages.get(key)?.has(request.toStage) && (request.toStage !== "REJECTED" || row.rejectionReason === request.reason);
           if (
             reached &&
-            (checked.code === "ALREADY_IN_STAGE" || checked.code === "BACKWARD_MOVE" || checked.code === "FINAL_STAGE" || checked.code === "VERSION_CONFLICT")
+            (checked.code === "ALREADY_IN_STAGE" ||
+              checked.code === "BACKWARD_MOVE" ||
+              checked.code === "FINAL_STAGE" ||
+              checked.code === MoveErrorCode.VERSION_CONFLICT)
           ) {
             continue;
           }
@@ -315,7 +318,7 @@ export function checkRequest(
   request: Omit<MoveRequest, "applicationId">,
   now: Date,
   origin: MoveOrigin,
-): { occurredAt: Date } | { code: string; message: string; field: string } {
+): { occurredAt: Date } | { code: ApplicationCode<"moveApplication">; message: string; field: string } {
   if (request.expectedVersion != null && request.expectedVersion !== row.version) {
     return {
       code: MoveErrorCode.VERSION_CONFLICT,

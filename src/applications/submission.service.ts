@@ -16,7 +16,7 @@ import { ApplicationSubmission, MAX_BATCH } from "./application.inputs";
 import type { Application } from "./application.type";
 import { selectApplicationRows, toApplication } from "./application.service";
 import { recordStageMoves, type MoveActor } from "./stage-moves";
-import { SubmissionErrorCode } from "./application.errors";
+import { SubmissionErrorCode, type ApplicationCode } from "./application.errors";
 
 export const LIMITS = { externalId: 100, name: 100, email: 254, phone: 30 } as const;
 /** The earliest dates an application or a birth date may carry: older ones are typing errors, not history. */
@@ -29,7 +29,7 @@ export interface SubmissionOutcome {
   application: Application | null;
   created: boolean;
   updated: boolean;
-  userErrors: UserError[];
+  userErrors: UserError<ApplicationCode<"submitApplications">>[];
 }
 
 /** A submitted candidate, normalised; phone and birthDate are undefined when left out (keep) and null when cleared. */
@@ -514,8 +514,8 @@ const PHONE_DEFAULT_COUNTRY = "BE";
  * before the earliest plausible one, a vacancy id that is one. Each refusal carries its field's path under the batch's
  * item `index`. Unit-tested in test/applications/submission-rules.test.ts.
  */
-export function submissionProblems(s: ApplicationSubmission, index: number, now: Date): UserError[] {
-  const errors: UserError[] = [];
+export function submissionProblems(s: ApplicationSubmission, index: number, now: Date): UserError<SubmissionErrorCode>[] {
+  const errors: UserError<SubmissionErrorCode>[] = [];
   // Strings the edge leaves to the batch (src/server/plugins/input-strings.ts: PER_ITEM_BATCHES): a NUL or a lone
   // surrogate refuses this item alone, and its field is checked no further.
   const wellFormed = (value: string | null | undefined, ...field: string[]) => {

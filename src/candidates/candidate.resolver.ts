@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resol
 import { Candidate } from "../applications/application.type";
 import { Role } from "../auth/role";
 import { scopedAgency } from "../auth/viewer";
-import { UserError, withCodes } from "../common/user-error";
+import { payload, UserError, withCodes } from "../common/user-error";
 import type { Context } from "../context/context";
-import { ErasureErrorCode } from "./candidate.errors";
+import { CANDIDATE_OPERATION_CODES as CODES, type CandidateCode } from "./candidate.errors";
 
 @InputType({ description: "Erase a candidate's personal data on request." })
 export class EraseCandidateInput {
@@ -12,13 +12,13 @@ export class EraseCandidateInput {
   candidateId!: string;
 }
 
-@ObjectType({ description: withCodes("The outcome of eraseCandidate.", Object.values(ErasureErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of eraseCandidate.", CODES.eraseCandidate) })
 export class EraseCandidatePayload {
   @Field(() => Candidate, { nullable: true, description: "The candidate after erasure: every personal field null." })
   candidate!: Candidate | null;
 
   @Field(() => [UserError], { description: "Why nothing was erased; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<CandidateCode<"eraseCandidate">>[];
 }
 
 @Resolver()
@@ -32,6 +32,6 @@ export class CandidateResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => EraseCandidateInput, { description: "Which candidate." }) input: EraseCandidateInput,
   ): Promise<EraseCandidatePayload> {
-    return Object.assign(new EraseCandidatePayload(), await ctx.services.candidates.erase(input.candidateId, scopedAgency(ctx.viewer)));
+    return payload(EraseCandidatePayload, await ctx.services.candidates.erase(input.candidateId, scopedAgency(ctx.viewer)));
   }
 }

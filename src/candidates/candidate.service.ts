@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { EventType } from "../events/event-types";
 import { candidateEvent, recordEvents } from "../events/outbox";
 import { candidates } from "../db/tables";
-import { ErasureErrorCode } from "./candidate.errors";
+import { ErasureErrorCode, type CandidateCode } from "./candidate.errors";
 
 export class CandidateService {
   constructor(private readonly db: Db) {}
@@ -22,7 +22,10 @@ export class CandidateService {
    * by either learn of the erasure. `agency`: the caller's agency when confined to one (another agency's candidate reads
    * as unknown); null for ADMIN.
    */
-  async erase(candidateId: string, agency: AgencyCode | null): Promise<{ candidate: Candidate | null; userErrors: UserError[] }> {
+  async erase(
+    candidateId: string,
+    agency: AgencyCode | null,
+  ): Promise<{ candidate: Candidate | null; userErrors: UserError<CandidateCode<"eraseCandidate">>[] }> {
     const key = fromGlobalId("Candidate", candidateId);
     const notFound = { candidate: null, userErrors: [userError(ErasureErrorCode.CANDIDATE_NOT_FOUND, "No candidate has this id.", ["input", "candidateId"])] };
     if (key == null) return notFound;

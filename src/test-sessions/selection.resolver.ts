@@ -6,6 +6,7 @@ import { actorOf } from "../auth/mover";
 import { scopedAgency } from "../auth/viewer";
 import { PageArgs, toPage } from "../common/connection";
 import { badUserInput, forbidden } from "../common/errors";
+import { narrowCodes, payload } from "../common/user-error";
 import { DateScalar, toIsoDate } from "../common/scalars";
 import type { Context } from "../context/context";
 import { Language, langArg } from "../common/language";
@@ -35,8 +36,10 @@ import {
   RescheduleTestSessionInput,
   Score,
   ScoringDecision,
-  TestSessionPayload,
+  RescheduleTestSessionPayload,
+  CancelTestSessionPayload,
 } from "./test-session.inputs";
+import { SELECTION_OPERATION_CODES as CODES } from "./test-session.errors";
 
 /** The historical path (past sessions, invitations and results with their real dates) is the taskforce's and administrators'. */
 function historyAllowed(ctx: Context): void {
@@ -65,27 +68,27 @@ export class SelectionResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => CreateTestSessionInput, { description: "The session." }) input: CreateTestSessionInput,
   ): Promise<CreateTestSessionPayload> {
-    return Object.assign(new CreateTestSessionPayload(), await ctx.services.sessionManagement.create(input));
+    return payload(CreateTestSessionPayload, await ctx.services.sessionManagement.create(input));
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)
-  @Mutation(() => TestSessionPayload, { description: "Move a session that has not started, or change its seats. TASKFORCE or ADMIN." })
+  @Mutation(() => RescheduleTestSessionPayload, { description: "Move a session that has not started, or change its seats. TASKFORCE or ADMIN." })
   async rescheduleTestSession(
     @Ctx() ctx: Context,
     @Arg("input", () => RescheduleTestSessionInput, { description: "The changes." }) input: RescheduleTestSessionInput,
-  ): Promise<TestSessionPayload> {
-    return Object.assign(new TestSessionPayload(), await ctx.services.sessionManagement.reschedule(input));
+  ): Promise<RescheduleTestSessionPayload> {
+    return payload(RescheduleTestSessionPayload, await ctx.services.sessionManagement.reschedule(input));
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)
-  @Mutation(() => TestSessionPayload, {
+  @Mutation(() => CancelTestSessionPayload, {
     description: "Call off a session that has not started; its applicants keep INVITED and may be invited to another session. TASKFORCE or ADMIN.",
   })
   async cancelTestSession(
     @Ctx() ctx: Context,
     @Arg("input", () => CancelTestSessionInput, { description: "Which session." }) input: CancelTestSessionInput,
-  ): Promise<TestSessionPayload> {
-    return Object.assign(new TestSessionPayload(), await ctx.services.sessionManagement.cancel(input.sessionId));
+  ): Promise<CancelTestSessionPayload> {
+    return payload(CancelTestSessionPayload, await ctx.services.sessionManagement.cancel(input.sessionId));
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
@@ -99,8 +102,8 @@ export class SelectionResolver {
   ): Promise<InviteToTestSessionPayload> {
     if (input.historical) historyAllowed(ctx);
     if (input.historical && !input.invitedAt) throw badUserInput("A historical invitation needs invitedAt, when the invitations were sent.", "input");
-    return Object.assign(
-      new InviteToTestSessionPayload(),
+    return payload(
+      InviteToTestSessionPayload,
       await ctx.services.selection.invite(selectorOf(ctx), input.sessionId, input.applicationIds, new Date(), input.historical ? input.invitedAt! : null),
     );
   }
@@ -116,7 +119,10 @@ export class SelectionResolver {
       [{ applicationId: input.applicationId, attended: input.attended, field: ["input", "applicationId"] }],
       null,
     );
-    return Object.assign(new RecordAttendancePayload(), { application: outcome.applications[0] ?? null, userErrors: outcome.userErrors });
+    return payload(RecordAttendancePayload, {
+      application: outcome.applications[0] ?? null,
+      userErrors: narrowCodes(CODES.recordAttendance, outcome.userErrors),
+    });
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
@@ -129,7 +135,7 @@ export class SelectionResolver {
       ...input.presentApplicationIds.map((applicationId, i) => ({ applicationId, attended: true, field: ["input", "presentApplicationIds", String(i)] })),
       ...input.absentApplicationIds.map((applicationId, i) => ({ applicationId, attended: false, field: ["input", "absentApplicationIds", String(i)] })),
     ];
-    return Object.assign(new RecordSessionAttendancePayload(), await ctx.services.selection.recordAttendance(selectorOf(ctx), entries, input.sessionId));
+    return payload(RecordSessionAttendancePayload, await ctx.services.selection.recordAttendance(selectorOf(ctx), entries, input.sessionId));
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
@@ -149,7 +155,7 @@ export class SelectionResolver {
       new Date(),
       input.decidedAt ?? null,
     );
-    return Object.assign(new RecordTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
+    return payload(RecordTestResultPayload, { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
   }
 
   @Authorized(Role.AGENCY_HR, Role.TASKFORCE, Role.ADMIN)
@@ -167,8 +173,8 @@ export class SelectionResolver {
       selectorOf(ctx),
       input.results.map((r) => ({ applicationId: r.applicationId, part: r.part, points: r.points, decidedAt: r.decidedAt ?? null })),
     );
-    return Object.assign(new RecordTestResultsPayload(), {
-      results: outcomes.map((o) => Object.assign(new TestResultOutcome(), { ...o, score: o.score ? toScore(o.score) : null })),
+    return payload(RecordTestResultsPayload, {
+      results: outcomes.map((o) => payload(TestResultOutcome, { ...o, score: o.score ? toScore(o.score) : null })),
       recordedCount: outcomes.filter((o) => o.recorded).length,
       unchangedCount: outcomes.filter((o) => o.application && !o.recorded).length,
       refusedCount: outcomes.filter((o) => !o.application).length,
@@ -186,7 +192,7 @@ export class SelectionResolver {
     @Arg("input", () => CorrectTestResultInput, { description: "The correction." }) input: CorrectTestResultInput,
   ): Promise<CorrectTestResultPayload> {
     const outcome = await ctx.services.selection.correctResult(selectorOf(ctx), input.applicationId, input.part, input.points);
-    return Object.assign(new CorrectTestResultPayload(), { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
+    return payload(CorrectTestResultPayload, { ...outcome, score: outcome.score ? toScore(outcome.score) : null });
   }
 
   @Authorized(Role.TASKFORCE, Role.ADMIN)

@@ -18,7 +18,7 @@ import { unavailableReason } from "../db/faults";
 import { stringProblem } from "../common/string-problem";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
-import { SelectionErrorCode } from "./test-session.errors";
+import { SelectionErrorCode, type SelectionCode } from "./test-session.errors";
 
 /** Who acts: an agency HR key acts only on its own agency's applications (null: any agency). */
 export interface Selector {
@@ -29,18 +29,18 @@ export interface Selector {
 type ApplicationRow = typeof applications.$inferSelect;
 
 /** What recording one result did: the application and its score after it, and whether this call stored anything. */
-export interface ResultOutcome {
+export interface ResultOutcome<C extends SelectionErrorCode = SelectionCode<"recordTestResult">> {
   application: Application | null;
   score: ScoreOutcome | null;
   recorded: boolean;
-  userErrors: UserError[];
+  userErrors: UserError<C>[];
 }
 
 /** At most this many results per recordTestResults call. */
 export const MAX_RESULTS = 500;
 const MAX_INVITATIONS = 500;
 
-function refusal(code: SelectionErrorCode, message: string, ...field: string[]): UserError {
+function refusal<C extends SelectionErrorCode>(code: C, message: string, ...field: string[]): UserError<C> {
   return userError(code, message, ["input", ...field]);
 }
 
@@ -62,8 +62,8 @@ export class SelectionService {
     now = new Date(),
     /** The historical path: invitations sent at this time to a session that has taken place since. */
     invitedAt: Date | null = null,
-  ): Promise<{ testSession: TestSession | null; invited: Application[]; userErrors: UserError[] }> {
-    const none = (errors: UserError[]) => ({ testSession: null, invited: [], userErrors: errors });
+  ): Promise<{ testSession: TestSession | null; invited: Application[]; userErrors: UserError<SelectionCode<"inviteToTestSession">>[] }> {
+    const none = (errors: UserError<SelectionCode<"inviteToTestSession">>[]) => ({ testSession: null, invited: [], userErrors: errors });
     const sessionKey = fromGlobalId("TestSession", sessionId);
     if (sessionKey == null) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
     if (applicationIds.length === 0 || applicationIds.length > MAX_INVITATIONS) {
@@ -97,7 +97,7 @@ export class SelectionService {
           )
         ).map((b) => b.booking.applicationId),
       );
-      const errors: UserError[] = [];
+      const errors: UserError<SelectionCode<"inviteToTestSession">>[] = [];
       const seen = new Set<number>();
       keys.forEach((key, i) => {
         const row = key == null ? undefined : rows.find((r) => r.id === key);
@@ -180,8 +180,8 @@ export class SelectionService {
     entries: { applicationId: string; attended: boolean; field: string[] }[],
     sessionId: string | null,
     now = new Date(),
-  ): Promise<{ testSession: TestSession | null; applications: Application[]; userErrors: UserError[] }> {
-    const none = (errors: UserError[]) => ({ testSession: null, applications: [], userErrors: errors });
+  ): Promise<{ testSession: TestSession | null; applications: Application[]; userErrors: UserError<SelectionCode<"recordSessionAttendance">>[] }> {
+    const none = (errors: UserError<SelectionCode<"recordSessionAttendance">>[]) => ({ testSession: null, applications: [], userErrors: errors });
     const sessionKey = sessionId == null ? null : fromGlobalId("TestSession", sessionId);
     if (sessionId != null && sessionKey == null) return none([refusal(SelectionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId")]);
     const keys = entries.map((e) => fromGlobalId("Application", e.applicationId));
@@ -196,7 +196,7 @@ export class SelectionService {
         rows.map((r) => r.id),
       );
       const bookingOf = new Map(open.map((b) => [b.booking.applicationId, b]));
-      const errors: UserError[] = [];
+      const errors: UserError<SelectionCode<"recordSessionAttendance">>[] = [];
       const seen = new Set<number>();
       entries.forEach((entry, i) => {
         const row = keys[i] == null ? undefined : rows.find((r) => r.id === keys[i]);
@@ -303,11 +303,11 @@ export class SelectionService {
     selector: Selector,
     items: readonly { applicationId: string; part: string; points: number; decidedAt: Date | null }[],
     now = new Date(),
-  ): Promise<(ResultOutcome & { applicationId: string; part: string })[]> {
+  ): Promise<(ResultOutcome<SelectionCode<"recordTestResults">> & { applicationId: string; part: string })[]> {
     const keys = items.map((item) => (stringProblem(item.applicationId) || stringProblem(item.part) ? null : fromGlobalId("Application", item.applicationId)));
     return this.db.transaction(async (tx) => {
       await lockApplications(tx, keys);
-      const outcomes: (ResultOutcome & { applicationId: string; part: string })[] = [];
+      const outcomes: (ResultOutcome<SelectionCode<"recordTestResults">> & { applicationId: string; part: string })[] = [];
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         const at = ["results", String(i)];
@@ -342,7 +342,12 @@ export class SelectionService {
     decidedAt: Date | null,
     at: string[],
   ): Promise<ResultOutcome> {
-    const none = (error: UserError): ResultOutcome => ({ application: null, score: null, recorded: false, userErrors: [error] });
+    const none = (error: UserError<SelectionCode<"recordTestResult">>): ResultOutcome => ({
+      application: null,
+      score: null,
+      recorded: false,
+      userErrors: [error],
+    });
     if (decidedAt && decidedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       return none(refusal(SelectionErrorCode.OCCURRED_IN_FUTURE, "decidedAt lies in the future.", ...at, "decidedAt"));
     }
@@ -419,8 +424,13 @@ export class SelectionService {
     partName: string,
     points: number,
     now = new Date(),
-  ): Promise<{ application: Application | null; score: ScoreOutcome | null; previousPoints: number | null; userErrors: UserError[] }> {
-    const none = (error: UserError) => ({ application: null, score: null, previousPoints: null, userErrors: [error] });
+  ): Promise<{
+    application: Application | null;
+    score: ScoreOutcome | null;
+    previousPoints: number | null;
+    userErrors: UserError<SelectionCode<"correctTestResult">>[];
+  }> {
+    const none = (error: UserError<SelectionCode<"correctTestResult">>) => ({ application: null, score: null, previousPoints: null, userErrors: [error] });
     const key = fromGlobalId("Application", applicationId);
     return this.db.transaction(async (tx) => {
       const scored = await lockScoredPart(tx, selector, key, partName, points, []);

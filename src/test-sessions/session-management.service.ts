@@ -11,14 +11,15 @@ import { bookings, campaigns, examParts, testSessions, testSessionVacancies, vac
 import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
 import { toTestSession } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
-import { SessionErrorCode } from "./test-session.errors";
+import { SessionErrorCode, type ScheduleCode, type SessionCode } from "./test-session.errors";
 
-export interface SessionOutcome {
+/** `C`: the codes of the operation (SESSION_OPERATION_CODES). */
+export interface SessionOutcome<C extends SessionErrorCode = SessionErrorCode> {
   testSession: TestSession | null;
-  userErrors: UserError[];
+  userErrors: UserError<C>[];
 }
 
-const refused = (code: SessionErrorCode, message: string, field: string): SessionOutcome => ({
+const refused = <C extends SessionErrorCode>(code: C, message: string, field: string): SessionOutcome<C> => ({
   testSession: null,
   userErrors: [userError(code, message, ["input", field])],
 });
@@ -27,7 +28,7 @@ const refused = (code: SessionErrorCode, message: string, field: string): Sessio
 export class SessionManagementService {
   constructor(private readonly db: Db) {}
 
-  async create(input: CreateTestSessionInput, now = new Date()): Promise<SessionOutcome> {
+  async create(input: CreateTestSessionInput, now = new Date()): Promise<SessionOutcome<SessionCode<"createTestSession">>> {
     // The historical path loads a session that has taken place; the ordinary one plans ahead.
     if (input.historical && input.startsAt > now)
       return refused(SessionErrorCode.HISTORICAL_IN_FUTURE, "A historical session has taken place: startsAt must lie in the past.", "startsAt");
@@ -106,7 +107,7 @@ export class SessionManagementService {
     });
   }
 
-  async reschedule(input: RescheduleTestSessionInput, now = new Date()): Promise<SessionOutcome> {
+  async reschedule(input: RescheduleTestSessionInput, now = new Date()): Promise<SessionOutcome<SessionCode<"rescheduleTestSession">>> {
     const key = fromGlobalId("TestSession", input.sessionId);
     if (key == null) return refused(SessionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId");
     return this.db.transaction(async (tx) => {
@@ -147,7 +148,7 @@ export class SessionManagementService {
   }
 
   /** Calls a session off: its open bookings are cancelled and their applicants may be invited to another session. */
-  async cancel(sessionId: string, now = new Date()): Promise<SessionOutcome> {
+  async cancel(sessionId: string, now = new Date()): Promise<SessionOutcome<SessionCode<"cancelTestSession">>> {
     const key = fromGlobalId("TestSession", sessionId);
     if (key == null) return refused(SessionErrorCode.SESSION_NOT_FOUND, "No test session has this id.", "sessionId");
     return this.db.transaction(async (tx) => {
@@ -183,7 +184,7 @@ export function sessionWindow(campaign: { startsOn: string; endsOn: string }): {
   return { first: campaign.startsOn, last: addDays(campaign.endsOn, SESSION_MARGIN_DAYS) };
 }
 
-export function checkWithinCampaign(startsAt: Date, campaign: { startsOn: string; endsOn: string }): SessionOutcome | null {
+export function checkWithinCampaign(startsAt: Date, campaign: { startsOn: string; endsOn: string }): SessionOutcome<SessionErrorCode.OUTSIDE_CAMPAIGN> | null {
   const { first, last } = sessionWindow(campaign);
   const day = brusselsDate(startsAt);
   if (day >= first && day <= last) return null;
@@ -203,7 +204,7 @@ function checkSchedule(
     placeNames?: { nl: string; fr?: string | null; en?: string | null; de?: string | null } | null;
   },
   now: Date,
-): SessionOutcome | null {
+): SessionOutcome<ScheduleCode> | null {
   if (s.startsAt <= now) return refused(SessionErrorCode.STARTS_IN_PAST, "startsAt must lie in the future.", "startsAt");
   if (!Number.isInteger(s.capacity) || s.capacity < 1 || s.capacity > 10_000)
     return refused(SessionErrorCode.INVALID_CAPACITY, `capacity must be from 1 to 10000, got ${s.capacity}.`, "capacity");

@@ -1,5 +1,6 @@
-// The codes a feature's payloads carry in userErrors: here, apart from the services, so the payload types can list
-// them in their descriptions (src/common/user-error.ts: withCodes).
+import type { CodesOf } from "../common/user-error";
+
+// The codes the feature's mutations return in userErrors, and below, which mutation returns which (src/common/user-error.ts).
 
 export enum SelectionErrorCode {
   SESSION_NOT_FOUND = "SESSION_NOT_FOUND",
@@ -45,3 +46,64 @@ export enum SessionErrorCode {
   SESSION_STARTED = "SESSION_STARTED",
   HISTORICAL_IN_FUTURE = "HISTORICAL_IN_FUTURE",
 }
+
+const S = SessionErrorCode;
+/** A session's schedule as checked on creating and on moving it (checkSchedule). */
+const SCHEDULE_CODES = [S.STARTS_IN_PAST, S.INVALID_CAPACITY, S.INVALID_DURATION, S.INVALID_PLACE] as const;
+export type ScheduleCode = (typeof SCHEDULE_CODES)[number];
+/** Only a session that exists, is not cancelled and has not started may change. */
+const CHANGEABLE_SESSION_CODES = [S.SESSION_NOT_FOUND, S.SESSION_CANCELLED, S.SESSION_STARTED] as const;
+
+export const SESSION_OPERATION_CODES = {
+  createTestSession: [
+    S.HISTORICAL_IN_FUTURE,
+    ...SCHEDULE_CODES,
+    S.NO_VACANCIES,
+    S.VACANCY_NOT_FOUND,
+    S.VACANCY_NOT_PUBLISHED,
+    S.VACANCIES_OF_SEVERAL_CAMPAIGNS,
+    S.OUTSIDE_CAMPAIGN,
+    S.KIND_NOT_IN_PROCEDURE,
+  ],
+  rescheduleTestSession: [...CHANGEABLE_SESSION_CODES, ...SCHEDULE_CODES, S.OUTSIDE_CAMPAIGN, S.CAPACITY_BELOW_BOOKINGS],
+  cancelTestSession: CHANGEABLE_SESSION_CODES,
+} as const;
+export type SessionCode<Op extends keyof typeof SESSION_OPERATION_CODES> = CodesOf<typeof SESSION_OPERATION_CODES, Op>;
+
+const E = SelectionErrorCode;
+/** The application, part and points a result is recorded or corrected for (lockScoredPart). */
+const SCORED_PART_CODES = [E.APPLICATION_NOT_FOUND, E.UNKNOWN_PART, E.POINTS_OUT_OF_RANGE] as const;
+const RECORD_RESULT_CODES = [
+  E.OCCURRED_IN_FUTURE,
+  ...SCORED_PART_CODES,
+  E.RESULT_ALREADY_RECORDED,
+  E.NOT_TESTED,
+  E.PREVIOUS_PART_MISSING,
+  E.OCCURRED_BEFORE_PREVIOUS_MOVE,
+] as const;
+
+export const SELECTION_OPERATION_CODES = {
+  inviteToTestSession: [
+    E.SESSION_NOT_FOUND,
+    E.TOO_MANY,
+    E.SESSION_CANCELLED,
+    E.SESSION_STARTED,
+    E.SESSION_NOT_STARTED,
+    E.OCCURRED_AFTER_SESSION,
+    E.APPLICATION_NOT_FOUND,
+    E.DUPLICATE_APPLICATION,
+    E.NOT_TESTED_BY_SESSION,
+    E.ALREADY_BOOKED,
+    E.NOT_SCREENED,
+    E.OCCURRED_BEFORE_PREVIOUS_MOVE,
+    E.SESSION_FULL,
+  ],
+  recordSessionAttendance: [E.SESSION_NOT_FOUND, E.APPLICATION_NOT_FOUND, E.DUPLICATE_APPLICATION, E.NOT_BOOKED, E.SESSION_NOT_STARTED],
+  // One application and no session named: nothing can be listed twice, and no session can be unknown.
+  recordAttendance: [E.APPLICATION_NOT_FOUND, E.NOT_BOOKED, E.SESSION_NOT_STARTED],
+  recordTestResult: RECORD_RESULT_CODES,
+  // Per result; besides recordTestResult's, a malformed string and a result the database refused.
+  recordTestResults: [E.INVALID_TEXT, ...RECORD_RESULT_CODES, E.NOT_STORED],
+  correctTestResult: [...SCORED_PART_CODES, E.RESULT_NOT_RECORDED, E.DECISION_ACTED_ON],
+} as const;
+export type SelectionCode<Op extends keyof typeof SELECTION_OPERATION_CODES> = CodesOf<typeof SELECTION_OPERATION_CODES, Op>;

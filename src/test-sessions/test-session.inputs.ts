@@ -4,7 +4,12 @@ import { Language } from "../common/language";
 import { UserError, withCodes } from "../common/user-error";
 import { LocalizedTextInput } from "../vacancies/vacancy.inputs";
 import { TestKind, TestSession } from "./test-session.type";
-import { SelectionErrorCode, SessionErrorCode } from "./test-session.errors";
+import {
+  SELECTION_OPERATION_CODES as SELECTION_CODES,
+  SESSION_OPERATION_CODES as SESSION_CODES,
+  type SelectionCode,
+  type SessionCode,
+} from "./test-session.errors";
 
 @InputType({ description: "A new Selor test session." })
 export class CreateTestSessionInput {
@@ -43,13 +48,13 @@ export class CreateTestSessionInput {
   historical?: boolean | null;
 }
 
-@ObjectType({ description: withCodes("The outcome of createTestSession.", Object.values(SessionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of createTestSession.", SESSION_CODES.createTestSession) })
 export class CreateTestSessionPayload {
   @Field(() => TestSession, { nullable: true, description: "The new session; null when refused." })
   testSession!: TestSession | null;
 
   @Field(() => [UserError], { description: "Why it was refused; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SessionCode<"createTestSession">>[];
 }
 
 @InputType({ description: "Move a session to another time or place, or change its seats." })
@@ -76,13 +81,22 @@ export class CancelTestSessionInput {
   sessionId!: string;
 }
 
-@ObjectType({ description: withCodes("The outcome of rescheduleTestSession or cancelTestSession.", Object.values(SessionErrorCode)) })
-export class TestSessionPayload {
+@ObjectType({ description: withCodes("The outcome of rescheduleTestSession.", SESSION_CODES.rescheduleTestSession) })
+export class RescheduleTestSessionPayload {
   @Field(() => TestSession, { nullable: true, description: "The session after the change; null when refused." })
   testSession!: TestSession | null;
 
   @Field(() => [UserError], { description: "Why it was refused; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SessionCode<"rescheduleTestSession">>[];
+}
+
+@ObjectType({ description: withCodes("The outcome of cancelTestSession.", SESSION_CODES.cancelTestSession) })
+export class CancelTestSessionPayload {
+  @Field(() => TestSession, { nullable: true, description: "The session, cancelled; null when refused." })
+  testSession!: TestSession | null;
+
+  @Field(() => [UserError], { description: "Why it was refused; empty on success." })
+  userErrors!: UserError<SessionCode<"cancelTestSession">>[];
 }
 
 @InputType({ description: "Book SCREENED applications into a session; they move to INVITED." })
@@ -104,7 +118,7 @@ export class InviteToTestSessionInput {
   invitedAt?: Date | null;
 }
 
-@ObjectType({ description: withCodes("The outcome of inviteToTestSession: all invited, or none.", Object.values(SelectionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of inviteToTestSession: all invited, or none.", SELECTION_CODES.inviteToTestSession) })
 export class InviteToTestSessionPayload {
   @Field(() => TestSession, { nullable: true, description: "The session with its seats left; null when refused." })
   testSession!: TestSession | null;
@@ -113,7 +127,7 @@ export class InviteToTestSessionPayload {
   invited!: Application[];
 
   @Field(() => [UserError], { description: "Why nobody was invited; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SelectionCode<"inviteToTestSession">>[];
 }
 
 @InputType({ description: "Whether an invited applicant came to the test." })
@@ -125,13 +139,13 @@ export class RecordAttendanceInput {
   attended!: boolean;
 }
 
-@ObjectType({ description: withCodes("The outcome of recordAttendance.", Object.values(SelectionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of recordAttendance.", SELECTION_CODES.recordAttendance) })
 export class RecordAttendancePayload {
   @Field(() => Application, { nullable: true, description: "The application after the record; null when refused." })
   application!: Application | null;
 
   @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SelectionCode<"recordAttendance">>[];
 }
 
 @InputType({ description: "Attendance of a whole session at once." })
@@ -146,7 +160,7 @@ export class RecordSessionAttendanceInput {
   absentApplicationIds!: string[];
 }
 
-@ObjectType({ description: withCodes("The outcome of recordSessionAttendance: all recorded, or none.", Object.values(SelectionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of recordSessionAttendance: all recorded, or none.", SELECTION_CODES.recordSessionAttendance) })
 export class RecordSessionAttendancePayload {
   @Field(() => TestSession, { nullable: true, description: "The session with its attendance counts; null when refused." })
   testSession!: TestSession | null;
@@ -155,7 +169,7 @@ export class RecordSessionAttendancePayload {
   applications!: Application[];
 
   @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SelectionCode<"recordSessionAttendance">>[];
 }
 
 @InputType({ description: "Points for one exam part of one application." })
@@ -234,7 +248,7 @@ export class Score {
   overallPassPercent!: number;
 }
 
-@ObjectType({ description: withCodes("The outcome of recordTestResult.", Object.values(SelectionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of recordTestResult.", SELECTION_CODES.recordTestResult) })
 export class RecordTestResultPayload {
   @Field(() => Application, { nullable: true, description: "The application after scoring (LAUREATE, REJECTED or still TESTED); null when refused." })
   application!: Application | null;
@@ -243,7 +257,7 @@ export class RecordTestResultPayload {
   score!: Score | null;
 
   @Field(() => [UserError], { description: "Why nothing was recorded; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SelectionCode<"recordTestResult">>[];
 }
 
 export enum ResultCorrectionReason {
@@ -277,7 +291,7 @@ export class CorrectTestResultInput {
   correctionReason!: ResultCorrectionReason;
 }
 
-@ObjectType({ description: withCodes("The outcome of correctTestResult.", Object.values(SelectionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of correctTestResult.", SELECTION_CODES.correctTestResult) })
 export class CorrectTestResultPayload {
   @Field(() => Application, { nullable: true, description: "The application after the correction, at the stage the corrected score gives; null when refused." })
   application!: Application | null;
@@ -289,7 +303,7 @@ export class CorrectTestResultPayload {
   previousPoints!: number | null;
 
   @Field(() => [UserError], { description: "Why nothing was corrected; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SelectionCode<"correctTestResult">>[];
 }
 
 @InputType({ description: "A batch of at most 500 results, each recorded as recordTestResult would, in the order given." })
@@ -316,10 +330,10 @@ export class TestResultOutcome {
   score!: Score | null;
 
   @Field(() => [UserError], { description: "Why this result was refused; empty otherwise." })
-  userErrors!: UserError[];
+  userErrors!: UserError<SelectionCode<"recordTestResults">>[];
 }
 
-@ObjectType({ description: withCodes("The outcome of recordTestResults.", Object.values(SelectionErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of recordTestResults.", SELECTION_CODES.recordTestResults) })
 export class RecordTestResultsPayload {
   @Field(() => [TestResultOutcome], { description: "One outcome per result, in the order sent." })
   results!: TestResultOutcome[];

@@ -11,9 +11,8 @@ import {
   PublishVacancyPayload,
   UpdateVacancyInput,
   UpdateVacancyPayload,
-  type VacancyPayload,
 } from "./vacancy.inputs";
-import type { VacancyOutcome } from "./vacancy-management.service";
+import { payload } from "../common/user-error";
 import { Vacancy } from "./vacancy.type";
 
 /** Vacancy management: an agency's HR key for its own agency, administrators for every agency. */
@@ -24,8 +23,8 @@ export class VacancyManagementResolver {
   async createVacancy(
     @Ctx() ctx: Context,
     @Arg("input", () => CreateVacancyInput, { description: "The vacancy." }) input: CreateVacancyInput,
-  ): Promise<VacancyPayload> {
-    return payload(new CreateVacancyPayload(), await ctx.services.vacancyManagement.create({ agencyCode: scopedAgency(ctx.viewer) }, input));
+  ): Promise<InstanceType<typeof CreateVacancyPayload>> {
+    return payload(CreateVacancyPayload, await ctx.services.vacancyManagement.create({ agencyCode: scopedAgency(ctx.viewer) }, input));
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
@@ -33,8 +32,8 @@ export class VacancyManagementResolver {
   async updateVacancy(
     @Ctx() ctx: Context,
     @Arg("input", () => UpdateVacancyInput, { description: "The changes." }) input: UpdateVacancyInput,
-  ): Promise<VacancyPayload> {
-    return payload(new UpdateVacancyPayload(), await ctx.services.vacancyManagement.update({ agencyCode: scopedAgency(ctx.viewer) }, input));
+  ): Promise<InstanceType<typeof UpdateVacancyPayload>> {
+    return payload(UpdateVacancyPayload, await ctx.services.vacancyManagement.update({ agencyCode: scopedAgency(ctx.viewer) }, input));
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
@@ -42,8 +41,8 @@ export class VacancyManagementResolver {
   async publishVacancy(
     @Ctx() ctx: Context,
     @Arg("input", () => PublishVacancyInput, { description: "Which vacancy." }) input: PublishVacancyInput,
-  ): Promise<VacancyPayload> {
-    return payload(new PublishVacancyPayload(), await ctx.services.vacancyManagement.publish({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId));
+  ): Promise<InstanceType<typeof PublishVacancyPayload>> {
+    return payload(PublishVacancyPayload, await ctx.services.vacancyManagement.publish({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId));
   }
 
   @Authorized(Role.AGENCY_HR, Role.ADMIN)
@@ -51,14 +50,7 @@ export class VacancyManagementResolver {
   async closeVacancy(
     @Ctx() ctx: Context,
     @Arg("input", () => CloseVacancyInput, { description: "Which vacancy, and how." }) input: CloseVacancyInput,
-  ): Promise<VacancyPayload> {
-    return payload(
-      new CloseVacancyPayload(),
-      await ctx.services.vacancyManagement.close({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId, input.status),
-    );
+  ): Promise<InstanceType<typeof CloseVacancyPayload>> {
+    return payload(CloseVacancyPayload, await ctx.services.vacancyManagement.close({ agencyCode: scopedAgency(ctx.viewer) }, input.vacancyId, input.status));
   }
-}
-
-function payload(target: VacancyPayload, outcome: VacancyOutcome): VacancyPayload {
-  return Object.assign(target, outcome);
 }

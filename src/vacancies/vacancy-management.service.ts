@@ -12,11 +12,12 @@ import { toVacancy } from "./vacancy.service";
 import { STANDARD_PART_TITLES } from "./exam-part-titles";
 import { TestKind } from "../test-sessions/test-session.type";
 import type { Vacancy } from "./vacancy.type";
-import { VacancyErrorCode } from "./vacancy.errors";
+import { VacancyErrorCode, type VacancyCode } from "./vacancy.errors";
 
-export interface VacancyOutcome {
+/** `C`: the codes of the operation (VACANCY_OPERATION_CODES). */
+export interface VacancyOutcome<C extends VacancyErrorCode> {
   vacancy: Vacancy | null;
-  userErrors: UserError[];
+  userErrors: UserError<C>[];
 }
 
 /** Who manages: an agency HR key is confined to its agency (null: any agency). */
@@ -54,9 +55,9 @@ export class VacancyManagementService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(manager: Manager, input: CreateVacancyInput): Promise<VacancyOutcome> {
+  async create(manager: Manager, input: CreateVacancyInput): Promise<VacancyOutcome<VacancyCode<"createVacancy">>> {
     const now = this.now();
-    const errors: UserError[] = [];
+    const errors: UserError<VacancyCode<"createVacancy">>[] = [];
     if (manager.agencyCode && input.agency !== manager.agencyCode) {
       errors.push(userError(VacancyErrorCode.AGENCY_NOT_ALLOWED, `Your key may only create vacancies of ${manager.agencyCode}.`, ["input", "agency"]));
     }
@@ -98,9 +99,9 @@ export class VacancyManagementService {
     });
   }
 
-  async update(manager: Manager, input: UpdateVacancyInput): Promise<VacancyOutcome> {
+  async update(manager: Manager, input: UpdateVacancyInput): Promise<VacancyOutcome<VacancyCode<"updateVacancy">>> {
     const now = this.now();
-    const errors: UserError[] = [];
+    const errors: UserError<VacancyCode<"updateVacancy">>[] = [];
     if (input.headcountTarget != null) errors.push(...checkHeadcount(input.headcountTarget));
     if (input.place != null) errors.push(...checkPlace(input.place));
     errors.push(
@@ -154,7 +155,7 @@ export class VacancyManagementService {
     });
   }
 
-  async publish(manager: Manager, vacancyId: string): Promise<VacancyOutcome> {
+  async publish(manager: Manager, vacancyId: string): Promise<VacancyOutcome<VacancyCode<"publishVacancy">>> {
     const now = this.now();
     return this.withVacancy(manager, vacancyId, async (tx, current) => {
       if (current.status !== "DRAFT")
@@ -178,7 +179,7 @@ export class VacancyManagementService {
     });
   }
 
-  async close(manager: Manager, vacancyId: string, status: VacancyClosure): Promise<VacancyOutcome> {
+  async close(manager: Manager, vacancyId: string, status: VacancyClosure): Promise<VacancyOutcome<VacancyCode<"closeVacancy">>> {
     return this.withVacancy(manager, vacancyId, async (tx, current) => {
       if (!CLOSABLE_FROM[status].includes(current.status)) {
         return refused([userError(VacancyErrorCode.INVALID_STATUS_CHANGE, `A ${current.status} vacancy cannot become ${status}.`, ["input", "status"])]);
@@ -195,11 +196,11 @@ export class VacancyManagementService {
   }
 
   /** Runs fn on the locked vacancy; another agency's vacancy reads exactly like an unknown one. */
-  private withVacancy(
+  private withVacancy<C extends VacancyErrorCode>(
     manager: Manager,
     vacancyId: string,
-    fn: (tx: Executor, current: typeof vacancies.$inferSelect) => Promise<VacancyOutcome>,
-  ): Promise<VacancyOutcome> {
+    fn: (tx: Executor, current: typeof vacancies.$inferSelect) => Promise<VacancyOutcome<C>>,
+  ): Promise<VacancyOutcome<C | VacancyErrorCode.VACANCY_NOT_FOUND>> {
     const key = fromGlobalId("Vacancy", vacancyId);
     const notFound = refused([userError(VacancyErrorCode.VACANCY_NOT_FOUND, "No vacancy of yours has this id.", ["input", "vacancyId"])]);
     if (key == null) return Promise.resolve(notFound);
@@ -217,28 +218,28 @@ function changedFields(input: UpdateVacancyInput): string[] {
   return fields.filter((f) => input[f] !== undefined && (input[f] !== null || f === "applicationDeadline" || f === "description"));
 }
 
-function refused(userErrors: UserError[]): VacancyOutcome {
+function refused<C extends VacancyErrorCode>(userErrors: UserError<C>[]): VacancyOutcome<C> {
   return { vacancy: null, userErrors };
 }
 
-function checkHeadcount(target: number): UserError[] {
+function checkHeadcount(target: number): UserError<VacancyErrorCode.HEADCOUNT_NOT_POSITIVE>[] {
   return target > 0
     ? []
     : [userError(VacancyErrorCode.HEADCOUNT_NOT_POSITIVE, `headcountTarget must be more than 0, got ${target}.`, ["input", "headcountTarget"])];
 }
 
-function checkPlace(place: string): UserError[] {
+function checkPlace(place: string): UserError<VacancyErrorCode.INVALID_TEXT>[] {
   const length = place.trim().length;
   return length >= 1 && length <= 200 ? [] : [userError(VacancyErrorCode.INVALID_TEXT, "place must be 1 to 200 characters.", ["input", "place"])];
 }
 
-function checkDeadline(deadline: Date | null | undefined, now: Date): UserError[] {
+function checkDeadline(deadline: Date | null | undefined, now: Date): UserError<VacancyErrorCode.DEADLINE_IN_PAST>[] {
   return deadline && deadline <= now
     ? [userError(VacancyErrorCode.DEADLINE_IN_PAST, "applicationDeadline must lie in the future.", ["input", "applicationDeadline"])]
     : [];
 }
 
-function checkText(text: LocalizedTextInput | null | undefined, field: string): UserError[] {
+function checkText(text: LocalizedTextInput | null | undefined, field: string): UserError<VacancyErrorCode.INVALID_TEXT>[] {
   if (!text) return [];
   const values = [text.nl, text.fr, text.en, text.de].filter((v): v is string => v != null);
   if (text.nl.trim().length === 0 || values.some((v) => v.length > 4000 || v.trim().length === 0)) {
@@ -247,7 +248,7 @@ function checkText(text: LocalizedTextInput | null | undefined, field: string): 
   return [];
 }
 
-function checkProcedure(procedure: SelectionProcedureInput | null | undefined): UserError[] {
+function checkProcedure(procedure: SelectionProcedureInput | null | undefined): UserError<VacancyErrorCode.INVALID_PROCEDURE>[] {
   if (!procedure) return [];
   const problem = (message: string) => [userError(VacancyErrorCode.INVALID_PROCEDURE, message, ["input", "procedure"])];
   if (procedure.parts.length < 1 || procedure.parts.length > 10) return problem("A procedure has 1 to 10 exam parts.");
@@ -263,7 +264,12 @@ function checkProcedure(procedure: SelectionProcedureInput | null | undefined): 
 }
 
 /** Refuses a target that would take the campaign's vacancies (cancelled ones aside) past the campaign's target. */
-async function checkCampaignTarget(tx: Executor, campaignId: number, newTarget: number, replacing: number | null): Promise<UserError | null> {
+async function checkCampaignTarget(
+  tx: Executor,
+  campaignId: number,
+  newTarget: number,
+  replacing: number | null,
+): Promise<UserError<VacancyErrorCode.CAMPAIGN_TARGET_EXCEEDED> | null> {
   const [campaign] = await tx.select({ target: campaigns.targetHeadcount }).from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
   const [{ sum }] = await tx
     .select({ sum: sql<number>`coalesce(sum(${vacancies.headcountTarget}), 0)::int` })

@@ -3,7 +3,7 @@ import { AgencyCode } from "../agencies/agency.type";
 import { UserError, withCodes } from "../common/user-error";
 import { TestKind } from "../test-sessions/test-session.type";
 import { ContractType, LanguageRegime, Vacancy } from "./vacancy.type";
-import { VacancyErrorCode } from "./vacancy.errors";
+import { VACANCY_OPERATION_CODES, type VacancyCode } from "./vacancy.errors";
 
 @InputType({ description: "A text in Dutch (required) and, where known, French, English and German." })
 export class LocalizedTextInput {
@@ -150,20 +150,21 @@ export class CloseVacancyInput {
   status!: VacancyClosure;
 }
 
-function payload(name: string, what: string) {
-  @ObjectType(name, { description: withCodes(`The outcome of ${what}.`, Object.values(VacancyErrorCode)) })
+/** The payload of mutation `operation`: named after it, its description listing the codes it returns. */
+function payload<Op extends keyof typeof VACANCY_OPERATION_CODES>(operation: Op) {
+  const name = `${operation[0].toUpperCase()}${operation.slice(1)}Payload`;
+  @ObjectType(name, { description: withCodes(`The outcome of ${operation}.`, VACANCY_OPERATION_CODES[operation]) })
   class VacancyPayload {
     @Field(() => Vacancy, { nullable: true, description: "The vacancy after the change; null when refused." })
     vacancy!: Vacancy | null;
 
     @Field(() => [UserError], { description: "Why the change was refused; empty on success." })
-    userErrors!: UserError[];
+    userErrors!: UserError<VacancyCode<Op>>[];
   }
   return VacancyPayload;
 }
 
-export const CreateVacancyPayload = payload("CreateVacancyPayload", "createVacancy");
-export const UpdateVacancyPayload = payload("UpdateVacancyPayload", "updateVacancy");
-export const PublishVacancyPayload = payload("PublishVacancyPayload", "publishVacancy");
-export const CloseVacancyPayload = payload("CloseVacancyPayload", "closeVacancy");
-export type VacancyPayload = InstanceType<typeof CreateVacancyPayload>;
+export const CreateVacancyPayload = payload("createVacancy");
+export const UpdateVacancyPayload = payload("updateVacancy");
+export const PublishVacancyPayload = payload("publishVacancy");
+export const CloseVacancyPayload = payload("closeVacancy");

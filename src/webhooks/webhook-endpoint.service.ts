@@ -12,7 +12,7 @@ import { DUE_AT_ONCE } from "./fan-out";
 import { generateSecret } from "./signing";
 import { checkUrlForm, checkUrlTarget, type AllowedNetworks } from "./webhook-url";
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from "./webhook.type";
-import { WebhookErrorCode } from "./webhook.errors";
+import { WebhookErrorCode, type WebhookCode } from "./webhook.errors";
 
 /** Endpoints one API client may register. */
 export const MAX_ENDPOINTS_PER_CLIENT = 10;
@@ -56,8 +56,9 @@ function toDelivery(row: DeliveryRow): Omit<WebhookDelivery, "event" | "attempts
 const endpointCursors = new CursorCodec<[number]>("webhookEndpoints", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
 const deliveryCursors = new CursorCodec<[number]>("webhookDeliveries", (v): v is [number] => v.length === 1 && Number.isSafeInteger(v[0]));
 
-type Outcome = { webhookEndpoint: WebhookEndpoint | null; userErrors: UserError[] };
-const refused = (code: WebhookErrorCode, message: string, ...field: string[]) => ({
+/** `C`: the codes of the operation (WEBHOOK_OPERATION_CODES). */
+type Outcome<C extends WebhookErrorCode> = { webhookEndpoint: WebhookEndpoint | null; userErrors: UserError<C>[] };
+const refused = <C extends WebhookErrorCode>(code: C, message: string, ...field: string[]): Outcome<C> => ({
   webhookEndpoint: null,
   userErrors: [userError(code, message, ["input", ...field])],
 });
@@ -73,8 +74,11 @@ export class WebhookEndpointService {
     private readonly allowedNetworks: AllowedNetworks,
   ) {}
 
-  async create(viewer: Viewer, input: { url: string; eventTypes?: EventType[] | null }): Promise<Outcome & { secret: string | null }> {
-    const none = (outcome: Outcome) => ({ ...outcome, secret: null });
+  async create(
+    viewer: Viewer,
+    input: { url: string; eventTypes?: EventType[] | null },
+  ): Promise<Outcome<WebhookCode<"createWebhookEndpoint">> & { secret: string | null }> {
+    const none = (outcome: Outcome<WebhookCode<"createWebhookEndpoint">>) => ({ ...outcome, secret: null });
     if (viewer.kind !== "client" || viewer.clientId == null) {
       return none(
         refused(
@@ -85,7 +89,7 @@ export class WebhookEndpointService {
     }
     const url = input.url.trim();
     const problem = checkUrlForm(url) ?? (await checkUrlTarget(url, this.allowedNetworks));
-    if (problem) return none(refused(problem.code as WebhookErrorCode, problem.message, "url"));
+    if (problem) return none(refused(problem.code, problem.message, "url"));
     const reader = { role: viewer.role, agencyCode: viewer.role === Role.AGENCY_HR ? viewer.agencyCode : null };
     const types = input.eventTypes == null ? null : [...new Set(input.eventTypes)];
     const unreadable = types?.findIndex((t) => !possibleAudiences(t).some((audience) => mayRead(reader, { audience, agencyCode: reader.agencyCode })));
@@ -140,23 +144,33 @@ export class WebhookEndpointService {
     );
   }
 
-  async setEnabled(viewer: Viewer, endpointId: string, enabled: boolean): Promise<Outcome> {
+  enable(viewer: Viewer, endpointId: string): Promise<Outcome<WebhookCode<"enableWebhookEndpoint">>> {
+    return this.setStatus(viewer, endpointId, "ACTIVE", refused(WebhookErrorCode.ALREADY_ENABLED, "The endpoint is already enabled.", "endpointId"));
+  }
+
+  disable(viewer: Viewer, endpointId: string): Promise<Outcome<WebhookCode<"disableWebhookEndpoint">>> {
+    return this.setStatus(viewer, endpointId, "DISABLED", refused(WebhookErrorCode.ALREADY_DISABLED, "The endpoint is already disabled.", "endpointId"));
+  }
+
+  /** Sets the endpoint's status; `unchanged`: the answer when it has that status already. */
+  private async setStatus<C extends WebhookErrorCode>(
+    viewer: Viewer,
+    endpointId: string,
+    status: "ACTIVE" | "DISABLED",
+    unchanged: Outcome<C>,
+  ): Promise<Outcome<C | WebhookErrorCode.ENDPOINT_NOT_FOUND>> {
     const current = await this.find(viewer, endpointId);
     if (!current) return notFound();
-    if ((current.status === "ACTIVE") === enabled) {
-      return enabled
-        ? refused(WebhookErrorCode.ALREADY_ENABLED, "The endpoint is already enabled.", "endpointId")
-        : refused(WebhookErrorCode.ALREADY_DISABLED, "The endpoint is already disabled.", "endpointId");
-    }
+    if (current.status === status) return unchanged;
     const [row] = await this.db
       .update(webhookEndpoints)
-      .set({ status: enabled ? "ACTIVE" : "DISABLED", updatedAt: sql`now()` })
+      .set({ status, updatedAt: sql`now()` })
       .where(eq(webhookEndpoints.id, current.id))
       .returning();
     return { webhookEndpoint: toWebhookEndpoint(row), userErrors: [] };
   }
 
-  async rotateSecret(viewer: Viewer, endpointId: string, now = new Date()): Promise<Outcome & { secret: string | null }> {
+  async rotateSecret(viewer: Viewer, endpointId: string, now = new Date()): Promise<Outcome<WebhookCode<"rotateWebhookSecret">> & { secret: string | null }> {
     const current = await this.find(viewer, endpointId);
     if (!current) return { ...notFound(), secret: null };
     const secret = generateSecret();
@@ -173,7 +187,10 @@ export class WebhookEndpointService {
     return { webhookEndpoint: toWebhookEndpoint(row), secret, userErrors: [] };
   }
 
-  async delete(viewer: Viewer, endpointId: string): Promise<{ deletedEndpointId: string | null; userErrors: UserError[] }> {
+  async delete(
+    viewer: Viewer,
+    endpointId: string,
+  ): Promise<{ deletedEndpointId: string | null; userErrors: UserError<WebhookCode<"deleteWebhookEndpoint">>[] }> {
     const current = await this.find(viewer, endpointId);
     if (!current) return { deletedEndpointId: null, userErrors: notFound().userErrors };
     // Its deliveries and their attempts go with it (foreign keys on delete cascade); the events stay in the feed.
@@ -262,8 +279,11 @@ export class WebhookEndpointService {
     viewer: Viewer,
     input: { endpointId: string; deliveryId?: string | null; fromSequence?: number | null; toSequence?: number | null },
     now = new Date(),
-  ): Promise<{ queuedCount: number; userErrors: UserError[] }> {
-    const fail = (code: WebhookErrorCode, message: string, field: string) => ({ queuedCount: 0, userErrors: [userError(code, message, ["input", field])] });
+  ): Promise<{ queuedCount: number; userErrors: UserError<WebhookCode<"redeliverWebhook">>[] }> {
+    const fail = (code: WebhookCode<"redeliverWebhook">, message: string, field: string) => ({
+      queuedCount: 0,
+      userErrors: [userError(code, message, ["input", field])],
+    });
     const endpoint = await this.find(viewer, input.endpointId);
     if (!endpoint) return fail(WebhookErrorCode.ENDPOINT_NOT_FOUND, "You have no webhook endpoint with this id.", "endpointId");
     let which: SQL;

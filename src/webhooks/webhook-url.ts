@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import { WebhookErrorCode } from "./webhook.errors";
 
 /** CIDR ranges allowed although private, loopback or otherwise not public (WEBHOOK_ALLOWED_NETWORKS). */
 export type AllowedNetworks = readonly [ipaddr.IPv4 | ipaddr.IPv6, number][];
@@ -32,20 +33,21 @@ export function addressAllowed(address: string, allowed: AllowedNetworks): boole
   return allowed.some(([network, bits]) => network.kind() === ip.kind() && ip.match(network, bits));
 }
 
-export type UrlProblem = { code: "INVALID_URL" | "URL_NOT_ALLOWED" | "HOST_NOT_FOUND"; message: string };
+export type UrlProblem = { code: WebhookErrorCode.INVALID_URL | WebhookErrorCode.URL_NOT_ALLOWED | WebhookErrorCode.HOST_NOT_FOUND; message: string };
 
 /** The URL's form: http(s), a host, no credentials, at most 2000 characters. */
 export function checkUrlForm(value: string): UrlProblem | null {
-  if (value.length > 2000) return { code: "INVALID_URL", message: "url must be at most 2000 characters." };
+  if (value.length > 2000) return { code: WebhookErrorCode.INVALID_URL, message: "url must be at most 2000 characters." };
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { code: "INVALID_URL", message: "url is not an absolute URL." };
+    return { code: WebhookErrorCode.INVALID_URL, message: "url is not an absolute URL." };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { code: "INVALID_URL", message: "url must be http or https." };
-  if (url.username || url.password) return { code: "INVALID_URL", message: "url must not carry credentials: the signature authenticates deliveries." };
-  if (url.hash) return { code: "INVALID_URL", message: "url must not have a fragment." };
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { code: WebhookErrorCode.INVALID_URL, message: "url must be http or https." };
+  if (url.username || url.password)
+    return { code: WebhookErrorCode.INVALID_URL, message: "url must not carry credentials: the signature authenticates deliveries." };
+  if (url.hash) return { code: WebhookErrorCode.INVALID_URL, message: "url must not have a fragment." };
   return null;
 }
 
@@ -56,12 +58,12 @@ export async function checkUrlTarget(value: string, allowed: AllowedNetworks): P
   try {
     addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch {
-    return { code: "HOST_NOT_FOUND", message: `The host ${host} does not resolve.` };
+    return { code: WebhookErrorCode.HOST_NOT_FOUND, message: `The host ${host} does not resolve.` };
   }
   const refused = addresses.find((a) => !addressAllowed(a, allowed));
   if (refused) {
     return {
-      code: "URL_NOT_ALLOWED",
+      code: WebhookErrorCode.URL_NOT_ALLOWED,
       message: `The host ${host} resolves to ${refused}, a private, loopback or reserved address: webhooks go to public addresses only (an operator can allow ranges with WEBHOOK_ALLOWED_NETWORKS).`,
     };
   }

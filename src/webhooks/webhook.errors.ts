@@ -1,5 +1,6 @@
-// The codes a feature's payloads carry in userErrors: here, apart from the services, so the payload types can list
-// them in their descriptions (src/common/user-error.ts: withCodes).
+import type { CodesOf } from "../common/user-error";
+
+// The codes the feature's mutations return in userErrors, and below, which mutation returns which (src/common/user-error.ts).
 
 export enum WebhookErrorCode {
   NO_API_CLIENT = "NO_API_CLIENT",
@@ -14,3 +15,14 @@ export enum WebhookErrorCode {
   DELIVERY_NOT_FOUND = "DELIVERY_NOT_FOUND",
   INVALID_RANGE = "INVALID_RANGE",
 }
+
+const W = WebhookErrorCode;
+export const WEBHOOK_OPERATION_CODES = {
+  createWebhookEndpoint: [W.NO_API_CLIENT, W.INVALID_URL, W.URL_NOT_ALLOWED, W.HOST_NOT_FOUND, W.EVENT_TYPE_NOT_READABLE, W.TOO_MANY_ENDPOINTS],
+  disableWebhookEndpoint: [W.ENDPOINT_NOT_FOUND, W.ALREADY_DISABLED],
+  enableWebhookEndpoint: [W.ENDPOINT_NOT_FOUND, W.ALREADY_ENABLED],
+  rotateWebhookSecret: [W.ENDPOINT_NOT_FOUND],
+  deleteWebhookEndpoint: [W.ENDPOINT_NOT_FOUND],
+  redeliverWebhook: [W.ENDPOINT_NOT_FOUND, W.INVALID_RANGE, W.DELIVERY_NOT_FOUND],
+} as const;
+export type WebhookCode<Op extends keyof typeof WEBHOOK_OPERATION_CODES> = CodesOf<typeof WEBHOOK_OPERATION_CODES, Op>;

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { payload } from "../common/user-error";
 import { PageArgs } from "../common/connection";
 import { badUserInput } from "../common/errors";
 import { Event } from "../events/event.type";
@@ -17,7 +18,8 @@ import {
   WebhookEndpoint,
   WebhookEndpointConnection,
   WebhookEndpointInput,
-  WebhookEndpointPayload,
+  DisableWebhookEndpointPayload,
+  EnableWebhookEndpointPayload,
 } from "./webhook.type";
 
 @Resolver(() => WebhookEndpoint)
@@ -52,28 +54,28 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => CreateWebhookEndpointInput, { description: "The endpoint." }) input: CreateWebhookEndpointInput,
   ): Promise<CreateWebhookEndpointPayload> {
-    return Object.assign(new CreateWebhookEndpointPayload(), await ctx.services.webhooks.create(ctx.viewer, input));
+    return payload(CreateWebhookEndpointPayload, await ctx.services.webhooks.create(ctx.viewer, input));
   }
 
   @Authorized()
-  @Mutation(() => WebhookEndpointPayload, { description: "Stop creating deliveries for an endpoint; pending ones wait until it is enabled again." })
+  @Mutation(() => DisableWebhookEndpointPayload, { description: "Stop creating deliveries for an endpoint; pending ones wait until it is enabled again." })
   async disableWebhookEndpoint(
     @Ctx() ctx: Context,
     @Arg("input", () => WebhookEndpointInput, { description: "Which endpoint." }) input: WebhookEndpointInput,
-  ): Promise<WebhookEndpointPayload> {
-    return Object.assign(new WebhookEndpointPayload(), await ctx.services.webhooks.setEnabled(ctx.viewer, input.endpointId, false));
+  ): Promise<InstanceType<typeof DisableWebhookEndpointPayload>> {
+    return payload(DisableWebhookEndpointPayload, await ctx.services.webhooks.disable(ctx.viewer, input.endpointId));
   }
 
   @Authorized()
-  @Mutation(() => WebhookEndpointPayload, {
+  @Mutation(() => EnableWebhookEndpointPayload, {
     description:
       "Deliver to a disabled endpoint again: its pending deliveries go out, and new events are delivered (those recorded while disabled are not: read them from the feed).",
   })
   async enableWebhookEndpoint(
     @Ctx() ctx: Context,
     @Arg("input", () => WebhookEndpointInput, { description: "Which endpoint." }) input: WebhookEndpointInput,
-  ): Promise<WebhookEndpointPayload> {
-    return Object.assign(new WebhookEndpointPayload(), await ctx.services.webhooks.setEnabled(ctx.viewer, input.endpointId, true));
+  ): Promise<InstanceType<typeof EnableWebhookEndpointPayload>> {
+    return payload(EnableWebhookEndpointPayload, await ctx.services.webhooks.enable(ctx.viewer, input.endpointId));
   }
 
   @Authorized()
@@ -84,7 +86,7 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => WebhookEndpointInput, { description: "Which endpoint." }) input: WebhookEndpointInput,
   ): Promise<RotateWebhookSecretPayload> {
-    return Object.assign(new RotateWebhookSecretPayload(), await ctx.services.webhooks.rotateSecret(ctx.viewer, input.endpointId));
+    return payload(RotateWebhookSecretPayload, await ctx.services.webhooks.rotateSecret(ctx.viewer, input.endpointId));
   }
 
   @Authorized()
@@ -93,7 +95,7 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => WebhookEndpointInput, { description: "Which endpoint." }) input: WebhookEndpointInput,
   ): Promise<DeleteWebhookEndpointPayload> {
-    return Object.assign(new DeleteWebhookEndpointPayload(), await ctx.services.webhooks.delete(ctx.viewer, input.endpointId));
+    return payload(DeleteWebhookEndpointPayload, await ctx.services.webhooks.delete(ctx.viewer, input.endpointId));
   }
 
   @Authorized()
@@ -105,7 +107,7 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: Context,
     @Arg("input", () => RedeliverWebhookInput, { description: "Which deliveries." }) input: RedeliverWebhookInput,
   ): Promise<RedeliverWebhookPayload> {
-    return Object.assign(new RedeliverWebhookPayload(), await ctx.services.webhooks.redeliver(ctx.viewer, input));
+    return payload(RedeliverWebhookPayload, await ctx.services.webhooks.redeliver(ctx.viewer, input));
   }
 }
 

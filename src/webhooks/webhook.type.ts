@@ -6,7 +6,7 @@ import { Node } from "../common/node";
 import { UserError, withCodes } from "../common/user-error";
 import { EventType } from "../events/event-types";
 import { Event } from "../events/event.type";
-import { WebhookErrorCode } from "./webhook.errors";
+import { WEBHOOK_OPERATION_CODES as CODES, type WebhookCode } from "./webhook.errors";
 
 export const WebhookDeliveryStatus = enumObject(WEBHOOK_DELIVERY_STATUSES);
 export type WebhookDeliveryStatus = WebhookDeliveryStatusValue;
@@ -121,7 +121,7 @@ export class CreateWebhookEndpointInput {
   eventTypes?: EventType[] | null;
 }
 
-@ObjectType({ description: withCodes("The outcome of createWebhookEndpoint.", Object.values(WebhookErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of createWebhookEndpoint.", CODES.createWebhookEndpoint) })
 export class CreateWebhookEndpointPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint; null when refused." })
   webhookEndpoint!: WebhookEndpoint | null;
@@ -130,7 +130,7 @@ export class CreateWebhookEndpointPayload {
   secret!: string | null;
 
   @Field(() => [UserError], { description: "Why nothing was created; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<WebhookCode<"createWebhookEndpoint">>[];
 }
 
 @InputType({ description: "Which endpoint." })
@@ -139,16 +139,22 @@ export class WebhookEndpointInput {
   endpointId!: string;
 }
 
-@ObjectType({ description: withCodes("The outcome of disableWebhookEndpoint or enableWebhookEndpoint.", Object.values(WebhookErrorCode)) })
-export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint as it is now; null when refused." })
-  webhookEndpoint!: WebhookEndpoint | null;
+/** The payload of disableWebhookEndpoint or enableWebhookEndpoint, named after it, with the codes it returns. */
+function statusPayload<Op extends "disableWebhookEndpoint" | "enableWebhookEndpoint">(operation: Op) {
+  @ObjectType(`${operation[0].toUpperCase()}${operation.slice(1)}Payload`, { description: withCodes(`The outcome of ${operation}.`, CODES[operation]) })
+  class StatusPayload {
+    @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint as it is now; null when refused." })
+    webhookEndpoint!: WebhookEndpoint | null;
 
-  @Field(() => [UserError], { description: "Why nothing changed; empty on success." })
-  userErrors!: UserError[];
+    @Field(() => [UserError], { description: "Why nothing changed; empty on success." })
+    userErrors!: UserError<WebhookCode<Op>>[];
+  }
+  return StatusPayload;
 }
+export const DisableWebhookEndpointPayload = statusPayload("disableWebhookEndpoint");
+export const EnableWebhookEndpointPayload = statusPayload("enableWebhookEndpoint");
 
-@ObjectType({ description: withCodes("The outcome of rotateWebhookSecret.", Object.values(WebhookErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of rotateWebhookSecret.", CODES.rotateWebhookSecret) })
 export class RotateWebhookSecretPayload {
   @Field(() => WebhookEndpoint, { nullable: true, description: "The endpoint; null when refused." })
   webhookEndpoint!: WebhookEndpoint | null;
@@ -161,16 +167,16 @@ export class RotateWebhookSecretPayload {
   secret!: string | null;
 
   @Field(() => [UserError], { description: "Why nothing changed; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<WebhookCode<"rotateWebhookSecret">>[];
 }
 
-@ObjectType({ description: withCodes("The outcome of deleteWebhookEndpoint.", Object.values(WebhookErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of deleteWebhookEndpoint.", CODES.deleteWebhookEndpoint) })
 export class DeleteWebhookEndpointPayload {
   @Field(() => ID, { nullable: true, description: "The id of the deleted endpoint; null when refused." })
   deletedEndpointId!: string | null;
 
   @Field(() => [UserError], { description: "Why nothing was deleted; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<WebhookCode<"deleteWebhookEndpoint">>[];
 }
 
 @InputType({ description: "Deliveries to send again: one (deliveryId) or a range of this endpoint's sequence numbers (fromSequence to toSequence)." })
@@ -188,11 +194,11 @@ export class RedeliverWebhookInput {
   toSequence?: number | null;
 }
 
-@ObjectType({ description: withCodes("The outcome of redeliverWebhook.", Object.values(WebhookErrorCode)) })
+@ObjectType({ description: withCodes("The outcome of redeliverWebhook.", CODES.redeliverWebhook) })
 export class RedeliverWebhookPayload {
   @Field(() => Int, { description: "How many deliveries were queued again (as PENDING, due now, with a fresh retry schedule)." })
   queuedCount!: number;
 
   @Field(() => [UserError], { description: "Why nothing was queued; empty on success." })
-  userErrors!: UserError[];
+  userErrors!: UserError<WebhookCode<"redeliverWebhook">>[];
 }
