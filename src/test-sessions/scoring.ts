@@ -74,49 +74,39 @@ export function score(procedure: Procedure, results: ReadonlyMap<string, number>
   const maxPoints = procedure.parts.reduce((sum, p) => sum + p.maxPoints, 0);
   const scoredMax = parts.filter((p) => p.points !== null).reduce((sum, p) => sum + p.maxPoints, 0);
 
-  const failed = parts.find((p) => p.passed === false);
-  if (failed) {
-    return {
-      decision: "FAILED",
-      parts,
-      totalPoints,
-      maxPoints,
-      percent: scoredMax ? percentOf(totalPoints, scoredMax) : 0,
-      overallPassPercent: procedure.overallPassPercent,
-      explanation: `Failed part "${failed.name}": ${failed.points}/${failed.maxPoints} is ${failed.percent} %, below the ${failed.passPercent} % needed for the part.`,
-    };
-  }
-  const pending = parts.find((p) => p.points === null);
-  if (pending) {
-    return {
-      decision: "PENDING",
-      parts,
-      totalPoints,
-      maxPoints,
-      percent: scoredMax ? percentOf(totalPoints, scoredMax) : 0,
-      overallPassPercent: procedure.overallPassPercent,
-      explanation: `Passed every part scored so far; "${pending.name}" is next.`,
-    };
-  }
-  const percent = percentOf(totalPoints, maxPoints);
-  if (!reaches(totalPoints, maxPoints, procedure.overallPassPercent)) {
-    return {
-      decision: "FAILED",
-      parts,
-      totalPoints,
-      maxPoints,
-      percent,
-      overallPassPercent: procedure.overallPassPercent,
-      explanation: `Passed every part, but ${totalPoints}/${maxPoints} is ${percent} % overall, below the ${procedure.overallPassPercent} % needed.`,
-    };
-  }
-  return {
-    decision: "LAUREATE",
+  const outcome = (decision: ScoreOutcome["decision"], percent: number, explanation: string): ScoreOutcome => ({
+    decision,
     parts,
     totalPoints,
     maxPoints,
     percent,
     overallPassPercent: procedure.overallPassPercent,
-    explanation: `Passed every part and ${totalPoints}/${maxPoints} is ${percent} % overall, at least the ${procedure.overallPassPercent} % needed.`,
-  };
+    explanation,
+  });
+  // Until every part is scored (or one fails), the percent is of the parts scored so far.
+  const scoredPercent = scoredMax ? percentOf(totalPoints, scoredMax) : 0;
+
+  const failed = parts.find((p) => p.passed === false);
+  if (failed) {
+    return outcome(
+      "FAILED",
+      scoredPercent,
+      `Failed part "${failed.name}": ${failed.points}/${failed.maxPoints} is ${failed.percent} %, below the ${failed.passPercent} % needed for the part.`,
+    );
+  }
+  const pending = parts.find((p) => p.points === null);
+  if (pending) return outcome("PENDING", scoredPercent, `Passed every part scored so far; "${pending.name}" is next.`);
+  const percent = percentOf(totalPoints, maxPoints);
+  if (!reaches(totalPoints, maxPoints, procedure.overallPassPercent)) {
+    return outcome(
+      "FAILED",
+      percent,
+      `Passed every part, but ${totalPoints}/${maxPoints} is ${percent} % overall, below the ${procedure.overallPassPercent} % needed.`,
+    );
+  }
+  return outcome(
+    "LAUREATE",
+    percent,
+    `Passed every part and ${totalPoints}/${maxPoints} is ${percent} % overall, at least the ${procedure.overallPassPercent} % needed.`,
+  );
 }
