@@ -545,7 +545,7 @@ export function submissionProblems(s: ApplicationSubmission, index: number, now:
         path(index, "candidate", "email"),
       ),
     );
-  } else if (!isEmail(email)) {
+  } else if (!isEmailAddress(email)) {
     errors.push(userError(SubmissionErrorCode.INVALID_EMAIL, "candidate.email is not a valid e-mail address.", path(index, "candidate", "email")));
   }
   if (s.candidate.phone != null && wellFormed(s.candidate.phone, "candidate", "phone")) {
@@ -588,6 +588,24 @@ export function submissionProblems(s: ApplicationSubmission, index: number, now:
     errors.push(userError(SubmissionErrorCode.VACANCY_NOT_FOUND, "No vacancy of your agency has this id.", path(index, "vacancyId")));
   }
   return errors;
+}
+
+/** validator's own byte-length checks are left to isEmailAddress: they count bytes with a regular expression. */
+const EMAIL_SYNTAX = { ignore_max_length: true } as const;
+
+/**
+ * validator's isEmail with its default options, its length limits checked natively: the local part at most 64 bytes
+ * of UTF-8, the domain at most 254 and each of its labels at most 63 characters (validator counts bytes by splitting the
+ * URI-encoded text with a regular expression, half of its cost; the text has no lone surrogate by then). The whole
+ * address's 254 characters are checked before. Unit-tested in test/applications/submission-rules.test.ts.
+ */
+export function isEmailAddress(email: string): boolean {
+  const at = email.lastIndexOf("@");
+  if (at < 0) return false;
+  const domain = email.slice(at + 1);
+  if (Buffer.byteLength(email.slice(0, at), "utf8") > 64 || Buffer.byteLength(domain, "utf8") > 254) return false;
+  if (domain.split(".").some((label) => label.length > 63)) return false;
+  return isEmail(email, EMAIL_SYNTAX);
 }
 
 /** One address, one person: compared without case or surrounding spaces. */

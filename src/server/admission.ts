@@ -40,22 +40,22 @@ export function bodyPoints(bytes: number, depth: number): number {
 }
 
 /**
- * How deeply a JSON text nests arrays and objects, without parsing it: one pass over its characters, skipping strings.
+ * How deeply a JSON text nests arrays and objects, without parsing it: one pass over its characters, strings skipped
+ * with indexOf (character by character, this cost as much as JSON.parse on a batch of 500 applications).
  * Stops counting once past `limit` (returns limit + 1), so a body of a million brackets costs no more than its length.
  * Not a validator: JSON.parse still refuses malformed text afterwards.
  */
 export function jsonDepth(text: string, limit: number = ADMISSION.maxJsonDepth): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
+    if (c === 0x22) {
+      // A string: it ends at the next quote not escaped (preceded by an even number of backslashes).
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && escaped(text, end, i)) end = text.indexOf('"', end + 1);
+      if (end === -1) return deepest; // the rest is inside an unterminated string
+      i = end;
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > deepest) {
         deepest = depth;
@@ -66,4 +66,11 @@ export function jsonDepth(text: string, limit: number = ADMISSION.maxJsonDepth):
     }
   }
   return deepest;
+}
+
+/** Whether the quote at `at` is escaped: an odd number of backslashes before it, after the string's opening quote at `from`. */
+function escaped(text: string, at: number, from: number): boolean {
+  let backslashes = 0;
+  for (let k = at - 1; k > from && text.charCodeAt(k) === 0x5c; k--) backslashes++;
+  return backslashes % 2 === 1;
 }

@@ -23,6 +23,8 @@ describe("pure rules", () => {
     ["nested object and array", '{"a":[{"b":1}]}', 3],
     ["brackets inside a string", '{"a":"[[[[{{{{"}', 1],
     ["an escaped quote inside a string", '{"a":"\\"[[["}', 1],
+    ["an escaped backslash before the closing quote", '{"a":"\\\\","b":[{}]}', 3],
+    ["an unterminated string", '{"a":[{"b":"[[[', 3],
     ["400,000 opening brackets (counting stops past the bound)", "[".repeat(400_000), ADMISSION.maxJsonDepth + 1],
     ["16 levels", "[".repeat(16) + "]".repeat(16), 16],
     ["empty", "", 0],

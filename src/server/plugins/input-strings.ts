@@ -14,12 +14,13 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { getArgumentValues, getVariableValues } from "graphql/execution/values";
+import { getArgumentValues } from "graphql/execution/values";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../../context/context";
 import { auditRefusedMutation } from "../../audit/audit.middleware";
 import { ErrorCode } from "../../common/errors";
 import { stringProblem } from "../../common/string-problem";
+import { coercedVariables } from "./coerced-variables";
 
 /**
  * Batch mutations whose items are checked one by one by their service, so that one bad item gets its own userError
@@ -74,7 +75,7 @@ export function checkOperationStrings(
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown> | undefined,
 ): GraphQLError | null {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const coerced = coercedVariables(schema, operation, rawVariables);
   // Variables that do not coerce are refused by graphql-js itself, with its own message.
   if ("errors" in coerced && coerced.errors) return null;
   const variables = coerced.coerced;
@@ -136,7 +137,7 @@ function rootMutationInputs(
   rawVariables: Record<string, unknown> | undefined,
 ): { name: string; input: Record<string, unknown> }[] {
   const root = schema.getMutationType();
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const coerced = coercedVariables(schema, operation, rawVariables);
   if (!root || ("errors" in coerced && coerced.errors)) return [];
   return operation.selectionSet.selections.flatMap((selection) => {
     const field = selection.kind === Kind.FIELD ? root.getFields()[selection.name.value] : undefined;

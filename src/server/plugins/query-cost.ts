@@ -14,8 +14,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { getArgumentValues, getVariableValues } from "graphql/execution/values";
+import { getArgumentValues } from "graphql/execution/values";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../common/connection";
+import { coercedVariables } from "./coerced-variables";
 
 /**
  * What an operation costs, in points, before it runs. The same number is checked against the per-operation maximum
@@ -47,7 +48,7 @@ export function operationCost(
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown> | undefined,
 ): number {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  const coerced = coercedVariables(schema, operation, rawVariables);
   // Variables that do not coerce stop the request before any resolver runs: nothing to charge beyond the minimum.
   if ("errors" in coerced && coerced.errors) return 0;
   const variables = coerced.coerced;
