@@ -299,7 +299,9 @@ interface Taken {
 
 /** The compiled `npm run worker` (scripts/worker.ts) on the run's database; resolves once its loop has started. */
 async function startWorkerProcess(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, "..", "scripts", "worker.js")], {
+  // BENCH_WORKER_NODE_ARGS: extra node flags for the worker (say --cpu-prof, which NODE_OPTIONS does not allow).
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, "..", "scripts", "worker.js")], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -76,6 +76,22 @@ describe("shutdown", () => {
     expect(await deliveryStates(endpointKey)).toEqual([{ status: "DELIVERED", attempts: 1, leased: false, attempt_rows: 1 }]);
     expect(new Set(receiver.received.map((r) => r.body.id)).size).toBe(1);
   });
+
+  test("one not answered within the timeout is a failed attempt, retried on schedule (not taken for a shutdown)", async () => {
+    const { key, receiver, endpointKey } = await hrWithReceiver("FEDASIL slow receiver");
+    receiver.answer = "hang";
+    await push(key, 1);
+    const clock = new TestClock();
+    expect(await testWorker(server, clock, { timeoutMs: 200 }).drain()).toBe(1);
+    receiver.release(200);
+    expect(await deliveryStates(endpointKey)).toEqual([{ status: "PENDING", attempts: 1, leased: false, attempt_rows: 1 }]);
+    const [attempt] = await selectRows<{ error: string; next_in_ms: number }>(
+      server.database.db,
+      sql`select a.error, (extract(epoch from d.next_attempt_at - a.attempted_at) * 1000)::int as next_in_ms
+          from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id where d.endpoint_id = ${endpointKey}`,
+    );
+    expect(attempt).toEqual({ error: "timeout after 200 ms", next_in_ms: 10_000 });
+  });
 });
 
 (onPostgres ? describe : describe.skip)("separate worker processes (PostgreSQL)", () => {
