@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { isAbstractType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 
 type Param = NonNullable<ReturnType<typeof getMetadataStorage>["fieldResolvers"][number]["params"]>[number];
@@ -46,6 +46,28 @@ export function callResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
       const result: unknown = method.apply(self, values);
       return result;
     };
+  }
+  return schema;
+}
+
+/**
+ * type-graphql wraps every interface's and union's resolveType in an async function, so each abstract value's type
+ * arrives as a promise; graphql-jit (src/server/compiled-execution.ts) takes only a type's name. The same function
+ * called directly: a name or a class (mapped to its type's name, as type-graphql's wrapper maps it), a promise only when
+ * the declared function returns one.
+ */
+export function resolveTypesDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const typeNames = new Map<unknown, string>(storage.objectTypes.map((t) => [t.target, t.name]));
+  const nameOf = (resolved: unknown) => (resolved == null || typeof resolved === "string" ? (resolved ?? undefined) : typeNames.get(resolved));
+  for (const declared of [...storage.interfaceTypes, ...storage.unions]) {
+    const type = schema.getType(declared.name);
+    const resolveType = declared.resolveType as ((...args: unknown[]) => unknown) | undefined;
+    if (!resolveType || !type || !isAbstractType(type)) continue;
+    type.resolveType = ((value, context, info, abstractType) => {
+      const resolved = resolveType(value, context, info, abstractType);
+      return resolved instanceof Promise ? resolved.then(nameOf) : nameOf(resolved);
+    }) as GraphQLTypeResolver<unknown, unknown>;
   }
   return schema;
 }

@@ -22,6 +22,8 @@ import { ADMISSION, bodyPoints, jsonDepth, maxBodyBytes } from "./admission";
 import { RefusalPacer } from "./refusal-pacing";
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
+import { compiledExecution } from "./compiled-execution";
+import { tracingConfigured } from "../ops/tracing";
 import { RedisBuckets, RedisResponseCache, type SharedState } from "./shared-state";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Services } from "../context/services";
@@ -85,7 +87,8 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     Place: bound("Place"),
   });
   const apollo = new ApolloServer<Context>({
-    schema: await campaignSchema(),
+    // The schema, executed by compiled queries (src/server/compiled-execution.ts).
+    gateway: compiledExecution(await campaignSchema(), { compile: !tracingConfigured() }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" spells out the schema to whoever probes it; developers still get the hints locally.

@@ -12,7 +12,7 @@ import { WebhookDeliveryResolver, WebhookEndpointResolver } from "../webhooks/we
 import { RoleAuthChecker } from "../auth/auth-checker";
 import { CampaignResolver, WaveResolver } from "../campaigns/campaign.resolver";
 import { DateTimeScalar } from "../common/scalars";
-import { callResolversDirectly } from "./direct-resolvers";
+import { callResolversDirectly, resolveTypesDirectly } from "./direct-resolvers";
 import { CompetenceAreaResolver, JobProfileResolver, ResultAreaResolver, SalaryScaleResolver } from "../job-profiles/job-profile.resolver";
 import { NodeResolver } from "../nodes/node.resolver";
 import { PlaceResolver, ProvinceResolver, RegionResolver } from "../places/place.resolver";
@@ -66,7 +66,8 @@ export function campaignSchema(): Promise<GraphQLSchema> {
     validate: false,
   })
     .then(describeRootTypes)
-    .then(callResolversDirectly);
+    .then(callResolversDirectly)
+    .then(resolveTypesDirectly);
   return built;
 }
 
