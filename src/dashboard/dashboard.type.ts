@@ -159,25 +159,14 @@ export class WeeklyCounts {
   hires!: number;
 }
 
+/** The week's four figures (WeeklyCounts), as they stand now, and what it reported. */
 @ObjectType({ description: "One ISO week (Europe/Brussels) of activity." })
-export class WeeklyFigures {
+export class WeeklyFigures extends WeeklyCounts {
   @Field({ description: "The ISO week, e.g. 2021-W29." })
   isoWeek!: string;
 
   @Field(() => DateScalar, { description: "The week's Monday." })
   weekStart!: string;
-
-  @Field(() => Int, { description: "Applications received." })
-  applications!: number;
-
-  @Field(() => Int, { description: "Applications that became laureates." })
-  laureates!: number;
-
-  @Field(() => Int, { description: "Offers made." })
-  offers!: number;
-
-  @Field(() => Int, { description: "Hires." })
-  hires!: number;
 
   @Field({ description: "Whether the week has ended (its Sunday lies before today, in Brussels)." })
   closed!: boolean;
