@@ -2,7 +2,7 @@ import type http from "node:http";
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { languageFromAcceptLanguage } from "../common/language";
-import type { Logger } from "../common/logger";
+import { describeError, type Logger } from "../common/logger";
 import { runInRequestScope } from "../common/request-scope";
 import type { Config, OperatingConfig } from "../config";
 import type { Metrics } from "../ops/metrics";
@@ -24,6 +24,7 @@ import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
 import { campaignSchema } from "./schema";
 import { compiledExecution } from "./compiled-execution";
 import { tracingConfigured } from "../ops/tracing";
+import { ResponseCache } from "./response-cache";
 import { RedisBuckets, RedisResponseCache, type SharedState } from "./shared-state";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Services } from "../context/services";
@@ -73,10 +74,14 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
   const inProcessBuckets = operating.rateLimit ? new LeakyBuckets(operating.rateLimit, clock) : null;
   const buckets =
     shared && operating.rateLimit && inProcessBuckets ? new RedisBuckets(shared, operating.rateLimit, inProcessBuckets, metrics) : inProcessBuckets;
-  const responseStore =
-    shared && operating.responseCache
-      ? new RedisResponseCache(shared, new InMemoryLRUCache<string>({ maxSize: operating.responseCache.maxBytes }), metrics)
-      : undefined;
+  const responseCache = operating.responseCache
+    ? new ResponseCache({
+        maxBytes: operating.responseCache.maxBytes,
+        store: shared ? new RedisResponseCache(shared, new InMemoryLRUCache<string>({ maxSize: operating.responseCache.maxBytes }), metrics) : undefined,
+        now: wallClock ?? Date.now,
+        maxWaitMs: operating.requestDeadlineMs,
+      })
+    : null;
   // Anonymous readers only: they may already hold these tables' data for as long (src/context/reference-data.ts).
   const bound = (type: keyof ReferenceBounds) => PUBLIC_MAX_AGE.types[type] * 1000;
   const reference = createReferenceData(publicServices, wallClock ?? Date.now, {
@@ -108,7 +113,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
       observePlugin(metrics, operating.responseCache !== null),
       contentLanguagePlugin(),
       databaseUnavailablePlugin(),
-      ...cachePlugins(operating.responseCache, { store: responseStore, now: wallClock, maxWaitMs: operating.requestDeadlineMs }),
+      ...cachePlugins(),
       // Before the operation is priced or run: a NUL or a lone surrogate in any string argument is BAD_USER_INPUT.
       inputStringsPlugin(),
       // After the response caches: an answer from one costs no more than reading the request did.
@@ -164,34 +169,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
       scope.outcome = "bad_request";
       return sendJson(res, 400, { errors: [{ message: "The request nests JSON too deeply.", extensions: { code: "BAD_REQUEST", reason: "MAX_JSON_DEPTH" } }] });
     }
-    let parsedBody: unknown = own ? own.body : body;
-    if (body !== null && (headers.get("content-type") ?? "").toLowerCase().includes("json")) {
-      try {
-        parsedBody = body.length ? JSON.parse(body) : {};
-      } catch {
-        scope.outcome = "bad_request";
-        return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
-      }
-    }
-
-    const request: HTTPGraphQLRequest = own
-      ? { method: "POST", headers, search: "", body: parsedBody }
-      : { method: (req.method ?? "GET").toUpperCase(), headers, search, body: parsedBody };
-    const execution = apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: async () => {
-        if (!caller.viewer) throw asClientError(caller.refusal);
-        const anonymous = caller.viewer.kind === "anonymous";
-        return buildContext(
-          anonymous ? publicServices : services,
-          logger,
-          scope.requestId,
-          caller.viewer,
-          languageFromAcceptLanguage(headers.get("accept-language")),
-          anonymous ? reference : null,
-        );
-      },
-    });
+    const language = languageFromAcceptLanguage(headers.get("accept-language"));
 
     // The deadline runs from the request's arrival. Past it the client gets 503 and the request's remaining statements
     // are refused (src/db/query-instrumentation.ts); those already running end by the database's statement timeout.
@@ -199,33 +177,94 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     const deadline = new Promise<"deadline">((resolve) => {
       timer = setTimeout(() => resolve("deadline"), Math.max(0, operating.requestDeadlineMs - (performance.now() - started)));
     });
-    const response = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
-    if (response === "deadline") {
-      scope.abandoned = true;
-      scope.outcome = "deadline_exceeded";
-      logger.warn("request deadline exceeded", { deadlineMs: operating.requestDeadlineMs });
-      return sendJson(res, 503, { errors: [{ message: DEADLINE_MESSAGE, extensions: { code: DEADLINE_EXCEEDED, requestId: scope.requestId } }] });
-    }
+    // An anonymous read may be answered from the response cache here, before anything is parsed
+    // (src/server/response-cache.ts); a miss leads the computation of its answer, which ends in write() or release().
+    const cacheKey =
+      responseCache && !own && caller.viewer?.kind === "anonymous" && !headers.has("authorization")
+        ? responseCache.key({ method: (req.method ?? "GET").toUpperCase(), search, body, headers, language })
+        : null;
+    let written = false;
+    try {
+      if (responseCache && cacheKey !== null) {
+        const cached = await Promise.race([responseCache.read(cacheKey), deadline]);
+        if (cached === "deadline") return deadlineExceeded(res, scope);
+        if (cached) {
+          metrics.responseCacheResult(true);
+          scope.operationName = cached.operationName ?? undefined;
+          scope.outcome = "success";
+          responseCache.send(res, cached);
+          edgeHeaders(res, scope);
+          res.end(cached.body);
+          return;
+        }
+      }
+      let parsedBody: unknown = own ? own.body : body;
+      if (body !== null && (headers.get("content-type") ?? "").toLowerCase().includes("json")) {
+        try {
+          parsedBody = body.length ? JSON.parse(body) : {};
+        } catch {
+          scope.outcome = "bad_request";
+          return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+        }
+      }
 
-    if (own) {
-      let json = response.body.kind === "complete" ? response.body.string : "";
-      if (response.body.kind === "chunked") for await (const chunk of response.body.asyncIterator) json += chunk;
-      const retryAfter = response.headers.get("retry-after");
-      if (retryAfter) res.setHeader("retry-after", retryAfter);
-      return own.write(response.status ?? 200, json);
+      const request: HTTPGraphQLRequest = own
+        ? { method: "POST", headers, search: "", body: parsedBody }
+        : { method: (req.method ?? "GET").toUpperCase(), headers, search, body: parsedBody };
+      const execution = apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: async () => {
+          if (!caller.viewer) throw asClientError(caller.refusal);
+          const anonymous = caller.viewer.kind === "anonymous";
+          return buildContext(anonymous ? publicServices : services, logger, scope.requestId, caller.viewer, language, anonymous ? reference : null);
+        },
+      });
+
+      const response = await Promise.race([execution, deadline]);
+      if (response === "deadline") return deadlineExceeded(res, scope);
+
+      if (own) {
+        let json = response.body.kind === "complete" ? response.body.string : "";
+        if (response.body.kind === "chunked") for await (const chunk of response.body.asyncIterator) json += chunk;
+        const retryAfter = response.headers.get("retry-after");
+        if (retryAfter) res.setHeader("retry-after", retryAfter);
+        return own.write(response.status ?? 200, json);
+      }
+      if (responseCache && cacheKey !== null) {
+        // Readers waiting for this answer get it at once; the store's own write (Redis) goes on after it is sent.
+        written = true;
+        responseCache.write(cacheKey, response.status ?? 200, response, scope.operationName ?? null).catch((error: unknown) => {
+          logger.warn("response cache write failed", describeError(error));
+        });
+      }
+      for (const [name, value] of response.headers) res.setHeader(name, value);
+      edgeHeaders(res, scope);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === "complete") {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } finally {
+      clearTimeout(timer);
+      if (responseCache && cacheKey !== null && !written) responseCache.release();
     }
-    for (const [name, value] of response.headers) res.setHeader(name, value);
+  }
+
+  /** Headers every GraphQL answer carries, computed or cached. */
+  function edgeHeaders(res: http.ServerResponse, scope: IncomingRequest["scope"]): void {
     // Answers differ by language and by negotiated media type: a shared cache must keep one copy per combination.
     // Appended: a CORS answer already varies by Origin.
     res.appendHeader("vary", "accept, accept-language");
     if (config.environment !== "production") res.setHeader("x-sql-statements", String(scope.statements));
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === "complete") {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+  }
+
+  function deadlineExceeded(res: http.ServerResponse, scope: IncomingRequest["scope"]): void {
+    scope.abandoned = true;
+    scope.outcome = "deadline_exceeded";
+    logger.warn("request deadline exceeded", { deadlineMs: operating.requestDeadlineMs });
+    sendJson(res, 503, { errors: [{ message: DEADLINE_MESSAGE, extensions: { code: DEADLINE_EXCEEDED, requestId: scope.requestId } }] });
   }
 
   const refusals = new RefusalPacer();

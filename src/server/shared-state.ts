@@ -169,8 +169,8 @@ export class RedisBuckets implements Buckets {
 }
 
 /**
- * Whole answers in Redis, as Apollo's KeyValueCache (what the response-cache plugin reads and writes), stored as they
- * are: a string per key with its time to live. When Redis does not answer, entries go to and come from this process's
+ * Whole answers in Redis, as Apollo's KeyValueCache (what the response cache's store reads and writes,
+ * src/server/response-cache.ts), stored as they are: a string per key with its time to live. When Redis does not answer, entries go to and come from this process's
  * own cache (`fallback`) until it does; the bounds hold either way.
  */
 export class RedisResponseCache implements KeyValueCache<string> {

@@ -121,6 +121,76 @@ describe("the response cache", () => {
   });
 });
 
+describe("the response cache at the edge (answered before Apollo parses the document)", () => {
+  /** The answer as a client sees it: status, the headers the pipeline sets, and the body's bytes. */
+  async function send(body: string, headers: Record<string, string> = {}, method = "POST", search = "") {
+    const response = await fetch(server.url + search, {
+      method,
+      headers: method === "POST" ? { "content-type": "application/json", ...headers } : headers,
+      ...(method === "POST" ? { body } : {}),
+    });
+    const pick = (name: string) => response.headers.get(name);
+    const shown = ["content-type", "cache-control", "content-language", "vary", "access-control-allow-origin"].map((name) => [name, pick(name)]);
+    return {
+      status: response.status,
+      headers: Object.fromEntries(shown),
+      age: pick("age"),
+      statements: Number(pick("x-sql-statements")),
+      text: await response.text(),
+    };
+  }
+  const hits = async () => Number(/graphql_response_cache_total\{result="hit"\} (\d+)/.exec(await server.app.metrics.registry.metrics())?.[1] ?? 0);
+
+  test("a hit is the computed answer byte for byte, with the same headers and its Age, and counts as a hit", async () => {
+    const body = JSON.stringify({ query: `query EdgeAgencies { agencies { code name } }` });
+    const headers = { "accept-language": "fr-BE", origin: "https://jobs.example.be" };
+    const computed = await send(body, headers);
+    expect([computed.status, computed.age, computed.statements > 0]).toEqual([200, null, true]);
+    expect(computed.headers).toEqual({
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "max-age=60, public",
+      "content-language": "fr",
+      vary: "accept, accept-language",
+      "access-control-allow-origin": null,
+    });
+    const before = await hits();
+    clock.now += 2_400;
+    const cached = await send(body, headers);
+    expect(cached).toEqual({ ...computed, age: "2", statements: 0 });
+    expect(await hits()).toBe(before + 1);
+  });
+
+  test("answers are kept apart by the media type Accept negotiates", async () => {
+    const body = JSON.stringify({ query: `query EdgeMedia { agencies { code } }` });
+    const graphqlJson = { accept: "application/graphql-response+json" };
+    const first = await send(body, graphqlJson);
+    const json = await send(body);
+    const again = await send(body, graphqlJson);
+    expect([first.headers["content-type"], json.headers["content-type"], again.headers["content-type"]]).toEqual([
+      "application/graphql-response+json; charset=utf-8",
+      "application/json; charset=utf-8",
+      "application/graphql-response+json; charset=utf-8",
+    ]);
+    expect([first.statements > 0, json.statements > 0, again.statements]).toEqual([true, true, 0]);
+  });
+
+  test("a cached answer does not let a request past the checks it would fail: CSRF, validation, a bad key", async () => {
+    const query = `query EdgeChecks { agencies { code } }`;
+    const cached = await send(JSON.stringify({ query }));
+    expect(cached.status).toBe(200);
+    expect((await send(JSON.stringify({ query }))).statements).toBe(0);
+    // The same operation as a simple GET (no preflight header): Apollo's CSRF prevention refuses it.
+    const simple = await send("", {}, "GET", `?query=${encodeURIComponent(query)}`);
+    expect([simple.status, JSON.parse(simple.text).errors[0].extensions.code]).toEqual([400, "BAD_REQUEST"]);
+    // As text/plain (a simple POST): refused too.
+    const plain = await send(JSON.stringify({ query }), { "content-type": "text/plain" });
+    expect(plain.status).toBe(400);
+    // An invalid key is refused, never served the anonymous entry.
+    const badKey = await send(JSON.stringify({ query }), { authorization: "Bearer amk_not-a-key-of-anyone-at-all" });
+    expect(badKey.status).toBe(401);
+  });
+});
+
 describe("the response cache under a crowd", () => {
   const PAGE = `query Crowd($first: Int) { vacancies(first: $first) { totalCount edges { node { title agency { code } } } } }`;
 

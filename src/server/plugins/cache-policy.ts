@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   getNamedType,
   isCompositeType,
@@ -12,13 +11,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from "graphql";
-import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import responseCachePlugin from "@apollo/server-plugin-response-cache";
-import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { currentRequestScope } from "../../common/request-scope";
 import type { Context } from "../../context/context";
-import { ResponseStore } from "./response-store";
 
 /**
  * How long anonymous readers (and CDNs) may keep each public type or field, in seconds: the whole cache policy of the
@@ -143,61 +138,11 @@ function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** Authenticated requests never read or write the response cache, and never share an entry with each other. */
-function isAnonymous(requestContext: GraphQLRequestContext<Context>): boolean {
-  return !requestContext.request.http?.headers.get("authorization") && requestContext.contextValue.viewer.kind === "anonymous";
-}
-
-/** Where whole answers are kept, and the clock their freshness is read on. */
-export interface ResponseCacheOptions {
-  /** The backing store: this process's memory by default. */
-  store?: KeyValueCache<string>;
-  /** Milliseconds since the epoch (tests pass a clock they move themselves). */
-  now?: () => number;
-  /** How long a reader waits for another request computing the same page. */
-  maxWaitMs: number;
-}
-
 /**
- * The cache plugins: the policy and Cache-Control header (Apollo's own cache-control plugin switched off), and, when
- * `responseCache` is given, a cache of whole anonymous query responses (Apollo's response-cache plugin over a
- * ResponseStore: single flight and refresh ahead of expiry), keyed by document, variables and language, kept for their
- * max-age.
+ * The cache policy and its Cache-Control header (Apollo's own cache-control plugin switched off). Whole answers are
+ * kept by the response cache at the edge of the GraphQL route (src/server/response-cache.ts), which stores an answer
+ * only when this policy made it public.
  */
-export function cachePlugins(responseCache: { maxBytes: number } | null, options: ResponseCacheOptions = { maxWaitMs: 10_000 }): ApolloServerPlugin<Context>[] {
-  const plugins: ApolloServerPlugin<Context>[] = [publicMaxAgePlugin(), ApolloServerPluginCacheControlDisabled()];
-  if (responseCache) {
-    const store = new ResponseStore(options.store ?? new InMemoryLRUCache<string>({ maxSize: responseCache.maxBytes }), {
-      now: options.now ?? Date.now,
-      owner: currentRequestScope,
-      maxWaitMs: options.maxWaitMs,
-    });
-    plugins.push(
-      responseCachePlugin<Context>({
-        cache: store,
-        // A session per Authorization header: should an authenticated answer ever reach the writer, it could only be
-        // read back by the same key. The two hooks below keep authenticated requests away from the cache altogether.
-        sessionId: async (requestContext) => {
-          const authorization = requestContext.request.http?.headers.get("authorization");
-          return authorization ? createHash("sha256").update(authorization).digest("hex") : null;
-        },
-        extraCacheKeyData: async (requestContext) => ({ language: requestContext.contextValue.language }),
-        shouldReadFromCache: async (requestContext) => isAnonymous(requestContext),
-        // An answer with texts that fell back to Dutch carries the list in its extensions, which the cache does not keep.
-        // Called once per executed query: an answer that will not be stored releases the readers waiting for it.
-        shouldWriteToCache: async (requestContext) => {
-          const write = isAnonymous(requestContext) && requestContext.contextValue.languageFallbacks.length === 0;
-          if (!write || !willBeStored(requestContext)) store.release();
-          return write;
-        },
-      }),
-    );
-  }
-  return plugins;
-}
-
-/** The response-cache plugin's own conditions for storing an answer it was allowed to store. */
-function willBeStored({ response, overallCachePolicy }: GraphQLRequestContext<Context>): boolean {
-  const body = response.body;
-  return body?.kind === "single" && !body.singleResult.errors && !!body.singleResult.data && !!overallCachePolicy.policyIfCacheable();
+export function cachePlugins(): ApolloServerPlugin<Context>[] {
+  return [publicMaxAgePlugin(), ApolloServerPluginCacheControlDisabled()];
 }

@@ -4,8 +4,8 @@ import type { Context } from "../../context/context";
 /**
  * Says which language a response was served in. Content-Language names the languages its texts are in (the asked ones,
  * then Dutch when some text fell back to it); `extensions.languageFallbacks` lists each text served in Dutch instead of
- * the asked language, by path, so a page can mark it ("only in Dutch"). Such a response is never kept in the response
- * cache (cache-policy.ts), where the list would be lost.
+ * the asked language, by path, so a page can mark it ("only in Dutch"). The response cache keeps whole answers as sent
+ * (src/server/response-cache.ts), list and header included.
  */
 export function contentLanguagePlugin(): ApolloServerPlugin<Context> {
   return {

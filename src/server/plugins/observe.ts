@@ -25,7 +25,8 @@ export function observePlugin(metrics: Metrics, responseCacheEnabled: boolean): 
             requestContext.operation?.operation === OperationTypeNode.QUERY &&
             requestContext.contextValue.viewer.kind === "anonymous"
           ) {
-            metrics.responseCacheResult(requestContext.metrics.responseCacheHit === true);
+            // Hits never reach Apollo: the response cache answers them at the edge and counts them there.
+            metrics.responseCacheResult(false);
           }
         },
       };

@@ -112,8 +112,8 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLFormattedErr
  * (src/server/graphql-handler.ts), which is all that answers from the response cache pay; a document refused by parsing
  * or validation, or as too costly, pays ADMISSION.refusedDocumentPoints more.
  *
- * Must come after the response-cache plugin: Apollo asks responseForOperation hooks in plugin order and stops at the
- * first answer, so this one is only reached when the operation is about to execute.
+ * Must come after any plugin that answers from a cache (introspectionCachePlugin comes after it on purpose): Apollo asks
+ * responseForOperation hooks in plugin order and stops at the first answer. Response-cache hits never reach Apollo.
  */
 export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets: Buckets | null; metrics: Metrics }): ApolloServerPlugin<Context> {
   const { maxQueryCost, buckets, metrics } = options;

@@ -23,8 +23,8 @@ interface Flight {
 }
 
 /**
- * The response cache's store as Apollo's response-cache plugin sees it (a KeyValueCache of whole answers), wrapped so
- * that it holds under a crowd:
+ * The response cache's store (src/server/response-cache.ts): a KeyValueCache of whole answers, wrapped so that it
+ * holds under a crowd:
  *
  * - single flight: of concurrent readers missing one page, the first computes it (get answers undefined) and the others
  *   wait for its answer, which set() hands them directly; if it ends without one (an error, an answer not to be cached),
@@ -33,7 +33,7 @@ interface Flight {
  *   are served the entry meanwhile.
  *
  * Flights are per process: with a store shared by several processes (Redis), each process computes an expired page at
- * most once at a time. The plugin never learns any of this; it only calls get and set.
+ * most once at a time. Its user only calls get, then set or release.
  */
 export class ResponseStore implements KeyValueCache<string> {
   private readonly flights = new Map<string, Flight>();
