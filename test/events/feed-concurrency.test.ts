@@ -11,8 +11,7 @@ let server: TestServer;
 let keys: Keys;
 
 beforeAll(async () => {
-  // Ordering is the point here, not the request deadline: a loaded machine must not turn a slow write into a failure.
-  server = await startTestServer({ operating: { requestDeadlineMs: 120_000 } });
+  server = await startTestServer();
   keys = await createKeys(server);
 });
 afterAll(() => server.close());
