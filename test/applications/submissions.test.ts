@@ -184,6 +184,39 @@ test("each refused application gets its code, the others are stored", async () =
   expect([after.apps - before.apps, after.events - before.events]).toEqual([3, 3]);
 });
 
+test("an application the database refuses is NOT_STORED; the rest of the batch is stored", async () => {
+  const db = server.database.db;
+  const [good, refused, other] = [submission(dvzVacancy), submission(dvzVacancy), submission(dvzOther)];
+  // The fault, injected: a trigger refuses one application as a data error would (every rule checked before the write
+  // passes it), so the batch's transaction fails and each application is written on its own.
+  await db.execute(sql`create function refuse_application() returns trigger language plpgsql as $$
+    begin raise exception 'injected refusal of an application' using errcode = 'check_violation'; end $$`);
+  await db.execute(
+    sql`create trigger refuse_one_application before insert on applications for each row when (new.external_id = ${sql.raw(`'${refused.externalId}'`)}) execute function refuse_application()`,
+  );
+  const before = await tableCounts();
+  let result: any;
+  try {
+    result = await submit(keys.dvz, [good, refused, other]);
+  } finally {
+    await db.execute(sql`drop trigger refuse_one_application on applications`);
+    await db.execute(sql`drop function refuse_application()`);
+  }
+  expect(result.results.map((r: any) => [r.externalId, r.created, r.application === null, r.userErrors.map((e: any) => [e.code, e.field])])).toEqual([
+    [good.externalId, true, false, []],
+    [refused.externalId, false, true, [["NOT_STORED", ["input", "applications", "1"]]]],
+    [other.externalId, true, false, []],
+  ]);
+  expect(result).toMatchObject({ createdCount: 2, existingCount: 0, refusedCount: 1 });
+  const after = await tableCounts();
+  // Nothing of the refused one: not its application, its APPLIED event, nor its person.
+  expect([after.apps - before.apps, after.events - before.events, after.people - before.people]).toEqual([2, 2, 2]);
+  expect(await db.select({ id: applications.id }).from(applications).where(eq(applications.externalId, refused.externalId))).toEqual([]);
+  await expectCountersToMatchEvents(db);
+  // Sent again once the fault is gone, it is stored.
+  expect((await submit(keys.dvz, [refused])).createdCount).toBe(1);
+});
+
 test("the same person applying twice to one vacancy under two external ids is refused", async () => {
   const person = { email: "dubbel@example.be" };
   await submit(keys.dvz, [submission(dvzVacancy, {}, person)]);

@@ -127,3 +127,47 @@ test("over 500 results, or a past date from an HR key, is refused as a whole and
   expect(rows).toEqual([{ stage: "LAUREATE", n: 20 }]);
   await expectCountersToMatchEvents(server.database.db);
 });
+
+test("a result the database refuses is NOT_STORED; the others in the batch stand", async () => {
+  const [a, b, c] = await tested(3);
+  const db = server.database.db;
+  // The fault, injected: a trigger refuses one application's result (nothing in the code reaches NOT_STORED on purpose).
+  const refused = fromGlobalId("Application", b)!;
+  await db.execute(sql`create function refuse_result() returns trigger language plpgsql as $$
+    begin raise exception 'injected refusal of a result'; end $$`);
+  await db.execute(
+    sql`create trigger refuse_one_result before insert on test_results for each row when (new.application_id = ${sql.raw(String(refused))}) execute function refuse_result()`,
+  );
+  const before = (await snapshot())[0] as Record<string, number>;
+  let outcome: any;
+  try {
+    outcome = await send([
+      { applicationId: a, part: "Schriftelijk", points: 30 },
+      { applicationId: b, part: "Schriftelijk", points: 30 },
+      { applicationId: c, part: "Schriftelijk", points: 30 },
+    ]);
+  } finally {
+    await db.execute(sql`drop trigger refuse_one_result on test_results`);
+    await db.execute(sql`drop function refuse_result()`);
+  }
+  expect(outcome.results.map((r: any) => [r.recorded, r.application?.id ?? null, r.userErrors])).toEqual([
+    [true, a, []],
+    [false, null, [{ field: ["input", "results", "1", "points"], code: "NOT_STORED" }]],
+    [true, c, []],
+  ]);
+  expect([outcome.recordedCount, outcome.unchangedCount, outcome.refusedCount]).toEqual([2, 0, 1]);
+  const after = (await snapshot())[0] as Record<string, number>;
+  // Two results, two events, two new versions; nothing of b's.
+  expect([after.results - before.results, after.events - before.events, after.versions - before.versions, after.stage_events - before.stage_events]).toEqual([
+    2, 2, 2, 0,
+  ]);
+  const [row] = await selectRows<{ n: number; version: number }>(
+    db,
+    sql`select (select count(*)::int from test_results where application_id = ${refused}) as n, (select version from applications where id = ${refused}) as version`,
+  );
+  expect(row.n).toBe(0);
+  await expectCountersToMatchEvents(db);
+  // Sent again once the fault is gone, it is recorded.
+  const retried = await send([{ applicationId: b, part: "Schriftelijk", points: 30 }]);
+  expect([retried.recordedCount, retried.results[0].userErrors]).toEqual([1, []]);
+});
