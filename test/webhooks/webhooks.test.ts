@@ -388,6 +388,36 @@ describe("managing endpoints", () => {
     await worker.stop();
   });
 
+  test("an eleventh endpoint is TOO_MANY_ENDPOINTS; enabling an enabled one is ALREADY_ENABLED; neither changes anything", async () => {
+    const hr = await createKey(server, "AGENCY_HR", "DVZ", "DVZ ten endpoints");
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const created = await server.data(CREATE_ENDPOINT, { input: { url: `http://127.0.0.1:9/hook-${i}` } }, { key: hr });
+      expect(created.createWebhookEndpoint.userErrors).toEqual([]);
+      ids.push(created.createWebhookEndpoint.webhookEndpoint.id);
+    }
+    const LIST = `{ webhookEndpoints(first: 20) { totalCount edges { node { id url enabled secretPrefix lastSequence } } } }`;
+    const before = await server.data(LIST, {}, { key: hr });
+    expect(before.webhookEndpoints.totalCount).toBe(10);
+
+    const eleventh = await server.data(CREATE_ENDPOINT, { input: { url: "http://127.0.0.1:9/hook-10" } }, { key: hr });
+    expect(eleventh.createWebhookEndpoint).toEqual({
+      secret: null,
+      webhookEndpoint: null,
+      userErrors: [{ field: ["input", "url"], code: "TOO_MANY_ENDPOINTS", message: "An API client may register at most 10 endpoints." }],
+    });
+    const enabled = await server.data(
+      `mutation($id: ID!) { enableWebhookEndpoint(input: { endpointId: $id }) { webhookEndpoint { id } userErrors { field code message } } }`,
+      { id: ids[0] },
+      { key: hr },
+    );
+    expect(enabled.enableWebhookEndpoint).toEqual({
+      webhookEndpoint: null,
+      userErrors: [{ field: ["input", "endpointId"], code: "ALREADY_ENABLED", message: "The endpoint is already enabled." }],
+    });
+    expect(await server.data(LIST, {}, { key: hr })).toEqual(before);
+  });
+
   test("a revoked client's endpoint gets nothing more, not even what was pending", async () => {
     const hr = await createKey(server, "AGENCY_HR", "CGVS", "CGVS client to be revoked");
     const r = await receiver();
