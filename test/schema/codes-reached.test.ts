@@ -1,8 +1,8 @@
 import { toGlobalId } from "../../src/common/global-id";
-import { applications, bookings, testSessions } from "../../src/db/tables";
+import { applications, bookings, examParts, testResults, testSessions, vacancies } from "../../src/db/tables";
 import { APPLICATION_OPERATION_CODES } from "../../src/applications/application.errors";
 import { SELECTION_OPERATION_CODES, SESSION_OPERATION_CODES } from "../../src/test-sessions/test-session.errors";
-import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
+import { createKeys, MOVE, submission, SUBMIT, testedApplications, type Keys } from "../helpers/clients";
 import { insertTestSession, insertVacancies } from "../helpers/factories";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -127,4 +127,29 @@ test("withdrawApplication: each code of its list", async () => {
     ...(await codes("withdrawApplication", WITHDRAW, { applicationId: app, occurredAt: "2021-01-01T00:00:00Z" }, keys.dvz)),
   ];
   expect(seen).toEqual([...APPLICATION_OPERATION_CODES.withdrawApplication]);
+});
+
+const RESULT = `mutation($input: RecordTestResultInput!) { recordTestResult(input: $input) { userErrors { code } } }`;
+const UPDATE_VACANCY = `mutation($input: UpdateVacancyInput!) { updateVacancy(input: $input) { vacancy { id } userErrors { field code message } } }`;
+
+test("updateVacancy: a procedure with a result recorded against it is PROCEDURE_LOCKED; nothing of the update is written", async () => {
+  const [scoredVacancy] = await insertVacancies(server.database.db, 1, { agencyCode: "DVZ", place: "Codestad" });
+  const id = toGlobalId("Vacancy", scoredVacancy);
+  const [app] = await testedApplications(server, keys, id, 1);
+  expect((await server.data(RESULT, { input: { applicationId: app, part: "Schriftelijk", points: 30 } }, { key: keys.dvz })).recordTestResult.userErrors).toEqual([]);
+  const db = server.database.db;
+  const state = async () => [await db.select().from(vacancies), await db.select().from(examParts), await db.select().from(testResults)];
+  const before = await state();
+  const data = await server.data(
+    UPDATE_VACANCY,
+    { input: { vacancyId: id, place: "Elders", procedure: { parts: [{ name: "Enig deel", maxPoints: 20 }], overallPassPercent: 50 } } },
+    { key: keys.dvz },
+  );
+  expect(data.updateVacancy).toEqual({
+    vacancy: null,
+    userErrors: [
+      { field: ["input", "procedure"], code: "PROCEDURE_LOCKED", message: "Test results have been recorded against this procedure: it can no longer change." },
+    ],
+  });
+  expect(await state()).toEqual(before);
 });

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { fromGlobalId, toGlobalId } from "../../src/common/global-id";
-import { bookings, testSessions } from "../../src/db/tables";
+import { bookings, testSessions, vacancies } from "../../src/db/tables";
 import { createKeys, MOVE, submission, SUBMIT, type Keys } from "../helpers/clients";
-import { insertVacancies } from "../helpers/factories";
+import { insertCampaign, insertVacancies } from "../helpers/factories";
 import { expectCountersToMatchEvents } from "../helpers/recount";
 import { onPostgres } from "../helpers/test-database";
 import { startTestServer, type GraphQLResponse, type TestServer } from "../helpers/test-server";
@@ -104,6 +104,26 @@ describe("sessions", () => {
     expect(await server.database.db.select().from(testSessions)).toHaveLength(before.length);
     const hr = await server.gql(CREATE, { input: { kind: "ORAL", startsAt: inDays(2), place: "X", capacity: 5, vacancyIds: [dvzVacancy] } }, { key: keys.dvz });
     expect(hr.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  test("vacancies of two campaigns are VACANCIES_OF_SEVERAL_CAMPAIGNS and create nothing", async () => {
+    const db = server.database.db;
+    const { campaign, wave } = await insertCampaign(db, "selectie-tweede");
+    const [moved] = await insertVacancies(db, 1, { agencyCode: "DVZ", place: "Selorstad" });
+    await db.update(vacancies).set({ campaignId: campaign.id, waveId: wave.id }).where(eq(vacancies.id, moved));
+    const before = await db.select().from(testSessions);
+    const data = await server.data(
+      CREATE,
+      { input: { kind: "WRITTEN", startsAt: inDays(2), place: "X", capacity: 5, vacancyIds: [dvzVacancy, toGlobalId("Vacancy", moved)] } },
+      { key: keys.taskforce },
+    );
+    expect(data.createTestSession).toEqual({
+      testSession: null,
+      userErrors: [
+        { field: ["input", "vacancyIds"], code: "VACANCIES_OF_SEVERAL_CAMPAIGNS", message: "A session's vacancies must all belong to one campaign." },
+      ],
+    });
+    expect(await db.select().from(testSessions)).toEqual(before);
   });
 
   test("reschedule keeps the bookings; capacity cannot drop below them; cancelling frees the applicants", async () => {
