@@ -11,11 +11,12 @@ import {
 } from "./campaign-page.postgraphile";
 import { createCampaignPageFloor, FLOOR_STATEMENTS_PER_PAGE, PAGE_SIZE, type CampaignPage, type FloorRequest } from "./campaign-page.sql";
 import type { Benchmark, BenchOptions, BenchResult, Measurement } from "./lib/benchmark";
-import { openBenchDatabase, rawSqlOf, type DatabaseKind } from "./lib/databases";
+import { openBenchDatabase, rawSqlOf, type DatabaseKind, type RawSql } from "./lib/databases";
 import { measureHttp } from "./lib/http-load";
 import { measureInProcess, type LoadFigures, type LoadOptions } from "./lib/load";
 import { seededRandom, weightedPick } from "./lib/random";
 import { postJson, startJsonServer, startService, type RunningServer } from "./lib/servers";
+import { processCpuMs } from "./lib/thread-cpu";
 import { generateVacancies } from "./lib/vacancy-generator";
 
 /** What a front-end team's campaign page asks for: a page of open vacancies with everything a vacancy card shows. */
@@ -192,9 +193,12 @@ async function onDatabase(
       const postgraphileBodies = sequence.map((v) =>
         JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: postgraphileVariables(PAGE_SIZE, v.agency, postgraphileAfter.get(variantKey(v)) ?? null) }),
       );
+      const databaseCpuMs = () => postgresBackendsCpuMs(raw);
       const compared = await compareWithPostgraphile(kind, sizes, options, log, {
-        graphql: (connections) => measureHttp({ ...load, connections, url: service.url, bodies: graphqlBodies, counterHeader: "x-sql-statements" }),
-        postgraphile: (connections) => measureHttp({ ...load, connections, url: postgraphile.url, bodies: postgraphileBodies, cpuMs: postgraphile.cpuMs }),
+        graphql: (connections) =>
+          measureHttp({ ...load, connections, url: service.url, bodies: graphqlBodies, counterHeader: "x-sql-statements", databaseCpuMs }),
+        postgraphile: (connections) =>
+          measureHttp({ ...load, connections, url: postgraphile.url, bodies: postgraphileBodies, cpuMs: postgraphile.cpuMs, databaseCpuMs }),
       });
       measurements.push(...compared.measurements);
       notes.push(...compared.notes);
@@ -297,8 +301,9 @@ async function compareWithPostgraphile(
     );
     const ratio = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? "n/a" : `${(a / b).toFixed(2)}x`);
     const perRound = runs.graphql.map((g, i) => ratio(g.requestsPerSecond, runs.postgraphile[i].requestsPerSecond)).join(", ");
+    const perRoundCpu = runs.graphql.map((g, i) => ratio(g.cpuMsPerRequest, runs.postgraphile[i].cpuMsPerRequest)).join(", ");
     notes.push(
-      `${kind}, ${connections} connections: the service uncached against PostGraphile: ${ratio(ours.requestsPerSecond, theirs.requestsPerSecond)} its req/s (per round: ${perRound}), ${ratio(ours.cpuMsPerRequest, theirs.cpuMsPerRequest)} its server CPU per page (${ours.cpuMsPerRequest?.toFixed(2)} ms against ${theirs.cpuMsPerRequest?.toFixed(2)} ms, main threads).`,
+      `${kind}, ${connections} connections: the service uncached against PostGraphile: ${ratio(ours.requestsPerSecond, theirs.requestsPerSecond)} its req/s (per round: ${perRound}), ${ratio(ours.cpuMsPerRequest, theirs.cpuMsPerRequest)} its server CPU per page (${ours.cpuMsPerRequest?.toFixed(2)} ms against ${theirs.cpuMsPerRequest?.toFixed(2)} ms, main threads; per round: ${perRoundCpu}); PostgreSQL's CPU per page ${ours.databaseCpuMsPerRequest?.toFixed(2)} ms against ${theirs.databaseCpuMsPerRequest?.toFixed(2)} ms (${ratio(ours.databaseCpuMsPerRequest ?? null, theirs.databaseCpuMsPerRequest ?? null)}).`,
     );
   }
   return { measurements, notes };
@@ -330,7 +335,20 @@ function medianFigures(runs: LoadFigures[]): LoadFigures {
     firstError: runs.find((f) => f.firstError)?.firstError ?? null,
     counterMean: median(runs.map((f) => f.counterMean)),
     cpuMsPerRequest: median(runs.map((f) => f.cpuMsPerRequest)),
+    databaseCpuMsPerRequest: median(runs.map((f) => f.databaseCpuMsPerRequest ?? null)),
   };
+}
+
+/**
+ * CPU so far of the PostgreSQL backends connected to the run's database (other than the one asking), in ms, from
+ * /proc: the server runs on this machine. Measured over a round, it is what the round's pages cost PostgreSQL (the
+ * other target's connections sit idle meanwhile); null where /proc or the server is elsewhere.
+ */
+async function postgresBackendsCpuMs(raw: RawSql): Promise<number | null> {
+  const backends = await raw.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()", []);
+  if (processCpuMs(process.pid) == null) return null;
+  // A backend gone since the list was read counts for nothing.
+  return backends.reduce((total, { pid }) => total + (processCpuMs(pid) ?? 0), 0);
 }
 
 function graphqlVariables(agency: string | null, after: string | null) {

@@ -14,10 +14,12 @@ export interface HttpLoadOptions extends LoadOptions {
   timeoutMs?: number;
   /** The server's CPU so far, in ms, when it runs in another process; default: this process's main thread. */
   cpuMs?: () => number | null;
+  /** The database server's CPU so far, in ms, over the connections that serve this load (PostgreSQL's backends), when known. */
+  databaseCpuMs?: () => Promise<number | null>;
 }
 
 /** What the worker thread is given. */
-export interface HttpLoadJob extends Omit<HttpLoadOptions, "cpuMs"> {
+export interface HttpLoadJob extends Omit<HttpLoadOptions, "cpuMs" | "databaseCpuMs"> {
   timeoutMs: number;
 }
 
@@ -26,21 +28,30 @@ export interface HttpLoadJob extends Omit<HttpLoadOptions, "cpuMs"> {
  * steal turns from the server under test, which runs on the main thread as it would in production.
  */
 export function measureHttp(options: HttpLoadOptions): Promise<LoadFigures> {
-  const { cpuMs = mainThreadCpuMs, ...rest } = options;
+  const { cpuMs = mainThreadCpuMs, databaseCpuMs, ...rest } = options;
   const job: HttpLoadJob = { timeoutMs: 30_000, ...rest };
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, "http-load.worker.js"), { workerData: job });
     let settled = false;
     // The main thread's CPU over the recorded window: the service's cost per request, whatever else runs on the machine.
     let cpuAtStart: number | null = null;
+    let databaseAtStart: Promise<number | null> = Promise.resolve(null);
     worker.on("message", (message: { recording: true } | { result: RawLoad }) => {
       if ("recording" in message) {
         cpuAtStart = cpuMs();
+        if (databaseCpuMs) databaseAtStart = databaseCpuMs();
         return;
       }
       settled = true;
       const cpuAtEnd = cpuMs();
-      resolve(figuresOf(message.result, options.connections, cpuAtStart != null && cpuAtEnd != null ? cpuAtEnd - cpuAtStart : null));
+      const figures = figuresOf(message.result, options.connections, cpuAtStart != null && cpuAtEnd != null ? cpuAtEnd - cpuAtStart : null);
+      if (!databaseCpuMs) return resolve(figures);
+      void Promise.all([databaseAtStart, databaseCpuMs()]).then(([start, end]) =>
+        resolve({
+          ...figures,
+          databaseCpuMsPerRequest: start != null && end != null && message.result.attempted > 0 ? (end - start) / message.result.attempted : null,
+        }),
+      );
     });
     worker.once("error", (error) => {
       settled = true;

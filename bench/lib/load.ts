@@ -45,6 +45,8 @@ export interface LoadFigures {
   counterMean: number | null;
   /** CPU time of the main thread (the service; with PGlite, the database too) per request, in ms; null where unknown. */
   cpuMsPerRequest: number | null;
+  /** CPU time of the database server (PostgreSQL's backends) per request, in ms, where the load measured it. */
+  databaseCpuMsPerRequest?: number | null;
 }
 
 /** The outcome of one request, with the optional per-request counter. */

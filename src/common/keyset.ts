@@ -16,7 +16,8 @@ export function sortKeyText(key: SortKey): SQL<string> {
   return sql<string>`(${key.expression})::text`;
 }
 
-export function afterCondition(key: SortKey, idColumn: AnyColumn, direction: OrderDirection, after: readonly [string, number]): SQL {
+/** `after` is the cursor's key, as values or as placeholders standing for them (src/db/prepared-statements.ts). */
+export function afterCondition(key: SortKey, idColumn: AnyColumn, direction: OrderDirection, after: readonly [unknown, unknown]): SQL {
   const value = sql`cast(${after[0]} as ${sql.raw(key.type)})`;
   return direction === OrderDirection.ASC
     ? sql`(${key.expression}, ${idColumn}) > (${value}, ${after[1]})`

@@ -2,7 +2,8 @@ import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import { CursorCodec, toPage, type PageArgs, type PageResult } from "../common/connection";
 import { badUserInput } from "../common/errors";
 import { fromGlobalId, toGlobalId } from "../common/global-id";
-import { selectRows, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { PreparedStatements } from "../db/prepared-statements";
 import { campaigns, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
 
@@ -78,7 +79,12 @@ const cursors = new CursorCodec<[string, number]>(
 );
 
 export class TestSessionService {
-  constructor(private readonly db: Db) {}
+  /** The upcoming sessions of a page of vacancies: one text per number of sessions asked for, prepared once. */
+  private readonly statements: PreparedStatements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new PreparedStatements(db, "sessions");
+  }
 
   async list(filter: TestSessionFilter | null | undefined, pageArgs: PageArgs): Promise<PageResult<TestSession>> {
     const page = cursors.page(pageArgs, "startsAt:ASC");
@@ -117,23 +123,25 @@ export class TestSessionService {
    * Up to `limit` upcoming, scheduled sessions per vacancy, soonest first: one pass over the vacancies' links, ranked.
    * On a public page this is the statement with the most rows (up to `limit` per vacancy, the same sessions repeated
    * across vacancies), so its rows are read raw and mapped here, each session once, instead of through drizzle's
-   * per-column row mapping (a tenth of the page's CPU, measured).
+   * per-column row mapping (a tenth of the page's CPU, measured). The keys go as one array, so every page shares one
+   * text (per `limit`, which is in the text), built and prepared once.
    */
   async upcomingForVacancies(vacancyKeys: readonly number[], limit: number): Promise<{ vacancyKey: number; session: TestSession }[]> {
     const s = testSessions;
-    const rows = await selectRows<UpcomingRow>(
-      this.db,
-      sql`select r.vacancy_key, ${s.id} as id, ${s.campaignId} as campaign_id, ${s.kind} as kind, ${s.startsAt} as starts_at,
+    const rows = await this.statements.rows<UpcomingRow>(
+      `upcoming:${limit}`,
+      () => sql`select r.vacancy_key, ${s.id} as id, ${s.campaignId} as campaign_id, ${s.kind} as kind, ${s.startsAt} as starts_at,
                  ${s.durationMinutes} as duration_minutes, ${s.place} as place, ${s.placeNames} as place_names, ${s.language} as language,
                  ${s.capacity} as capacity, ${s.status} as status, ${s.seatsTaken} as seats_taken, ${s.attendedCount} as attended_count,
                  ${s.noShowCount} as no_show_count
           from (select ${testSessionVacancies.vacancyId} as vacancy_key, ${s.id} as session_id,
                        row_number() over (partition by ${testSessionVacancies.vacancyId} order by ${s.startsAt}, ${s.id}) as rank
                 from ${testSessionVacancies} join ${s} on ${s.id} = ${testSessionVacancies.sessionId}
-                where ${inArray(testSessionVacancies.vacancyId, [...vacancyKeys])} and ${s.status} = 'SCHEDULED' and ${s.startsAt} > now()) r
+                where ${testSessionVacancies.vacancyId} = any(${sql.placeholder("vacancyKeys")}::int[]) and ${s.status} = 'SCHEDULED' and ${s.startsAt} > now()) r
           join ${s} on ${s.id} = r.session_id
-          where r.rank <= ${limit}
+          where r.rank <= ${sql.raw(String(limit))}
           order by r.vacancy_key, r.rank`,
+      { vacancyKeys: [...vacancyKeys] },
     );
     const sessions = new Map<number, TestSession>();
     return rows.map((r) => {

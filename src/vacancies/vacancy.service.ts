@@ -9,6 +9,7 @@ import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { afterCondition, isSortCursor, orderByKey, sortKeyText, type SortKey } from "../common/keyset";
 import { OrderDirection } from "../common/order";
 import { selectRows, type Db } from "../db/client";
+import { PreparedStatements, StatementValues } from "../db/prepared-statements";
 import { AGENCY_CODES, campaigns, examParts, jobProfiles, places, vacancies, waves } from "../db/tables";
 import type { JobLevel } from "../job-profiles/job-profile.type";
 import type { ProvinceCode, RegionCode } from "../places/place.type";
@@ -35,6 +36,59 @@ export const vacancyColumns = {
 };
 
 type VacancyRow = Pick<typeof vacancies.$inferSelect, keyof typeof vacancyColumns>;
+
+/** A vacancy as the list's raw statement returns it (column names as in the table; instants as the driver's text). */
+interface VacancyRawRow {
+  id: number;
+  campaign_id: number;
+  wave_id: number;
+  job_profile_id: number;
+  agency_code: VacancyRow["agencyCode"];
+  headcount_target: number;
+  status: VacancyRow["status"];
+  place: string;
+  place_id: number | null;
+  language_regime: VacancyRow["languageRegime"];
+  contract_type: VacancyRow["contractType"];
+  published_at: string | Date | null;
+  application_deadline: string | Date | null;
+  title: VacancyRow["title"] | string;
+  description: VacancyRow["description"] | string;
+  overall_pass_percent: string | number;
+  sort_key: string;
+}
+
+/** The raw row mapped as drizzle maps vacancyColumns: instants through Date, jsonb parsed when a driver left it text, numeric as a number. */
+function fromRawRow(r: VacancyRawRow): VacancyRow {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    waveId: r.wave_id,
+    jobProfileId: r.job_profile_id,
+    agencyCode: r.agency_code,
+    headcountTarget: r.headcount_target,
+    status: r.status,
+    place: r.place,
+    placeId: r.place_id,
+    languageRegime: r.language_regime,
+    contractType: r.contract_type,
+    publishedAt: instant(r.published_at),
+    applicationDeadline: instant(r.application_deadline),
+    title: typeof r.title === "string" ? (JSON.parse(r.title) as VacancyRow["title"]) : r.title,
+    description: typeof r.description === "string" ? (JSON.parse(r.description) as VacancyRow["description"]) : r.description,
+    overallPassPercent: Number(r.overall_pass_percent),
+  };
+}
+
+function instant(value: string | Date | null): Date | null {
+  return value == null || value instanceof Date ? value : new Date(value);
+}
+
+/** vacancyColumns in a raw select list, each under its column's name. */
+const VACANCY_SELECT_LIST = sql.join(
+  Object.values(vacancyColumns).map((column) => sql`${column}`),
+  sql`, `,
+);
 
 export function toVacancy(row: VacancyRow): Vacancy {
   return Object.assign(new Vacancy(), {
@@ -74,10 +128,14 @@ const cursors = new CursorCodec<[string, number]>("vacancies", isSortCursor);
 const MAX_SEARCH_WORDS = 10;
 
 /** Which vacancies a viewer may see at all: everyone sees published ones; drafts only their agency, the taskforce and admins. */
-export function visibleTo(viewer: Viewer): SQL | undefined {
-  if (viewer.kind === "client" && viewer.role !== Role.AGENCY_HR) return undefined;
+export function visibleTo(viewer: Viewer, p: StatementValues = StatementValues.inline()): SQL | undefined {
+  if (viewer.kind === "client" && viewer.role !== Role.AGENCY_HR) {
+    p.mark("sees-drafts");
+    return undefined;
+  }
   const published = sql`${vacancies.status} <> 'DRAFT'`;
-  if (viewer.kind === "client" && viewer.agencyCode) return or(published, eq(vacancies.agencyCode, viewer.agencyCode));
+  if (viewer.kind === "client" && viewer.agencyCode) return or(published, eq(vacancies.agencyCode, p.value("viewerAgency", viewer.agencyCode)));
+  p.mark("published");
   return published;
 }
 
@@ -109,24 +167,26 @@ interface FilterConditions {
  * more, when it is spelled nearly like a whole word of it (pg_trgm's strict word similarity, at least 0.6). Both tests use the
  * trigram index on search_text; search_words() of a parameter folds into a constant when the statement is planned.
  */
-function wordMatches(word: string): SQL {
-  const beginning = sql`${vacancies.searchText} like '%' || rtrim(search_words(${word})) || '%'`;
+function wordMatches(word: string, p: StatementValues): SQL {
+  const value = p.value("word", word);
+  const beginning = sql`${vacancies.searchText} like '%' || rtrim(search_words(${value})) || '%'`;
   // Near spellings only for words of letters long enough to misspell: "nbv107" must not find NBV101.
   if (!NEAR_SPELLING.test(word)) return beginning;
+  p.mark("near");
   // <<% (pg_trgm's default threshold, 0.5) lets the trigram index find the candidates; 0.6 is the bar they must clear
   // ("psychologue" and "psychologie" score 0.6, "werker" and "werk" only 0.5).
-  const word_ = sql`btrim(search_words(${word}))`;
+  const word_ = sql`btrim(search_words(${value}))`;
   return sql`(${beginning} or (${word_} <<% ${vacancies.searchText} and strict_word_similarity(${word_}, ${vacancies.searchText}) >= 0.6))`;
 }
 
 const NEAR_SPELLING = /^[\p{L}'-]{5,}$/u;
 
 /** Relevance: per word, 4 if it begins a word of the title, 2 if it is a whole word, 1 if it begins one, plus up to 3 for how close it comes to a title word. */
-function relevance(words: string[]): SQL {
+function relevance(words: string[], p: StatementValues): SQL {
   // Cast, not a bare 0: PostgreSQL reads `ORDER BY 0` as a column position and refuses it.
   if (words.length === 0) return sql`0::int`;
   return sql.join(
-    words.map(
+    p.list("rank", words).map(
       (word) => sql`(
         (case when ${vacancies.searchTitle} like '%' || rtrim(search_words(${word})) || '%' then 4 else 0 end)
         + (case when ${vacancies.searchText} like '%' || search_words(${word}) || '%' then 2 else 0 end)
@@ -153,7 +213,12 @@ export interface VacancyFacetCounts {
 }
 
 export class VacancyService {
-  constructor(private readonly db: Db) {}
+  /** The list's page and count statements, kept per shape of filter, order and cursor. */
+  private readonly statements: PreparedStatements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new PreparedStatements(db, "vacancies");
+  }
 
   async list(
     viewer: Viewer,
@@ -162,7 +227,8 @@ export class VacancyService {
     pageArgs: PageArgs,
     scope: { campaignKey?: number } = {},
   ): Promise<PageResult<Vacancy>> {
-    const conditions = await this.filterConditions(filter ?? {}, scope);
+    const p = StatementValues.prepared();
+    const conditions = await this.filterConditions(filter ?? {}, scope, p);
     const sortOrder = order ?? (conditions.words.length ? BY_RELEVANCE : DEFAULT_ORDER);
     // A relevance cursor is only good for the same search: the order's name carries a digest of the words.
     const orderName =
@@ -170,29 +236,38 @@ export class VacancyService {
         ? `${sortOrder.field}:${sortOrder.direction}:${createHash("sha256").update(conditions.words.join(" ")).digest("base64url").slice(0, 10)}`
         : `${sortOrder.field}:${sortOrder.direction}`;
     const page = cursors.page(pageArgs, orderName);
-    const where = and(visibleTo(viewer), ...allConditions(conditions));
+    const where = and(visibleTo(viewer, p), ...allConditions(conditions)) ?? sql`true`;
+    // The count's statement: the filter's shape and values so far (the page's own cursor and size come after).
+    const countKey = p.key;
+    const countValues = { ...p.values };
+    p.mark(`${sortOrder.field}:${sortOrder.direction}`);
     const sortKey: SortKey =
-      sortOrder.field === VacancyOrderField.RELEVANCE ? { expression: relevance(conditions.words), type: "int" } : SORT_KEYS[sortOrder.field];
+      sortOrder.field === VacancyOrderField.RELEVANCE ? { expression: relevance(conditions.words, p), type: "int" } : SORT_KEYS[sortOrder.field];
+    const after = page.after
+      ? afterCondition(sortKey, vacancies.id, sortOrder.direction, [p.value("afterKey", page.after[0]), p.value("afterId", page.after[1])])
+      : undefined;
+    // The page's size in the text: a generic plan would have to guess it.
+    p.mark(`limit:${page.first + 1}`);
+    const limit = sql.raw(String(page.first + 1));
 
-    const rows = await this.db
-      .select({ vacancy: vacancyColumns, sortKey: sortKeyText(sortKey) })
-      .from(vacancies)
-      .where(and(where, page.after ? afterCondition(sortKey, vacancies.id, sortOrder.direction, page.after) : undefined))
-      .orderBy(...orderByKey(sortKey, vacancies.id, sortOrder.direction))
-      .limit(page.first + 1);
+    const rows = await this.statements.rows<VacancyRawRow>(
+      `page:${p.key}`,
+      () => sql`select ${VACANCY_SELECT_LIST}, ${sortKeyText(sortKey)} as sort_key
+                from ${vacancies}
+                where ${after ? and(where, after) : where}
+                order by ${sql.join(orderByKey(sortKey, vacancies.id, sortOrder.direction), sql`, `)}
+                limit ${limit}`,
+      p.values,
+    );
 
     return toPage(
       rows,
       page,
-      (row) => cursors.encode(orderName, [row.sortKey, row.vacancy.id]),
-      (row) => toVacancy(row.vacancy),
+      (row) => cursors.encode(orderName, [row.sort_key, row.id]),
+      (row) => toVacancy(fromRawRow(row)),
       async () =>
-        (
-          await this.db
-            .select({ n: sql<number>`count(*)::int` })
-            .from(vacancies)
-            .where(where)
-        )[0].n,
+        (await this.statements.rows<{ n: number }>(`count:${countKey}`, () => sql`select count(*)::int as n from ${vacancies} where ${where}`, countValues))[0]
+          .n,
     );
   }
 
@@ -202,7 +277,7 @@ export class VacancyService {
    * that choosing "DVZ" still shows how many the other agencies have. Values with no vacancy are left out.
    */
   async facets(viewer: Viewer, filter: VacancyFilter | null | undefined): Promise<VacancyFacetCounts> {
-    const c = await this.filterConditions(filter ?? {}, {});
+    const c = await this.filterConditions(filter ?? {}, {}, StatementValues.inline());
     const holds = (condition: SQL | undefined) => condition ?? sql`true`;
     const allBut = (dimension: keyof Omit<FilterConditions, "common" | "words">) =>
       sql.join(
@@ -314,16 +389,16 @@ export class VacancyService {
   }
 
   /** Turns a filter into conditions, refusing values that name nothing (a malformed wave id, an unknown campaign). */
-  private async filterConditions(filter: VacancyFilter, scope: { campaignKey?: number }): Promise<FilterConditions> {
+  private async filterConditions(filter: VacancyFilter, scope: { campaignKey?: number }, p: StatementValues): Promise<FilterConditions> {
     const common: SQL[] = [];
     const result: FilterConditions = { common, words: [] };
-    if (scope.campaignKey != null) common.push(eq(vacancies.campaignId, scope.campaignKey));
+    if (scope.campaignKey != null) common.push(eq(vacancies.campaignId, p.value("scope", scope.campaignKey)));
     if (filter.campaignSlug != null) {
       const [campaign] = await this.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, filter.campaignSlug)).limit(1);
       if (!campaign) throw badUserInput(`filter.campaignSlug: no campaign has the slug "${filter.campaignSlug}".`, "filter");
-      common.push(eq(vacancies.campaignId, campaign.id));
+      common.push(eq(vacancies.campaignId, p.value("campaign", campaign.id)));
     }
-    if (filter.agencies) result.agency = inArray(vacancies.agencyCode, filter.agencies);
+    if (filter.agencies) result.agency = inArray(vacancies.agencyCode, p.list("agency", filter.agencies));
     const waveConditions: SQL[] = [];
     if (filter.waveIds) {
       const keys = filter.waveIds.map((id, i) => {
@@ -331,24 +406,46 @@ export class VacancyService {
         if (key == null) throw badUserInput(`filter.waveIds[${i}]: "${id}" is not a wave id.`, "filter");
         return key;
       });
-      waveConditions.push(inArray(vacancies.waveId, keys));
+      waveConditions.push(inArray(vacancies.waveId, p.list("waveKey", keys)));
     }
     if (filter.waveNumbers) {
-      waveConditions.push(inArray(vacancies.waveId, this.db.select({ id: waves.id }).from(waves).where(inArray(waves.number, filter.waveNumbers))));
+      waveConditions.push(
+        inArray(
+          vacancies.waveId,
+          this.db
+            .select({ id: waves.id })
+            .from(waves)
+            .where(inArray(waves.number, p.list("waveNumber", filter.waveNumbers))),
+        ),
+      );
     }
     if (waveConditions.length) result.wave = and(...waveConditions);
     if (filter.levels) {
-      result.level = inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.level, filter.levels)));
+      result.level = inArray(
+        vacancies.jobProfileId,
+        this.db
+          .select({ id: jobProfiles.id })
+          .from(jobProfiles)
+          .where(inArray(jobProfiles.level, p.list("level", filter.levels))),
+      );
     }
     if (filter.functionCodes) {
       const codes = filter.functionCodes.map((c) => c.trim().toUpperCase());
-      common.push(inArray(vacancies.jobProfileId, this.db.select({ id: jobProfiles.id }).from(jobProfiles).where(inArray(jobProfiles.functionCode, codes))));
+      common.push(
+        inArray(
+          vacancies.jobProfileId,
+          this.db
+            .select({ id: jobProfiles.id })
+            .from(jobProfiles)
+            .where(inArray(jobProfiles.functionCode, p.list("functionCode", codes))),
+        ),
+      );
     }
-    if (filter.statuses) common.push(inArray(vacancies.status, filter.statuses));
-    if (filter.languageRegimes) result.languageRegime = inArray(vacancies.languageRegime, filter.languageRegimes);
+    if (filter.statuses) common.push(inArray(vacancies.status, p.list("status", filter.statuses)));
+    if (filter.languageRegimes) result.languageRegime = inArray(vacancies.languageRegime, p.list("languageRegime", filter.languageRegimes));
     if (filter.places) {
       const names = sql.join(
-        filter.places.map((p) => sql`search_words(${p})`),
+        p.list("place", filter.places).map((name) => sql`search_words(${name})`),
         sql`, `,
       );
       // By any language's name of a known place, or by the name a vacancy was given (a place not among the known ones).
@@ -363,13 +460,26 @@ export class VacancyService {
         if (key == null) throw badUserInput(`filter.placeIds[${i}]: "${id}" is not a place id.`, "filter");
         return key;
       });
-      common.push(inArray(vacancies.placeId, keys));
+      common.push(inArray(vacancies.placeId, p.list("placeKey", keys)));
     }
     if (filter.provinces)
-      result.province = inArray(vacancies.placeId, this.db.select({ id: places.id }).from(places).where(inArray(places.province, filter.provinces)));
+      result.province = inArray(
+        vacancies.placeId,
+        this.db
+          .select({ id: places.id })
+          .from(places)
+          .where(inArray(places.province, p.list("province", filter.provinces))),
+      );
     if (filter.regions)
-      result.region = inArray(vacancies.placeId, this.db.select({ id: places.id }).from(places).where(inArray(places.region, filter.regions)));
+      result.region = inArray(
+        vacancies.placeId,
+        this.db
+          .select({ id: places.id })
+          .from(places)
+          .where(inArray(places.region, p.list("region", filter.regions))),
+      );
     if (filter.acceptingApplications != null) {
+      p.mark(`accepting:${filter.acceptingApplications}`);
       const accepting = and(eq(vacancies.status, "OPEN"), or(isNull(vacancies.applicationDeadline), gt(vacancies.applicationDeadline, sql`now()`)));
       common.push(filter.acceptingApplications ? accepting! : sql`not (${accepting})`);
     }
@@ -379,7 +489,7 @@ export class VacancyService {
         .split(/\s+/)
         .filter((w) => /[\p{L}\p{N}]/u.test(w))
         .slice(0, MAX_SEARCH_WORDS);
-      common.push(...result.words.map(wordMatches));
+      common.push(...result.words.map((word) => wordMatches(word, p)));
     }
     return result;
   }
