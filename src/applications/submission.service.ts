@@ -187,18 +187,20 @@ async function writeBatch(tx: Executor, submitter: Submitter, items: ValidItem[]
 
   // This agency's candidates the batch touches, locked in id order: concurrent resends of one person take turns, and
   // each sees what the one before it wrote. Another agency's candidates are never read.
-  // Both lists are looked up through their own index (an `or` of the two would read the agency's every candidate).
+  // Both lists are looked up through their own index (an `or` of the two would read the agency's every candidate), and
+  // as `= any (array(...))`, an index condition whatever the statistics say: as `in (select ...)` the planner hashed the
+  // agency's every candidate once its statistics were stale (autovacuum behind a burst), 10 ms a batch and growing.
   const candidateRows = await tx
     .select()
     .from(candidates)
     .where(
       and(
         eq(candidates.agencyCode, submitter.agencyCode),
-        sql`${candidates.id} in (
+        sql`${candidates.id} = any (array(
               select (jsonb_array_elements_text(${JSON.stringify(resends.map((r) => r.candidateId))}::jsonb))::int
               union all
               select k.id from candidates k
-              where k.agency_code = ${submitter.agencyCode} and k.email_key in (select jsonb_array_elements_text(${JSON.stringify(items.map((i) => i.candidate.key))}::jsonb)))`,
+              where k.agency_code = ${submitter.agencyCode} and k.email_key = any (array(select jsonb_array_elements_text(${JSON.stringify(items.map((i) => i.candidate.key))}::jsonb)))))`,
       ),
     )
     .orderBy(candidates.id)
@@ -371,7 +373,7 @@ export async function bumpApplicationsOf(tx: Executor, candidateIds: readonly nu
     await selectRows<ApplicationRow>(
       tx,
       sql`update applications a set version = a.version + 1, updated_at = now()
-          from (select id from applications where candidate_id in (select (jsonb_array_elements_text(${JSON.stringify(candidateIds)}::jsonb))::int)
+          from (select id from applications where candidate_id = any (array(select (jsonb_array_elements_text(${JSON.stringify(candidateIds)}::jsonb))::int))
                 order by id for update) l
           where a.id = l.id
           returning ${APPLICATION_COLUMNS_OF_A}`,
@@ -498,7 +500,7 @@ function withDates(row: ApplicationRow): ApplicationRow {
 
 /** external_id in a list, as one JSON parameter. */
 function externalIdIn(externalIds: string[]) {
-  return sql`${applications.externalId} in (select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb))`;
+  return sql`${applications.externalId} = any (array(select jsonb_array_elements_text(${JSON.stringify(externalIds)}::jsonb)))`;
 }
 
 function path(index: number, ...rest: string[]): string[] {
