@@ -35,12 +35,15 @@ export class Sequencer {
     return this.db.transaction(async (tx) => {
       const [{ locked }] = await selectRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SEQUENCER_LOCK_KEY}) as locked`);
       if (!locked) return 0;
-      // A statement of its own after the lock, so its snapshot sees every earlier run's positions.
+      // A statement of its own after the lock, so its snapshot sees every earlier run's positions. Each event is updated
+      // where the search found it (its ctid: no second probe of the primary key); no one else updates events, and the
+      // lock keeps other runs out, so the row is still there (its id is checked all the same).
       const [range] = await selectRows<{ from: string | null; to: string | null; n: number }>(
         tx,
         sql`with base as (select coalesce(max(position), 0) as top from events),
-                 todo as (select id, row_number() over (order by id) as n from events where position is null order by id limit ${BATCH}),
-                 done as (update events e set position = base.top + todo.n, sequenced_at = clock_timestamp() from base, todo where e.id = todo.id returning e.position)
+                 todo as (select ctid as tid, id, row_number() over (order by id) as n from events where position is null order by id limit ${BATCH}),
+                 done as (update events e set position = base.top + todo.n, sequenced_at = clock_timestamp() from base, todo
+                          where e.ctid = todo.tid and e.id = todo.id returning e.position)
             select min(position)::text as "from", max(position)::text as "to", count(*)::int as n from done`,
       );
       if (range.n === 0) return 0;

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { apiClients } from "./api-clients";
 import { agencyCodeEnum, applicationStageEnum, rejectionReasonEnum } from "./enums";
 import { vacancies } from "./vacancies";
 
@@ -97,15 +96,16 @@ export const stageEvents = pgTable(
   "stage_events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    applicationId: integer("application_id")
-      .notNull()
-      .references(() => applications.id),
+    // No foreign keys (drizzle/0017): a move is written only with its application in hand (inserted or locked in the same
+    // transaction) and by an authenticated client; applications and clients are never deleted. The checks cost every
+    // submitted application two lookups.
+    applicationId: integer("application_id").notNull(),
     fromStage: applicationStageEnum("from_stage"),
     toStage: applicationStageEnum("to_stage").notNull(),
     reason: rejectionReasonEnum("reason"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-    actorClientId: integer("actor_client_id").references(() => apiClients.id),
+    actorClientId: integer("actor_client_id"),
     /** Who made the move when no API client did (the seed, the operator CLI). */
     actorLabel: text("actor_label"),
   },

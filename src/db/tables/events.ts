@@ -27,7 +27,11 @@ export const events = pgTable(
     sequencedAt: timestamp("sequenced_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("events_position").on(t.position),
+    // Sequenced events only: an unsequenced event costs no entry here, and its null cannot lead the sequencer's search for
+    // unsequenced ones away from events_unsequenced (drizzle/0017).
+    uniqueIndex("events_position")
+      .on(t.position)
+      .where(sql`${t.position} is not null`),
     index("events_unsequenced")
       .on(t.id)
       .where(sql`${t.position} is null`),
