@@ -193,7 +193,7 @@ async function onDatabase(
       const postgraphileBodies = sequence.map((v) =>
         JSON.stringify({ query: POSTGRAPHILE_QUERY, variables: postgraphileVariables(PAGE_SIZE, v.agency, postgraphileAfter.get(variantKey(v)) ?? null) }),
       );
-      const databaseCpuMs = () => postgresBackendsCpuMs(raw);
+      const databaseCpuMs = postgresBackendsCpu(raw);
       const compared = await compareWithPostgraphile(kind, sizes, options, log, {
         graphql: (connections) =>
           measureHttp({ ...load, connections, url: service.url, bodies: graphqlBodies, counterHeader: "x-sql-statements", databaseCpuMs }),
@@ -340,15 +340,25 @@ function medianFigures(runs: LoadFigures[]): LoadFigures {
 }
 
 /**
- * CPU so far of the PostgreSQL backends connected to the run's database (other than the one asking), in ms, from
- * /proc: the server runs on this machine. Measured over a round, it is what the round's pages cost PostgreSQL (the
- * other target's connections sit idle meanwhile); null where /proc or the server is elsewhere.
+ * CPU of the PostgreSQL backends connected to the run's database (other than the one asking), in ms, from /proc (the
+ * server runs on this machine), accumulated per backend since the first reading: the difference of two readings is
+ * what the pages between them cost PostgreSQL (the other target's connections sit idle meanwhile). A backend that ends
+ * between readings (an idle pooled connection closed) keeps what it had counted. Null where there is no /proc.
  */
-async function postgresBackendsCpuMs(raw: RawSql): Promise<number | null> {
-  const backends = await raw.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()", []);
-  if (processCpuMs(process.pid) == null) return null;
-  // A backend gone since the list was read counts for nothing.
-  return backends.reduce((total, { pid }) => total + (processCpuMs(pid) ?? 0), 0);
+function postgresBackendsCpu(raw: RawSql): () => Promise<number | null> {
+  const seen = new Map<number, number>();
+  let total = 0;
+  return async () => {
+    if (processCpuMs(process.pid) == null) return null;
+    const backends = await raw.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()", []);
+    for (const { pid } of backends) {
+      const ms = processCpuMs(pid);
+      if (ms == null) continue;
+      total += ms - (seen.get(pid) ?? 0);
+      seen.set(pid, ms);
+    }
+    return total;
+  };
 }
 
 function graphqlVariables(agency: string | null, after: string | null) {

@@ -9,7 +9,7 @@ import { TestSession, TestSessionFilter, TestSessionStatus } from "./test-sessio
 
 type TestSessionRow = Omit<typeof testSessions.$inferSelect, "createdAt" | "updatedAt">;
 
-/** A session as a raw statement returns it (column names as in the table; instants as the driver's text). */
+/** A session as a raw statement returns it (column names as in the table; instants as text: the driver's, or JSON's). */
 interface UpcomingRow {
   vacancy_key: number;
   id: number;
@@ -32,7 +32,7 @@ function fromRawRow(r: UpcomingRow): TestSessionRow {
     id: r.id,
     campaignId: r.campaign_id,
     kind: r.kind,
-    // Both drivers hand timestamptz over as PostgreSQL's text, which Date parses (as drizzle's own mapping does).
+    // timestamptz arrives as PostgreSQL's text, or as JSON's ISO 8601 form: Date parses both (as drizzle's own mapping does).
     startsAt: r.starts_at instanceof Date ? r.starts_at : new Date(r.starts_at),
     durationMinutes: r.duration_minutes,
     place: r.place,
@@ -121,34 +121,37 @@ export class TestSessionService {
 
   /**
    * Up to `limit` upcoming, scheduled sessions per vacancy, soonest first: one pass over the vacancies' links, ranked.
-   * On a public page this is the statement with the most rows (up to `limit` per vacancy, the same sessions repeated
-   * across vacancies), so its rows are read raw and mapped here, each session once, instead of through drizzle's
-   * per-column row mapping (a tenth of the page's CPU, measured). The keys go as one array, so every page shares one
-   * text (per `limit`, which is in the text), built and prepared once.
+   * On a public page this is the statement with the most to read (up to `limit` per vacancy, the same sessions
+   * repeated across vacancies), so PostgreSQL hands it over as two JSON values: the links as [vacancy, session] in
+   * order, and each session once. The driver parses each value with one JSON.parse instead of a field at a time,
+   * and each session is mapped once. The keys go as one array, so every page shares one text (per `limit`, which is
+   * in the text), built and prepared once.
    */
   async upcomingForVacancies(vacancyKeys: readonly number[], limit: number): Promise<{ vacancyKey: number; session: TestSession }[]> {
     const s = testSessions;
-    const rows = await this.statements.rows<UpcomingRow>(
+    const [found] = await this.statements.rows<{ links: [number, number][] | string; sessions: UpcomingRow[] | string }>(
       `upcoming:${limit}`,
-      () => sql`select r.vacancy_key, ${s.id} as id, ${s.campaignId} as campaign_id, ${s.kind} as kind, ${s.startsAt} as starts_at,
-                 ${s.durationMinutes} as duration_minutes, ${s.place} as place, ${s.placeNames} as place_names, ${s.language} as language,
-                 ${s.capacity} as capacity, ${s.status} as status, ${s.seatsTaken} as seats_taken, ${s.attendedCount} as attended_count,
-                 ${s.noShowCount} as no_show_count
-          from (select ${testSessionVacancies.vacancyId} as vacancy_key, ${s.id} as session_id,
-                       row_number() over (partition by ${testSessionVacancies.vacancyId} order by ${s.startsAt}, ${s.id}) as rank
-                from ${testSessionVacancies} join ${s} on ${s.id} = ${testSessionVacancies.sessionId}
-                where ${testSessionVacancies.vacancyId} = any(${sql.placeholder("vacancyKeys")}::int[]) and ${s.status} = 'SCHEDULED' and ${s.startsAt} > now()) r
-          join ${s} on ${s.id} = r.session_id
-          where r.rank <= ${sql.raw(String(limit))}
-          order by r.vacancy_key, r.rank`,
+      () => sql`with r as (
+            select vacancy_key, session_id, rank
+            from (select ${testSessionVacancies.vacancyId} as vacancy_key, ${s.id} as session_id,
+                         row_number() over (partition by ${testSessionVacancies.vacancyId} order by ${s.startsAt}, ${s.id}) as rank
+                  from ${testSessionVacancies} join ${s} on ${s.id} = ${testSessionVacancies.sessionId}
+                  where ${testSessionVacancies.vacancyId} = any(${sql.placeholder("vacancyKeys")}::int[]) and ${s.status} = 'SCHEDULED' and ${s.startsAt} > now()) ranked
+            where rank <= ${sql.raw(String(limit))})
+          select (select coalesce(json_agg(json_build_array(vacancy_key, session_id) order by vacancy_key, rank), '[]') from r) as links,
+                 (select coalesce(json_agg(u), '[]')
+                  from (select ${s.id} as id, ${s.campaignId} as campaign_id, ${s.kind} as kind, ${s.startsAt} as starts_at,
+                               ${s.durationMinutes} as duration_minutes, ${s.place} as place, ${s.placeNames} as place_names,
+                               ${s.language} as language, ${s.capacity} as capacity, ${s.status} as status, ${s.seatsTaken} as seats_taken,
+                               ${s.attendedCount} as attended_count, ${s.noShowCount} as no_show_count
+                        from ${s} where ${s.id} in (select session_id from r)) u) as sessions`,
       { vacancyKeys: [...vacancyKeys] },
     );
+    // json: both drivers parse it; text if one ever does not.
+    const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
     const sessions = new Map<number, TestSession>();
-    return rows.map((r) => {
-      let session = sessions.get(r.id);
-      if (!session) sessions.set(r.id, (session = toTestSession(fromRawRow(r))));
-      return { vacancyKey: r.vacancy_key, session };
-    });
+    for (const row of parsed(found.sessions)) sessions.set(row.id, toTestSession(fromRawRow(row)));
+    return parsed(found.links).map(([vacancyKey, sessionKey]) => ({ vacancyKey, session: sessions.get(sessionKey)! }));
   }
 
   async vacancyKeysOfSessions(sessionKeys: readonly number[]): Promise<{ sessionKey: number; vacancyKey: number }[]> {
