@@ -60,7 +60,11 @@ async function group<T extends GroupFigures>(ctx: Context, selection: DashboardS
 
 function groupBy<K>(vacancies: SelectedVacancy[], keyOf: (v: SelectedVacancy) => K): Map<K, SelectedVacancy[]> {
   const groups = new Map<K, SelectedVacancy[]>();
-  for (const v of vacancies) groups.set(keyOf(v), [...(groups.get(keyOf(v)) ?? []), v]);
+  for (const v of vacancies) {
+    const members = groups.get(keyOf(v));
+    if (members) members.push(v);
+    else groups.set(keyOf(v), [v]);
+  }
   return groups;
 }
 

@@ -24,6 +24,8 @@ import { WeeklyReportService } from "./weekly-reports.service";
 export class DashboardService {
   private readonly bundles = new WeakMap<DashboardSelection, Promise<Bundle>>();
   private readonly totals = new WeakMap<DashboardSelection, Promise<Map<number, StageTotals>>>();
+  /** The whole selection's sum, which half a dozen fields ask for: summed once per request. */
+  private readonly selectionTotals = new WeakMap<DashboardSelection, Promise<StageTotals>>();
   readonly weeklyReports: WeeklyReportService;
 
   /** Reads from `reads` (a read replica, when there is one); freezing closed weeks writes to `db`, the primary. */
@@ -89,8 +91,19 @@ export class DashboardService {
   }
 
   /** Reached and current of some of the selected vacancies (all by default). */
-  async stageTotals(s: DashboardSelection, vacancyIds: readonly number[] = s.vacancies.map((v) => v.id)): Promise<StageTotals> {
-    return sumTotals(await this.stageFigures(s), vacancyIds);
+  async stageTotals(s: DashboardSelection, vacancyIds?: readonly number[]): Promise<StageTotals> {
+    if (vacancyIds) return sumTotals(await this.stageFigures(s), vacancyIds);
+    let totals = this.selectionTotals.get(s);
+    if (!totals) {
+      totals = this.stageFigures(s).then((figures) =>
+        sumTotals(
+          figures,
+          s.vacancies.map((v) => v.id),
+        ),
+      );
+      this.selectionTotals.set(s, totals);
+    }
+    return totals;
   }
 
   /** People behind the applications, each once: the first application's day (in the selection) within the period. */
@@ -145,12 +158,7 @@ export class DashboardService {
     const recent = hiresByAgency((await this.bundle(s)).recent_hires, (id) => agencyOf.get(id));
     return forecast({
       target: agency ? targetOf(members) : this.target(s),
-      hired: (
-        await this.stageTotals(
-          s,
-          members.map((v) => v.id),
-        )
-      ).reached.HIRED,
+      hired: (await this.stageTotals(s, agency ? members.map((v) => v.id) : undefined)).reached.HIRED,
       hiresLastFourWeeks: agency ? (recent.get(agency) ?? 0) : [...recent.values()].reduce((a, b) => a + b, 0),
       end: s.end,
       campaignEnd: s.campaign.endsOn,
