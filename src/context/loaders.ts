@@ -13,8 +13,8 @@ import type { Services } from "./services";
 
 /**
  * Every relation's DataLoader, built fresh for each request so nothing is cached across requests or viewers; with
- * `reference` (anonymous requests), agencies, waves, job profiles, salary scales and places come from the process's
- * copy of them, within its bound.
+ * `reference` (anonymous requests), agencies, waves, job profiles (with their result areas and competencies), salary
+ * scales and places come from the process's copy of them, within its bound.
  */
 export function createLoaders(services: Services, reference?: ReferenceData | null) {
   const loaders = {
@@ -33,6 +33,8 @@ export function createLoaders(services: Services, reference?: ReferenceData | nu
     agencyByCode: new DataLoader((codes: readonly AgencyCode[]) => reference.agencies.get(codes)),
     waveByKey: new DataLoader((keys: readonly number[]) => reference.waves.get(keys)),
     jobProfileByKey: new DataLoader((keys: readonly number[]) => reference.jobProfiles.get(keys)),
+    resultAreasByProfile: new DataLoader(async (keys: readonly number[]) => (await reference.resultAreas.get(keys)).map((r) => r?.items ?? [])),
+    competenciesByProfile: new DataLoader(async (keys: readonly number[]) => (await reference.competencies.get(keys)).map((r) => r?.items ?? [])),
     salaryScaleByCode: new DataLoader((codes: readonly string[]) => reference.salaryScales.get(codes)),
     placeByKey: new DataLoader((keys: readonly number[]) => reference.places.get(keys)),
   };

@@ -29,6 +29,13 @@ function toCompetenceArea(row: typeof competenceAreas.$inferSelect): CompetenceA
   return Object.assign(new CompetenceArea(), { number: row.number, group: row.group, titles: row.title });
 }
 
+/** Rows per profile, in their order, with an entry (maybe empty) for each of `profileKeys`. */
+function everyProfile<R extends { profileKey: number }, T>(profileKeys: readonly number[], rows: readonly R[], item: (row: R) => T) {
+  const byProfile = new Map(profileKeys.map((key) => [key, [] as T[]]));
+  for (const row of rows) byProfile.get(row.profileKey)?.push(item(row));
+  return [...byProfile].map(([profileKey, items]) => ({ profileKey, items }));
+}
+
 export class JobProfileService {
   constructor(private readonly db: Db) {}
 
@@ -50,11 +57,12 @@ export class JobProfileService {
     ).map(toJobProfile);
   }
 
-  async resultAreasOf(profileKeys: readonly number[]): Promise<{ profileKey: number; area: ResultArea }[]> {
+  /** The result areas of these profiles, or of every profile (null). */
+  async resultAreasOf(profileKeys: readonly number[] | null): Promise<{ profileKey: number; area: ResultArea }[]> {
     const rows = await this.db
       .select()
       .from(jobProfileResultAreas)
-      .where(inArray(jobProfileResultAreas.jobProfileId, [...profileKeys]))
+      .where(profileKeys ? inArray(jobProfileResultAreas.jobProfileId, [...profileKeys]) : undefined)
       .orderBy(asc(jobProfileResultAreas.jobProfileId), asc(jobProfileResultAreas.position));
     return rows.map((r) => ({
       profileKey: r.jobProfileId,
@@ -62,17 +70,37 @@ export class JobProfileService {
     }));
   }
 
-  async competenciesOf(profileKeys: readonly number[]): Promise<{ profileKey: number; competency: RequiredCompetency }[]> {
+  /** The required competencies of these profiles, or of every profile (null). */
+  async competenciesOf(profileKeys: readonly number[] | null): Promise<{ profileKey: number; competency: RequiredCompetency }[]> {
     const rows = await this.db
       .select({ profileKey: jobProfileCompetencies.jobProfileId, level: jobProfileCompetencies.level, area: competenceAreas })
       .from(jobProfileCompetencies)
       .innerJoin(competenceAreas, eq(competenceAreas.number, jobProfileCompetencies.competenceAreaNumber))
-      .where(inArray(jobProfileCompetencies.jobProfileId, [...profileKeys]))
+      .where(profileKeys ? inArray(jobProfileCompetencies.jobProfileId, [...profileKeys]) : undefined)
       .orderBy(asc(jobProfileCompetencies.jobProfileId), asc(competenceAreas.number));
     return rows.map((r) => ({
       profileKey: r.profileKey,
       competency: Object.assign(new RequiredCompetency(), { area: toCompetenceArea(r.area), level: r.level }),
     }));
+  }
+
+  /**
+   * Every profile's result areas, an entry per profile (an empty list for one without any, so that a lookup of it finds
+   * the entry): the public reference data held in memory (src/context/reference-data.ts).
+   */
+  async resultAreasOfEveryProfile(): Promise<{ profileKey: number; items: ResultArea[] }[]> {
+    const [profiles, rows] = await Promise.all([this.profileKeys(), this.resultAreasOf(null)]);
+    return everyProfile(profiles, rows, (r) => r.area);
+  }
+
+  /** Every profile's required competencies, an entry per profile (as resultAreasOfEveryProfile). */
+  async competenciesOfEveryProfile(): Promise<{ profileKey: number; items: RequiredCompetency[] }[]> {
+    const [profiles, rows] = await Promise.all([this.profileKeys(), this.competenciesOf(null)]);
+    return everyProfile(profiles, rows, (r) => r.competency);
+  }
+
+  private async profileKeys(): Promise<number[]> {
+    return (await this.db.select({ id: jobProfiles.id }).from(jobProfiles)).map((r) => r.id);
   }
 
   async competenceAreas(): Promise<CompetenceArea[]> {

@@ -88,6 +88,8 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     Agency: bound("Agency"),
     Wave: bound("Wave"),
     JobProfile: bound("JobProfile"),
+    ResultArea: bound("ResultArea"),
+    RequiredCompetency: bound("RequiredCompetency"),
     SalaryScale: bound("SalaryScale"),
     Place: bound("Place"),
   });

@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
-import { agencies, jobProfiles } from "../../src/db/tables";
+import { and, eq, sql } from "drizzle-orm";
+import { toGlobalId } from "../../src/common/global-id";
+import { agencies, jobProfileResultAreas, jobProfiles } from "../../src/db/tables";
 import { ADMIN_KEY, startTestServer, type TestServer } from "../helpers/test-server";
 import { insertTestSession, insertVacancies } from "../helpers/factories";
 
@@ -96,4 +97,44 @@ test("a job profile added since the copy was read is found at once", async () =>
   const response = await server.gql(CARD, { filter: { places: ["Nieuwprofielstad"] } });
   expect(response.body.errors).toBeUndefined();
   expect(response.body.data!.vacancies.edges[0].node.jobProfile).toEqual({ functionCode: "REF999", title: "Referentieprofiel", salaryScale: null });
+});
+
+test("a vacancy page reads its job profile's result areas and competencies from memory too; an edit reaches anonymous readers within 60 s", async () => {
+  const [id] = await insertVacancies(server.database.db, 1, { place: "Profielstad", functionCode: "NBV104" });
+  const PAGE = `query($id: ID!) { vacancy(id: $id) { title jobProfile { functionCode resultAreas { position role } competencies { level area { number } } } } }`;
+  const vacancyId = toGlobalId("Vacancy", id);
+  const [profile] = await server.database.db.select({ id: jobProfiles.id }).from(jobProfiles).where(eq(jobProfiles.functionCode, "NBV104"));
+  const page = async (key?: string) => {
+    const response = await server.gql(PAGE, { id: vacancyId }, { key });
+    expect(response.body.errors).toBeUndefined();
+    return response;
+  };
+  await page();
+  const warm = await page();
+  // The vacancy alone: its profile, result areas and competencies come from the copy.
+  expect(warm.statements).toBe(1);
+  const areas = warm.body.data!.vacancy.jobProfile.resultAreas as { position: number; role: string }[];
+  expect(areas.length).toBeGreaterThan(0);
+  expect(warm.body.data!.vacancy.jobProfile.competencies.length).toBeGreaterThan(0);
+  const [first] = await server.database.db
+    .select({ role: jobProfileResultAreas.role })
+    .from(jobProfileResultAreas)
+    .where(and(eq(jobProfileResultAreas.jobProfileId, profile.id), eq(jobProfileResultAreas.position, areas[0].position)));
+  const edit = (role: unknown) =>
+    server.database.db
+      .update(jobProfileResultAreas)
+      .set({ role: role as typeof first.role })
+      .where(and(eq(jobProfileResultAreas.jobProfileId, profile.id), eq(jobProfileResultAreas.position, areas[0].position)));
+  await edit({ ...first.role, nl: "Herschreven rol" });
+  try {
+    const roleOf = async (key?: string) => (await page(key)).body.data!.vacancy.jobProfile.resultAreas[0].role as string;
+    expect(await roleOf(ADMIN_KEY)).toBe("Herschreven rol");
+    now += 59_000;
+    expect(await roleOf()).toBe(areas[0].role);
+    now += 1_000;
+    expect(await roleOf()).toBe("Herschreven rol");
+  } finally {
+    await edit(first.role);
+    now += 60_000;
+  }
 });
