@@ -127,7 +127,14 @@ export const vacancyStageCounts = pgTable(
     reached: integer("reached").notNull().default(0),
     current: integer("current").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.vacancyId, t.stage] }), check("vacancy_stage_counts_non_negative", sql`${t.current} >= 0 and ${t.current} <= ${t.reached}`)],
+  (t) => [
+    primaryKey({ columns: [t.vacancyId, t.stage] }),
+    check("vacancy_stage_counts_non_negative", sql`${t.current} >= 0 and ${t.current} <= ${t.reached}`),
+    // Hires per vacancy (the campaign's progress) without reading the other stages' rows: one in nine of the table.
+    index("vacancy_stage_counts_hired")
+      .on(t.vacancyId, t.reached)
+      .where(sql`${t.stage} = 'HIRED'`),
+  ],
 );
 
 /** Per vacancy, stage and day (Europe/Brussels) of the move: entries into and exits out of the stage. */

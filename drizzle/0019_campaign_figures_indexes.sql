@@ -1,0 +1,2 @@
+CREATE INDEX "vacancies_campaign_figures" ON "vacancies" USING btree ("campaign_id","agency_code","wave_id","job_profile_id","status","headcount_target","id");--> statement-breakpoint
+CREATE INDEX "vacancy_stage_counts_hired" ON "vacancy_stage_counts" USING btree ("vacancy_id","reached") WHERE "vacancy_stage_counts"."stage" = 'HIRED';
