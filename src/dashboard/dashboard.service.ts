@@ -26,6 +26,7 @@ export class DashboardService {
   private readonly totals = new WeakMap<DashboardSelection, Promise<Map<number, StageTotals>>>();
   /** The whole selection's sum, which half a dozen fields ask for: summed once per request. */
   private readonly selectionTotals = new WeakMap<DashboardSelection, Promise<StageTotals>>();
+  private readonly recentHires = new WeakMap<DashboardSelection, Promise<Map<AgencyCode, number>>>();
   readonly weeklyReports: WeeklyReportService;
 
   /** Reads from `reads` (a read replica, when there is one); freezing closed weeks writes to `db`, the primary. */
@@ -151,11 +152,23 @@ export class DashboardService {
     return { all: seatFigures(sessions), weekday: seatFigures(sessions.filter((r) => !saturday(r))), saturday: seatFigures(sessions.filter(saturday)) };
   }
 
+  /** Hires of the last four weeks per agency: once per selection (the forecast asks for it once per agency, then whole). */
+  private recentHiresByAgency(s: DashboardSelection): Promise<Map<AgencyCode, number>> {
+    let recent = this.recentHires.get(s);
+    if (!recent) {
+      recent = this.bundle(s).then((b) => {
+        const agencyOf = new Map(s.vacancies.map((v) => [v.id, v.agencyCode]));
+        return hiresByAgency(b.recent_hires, (id) => agencyOf.get(id));
+      });
+      this.recentHires.set(s, recent);
+    }
+    return recent;
+  }
+
   /** The forecast of the selection, or of one agency's part of it. */
   async forecast(s: DashboardSelection, agency?: AgencyCode) {
     const members = agency ? s.vacancies.filter((v) => v.agencyCode === agency) : s.vacancies;
-    const agencyOf = new Map(s.vacancies.map((v) => [v.id, v.agencyCode]));
-    const recent = hiresByAgency((await this.bundle(s)).recent_hires, (id) => agencyOf.get(id));
+    const recent = await this.recentHiresByAgency(s);
     return forecast({
       target: agency ? targetOf(members) : this.target(s),
       hired: (await this.stageTotals(s, agency ? members.map((v) => v.id) : undefined)).reached.HIRED,

@@ -51,13 +51,17 @@ export function emptyTotals(): StageTotals {
 
 const PIPELINE: ReadonlySet<string> = new Set(PIPELINE_STAGES);
 
+/** The entry of every vacancy without a counter row (most of them): shared, frozen, and skipped by sumTotals. */
+const NOTHING: StageTotals = Object.freeze({ reached: Object.freeze(zeroByStage()), current: Object.freeze(zeroByStage()) });
+
 /** Reached and current per vacancy from the rows per vacancy and stage (exits left out); every vacancy has an entry. */
 export function totalsByVacancy(vacancyIds: readonly number[], rows: readonly { vacancy_id: number; stage: StageValue; reached: number; current: number }[]) {
   const byVacancy = new Map<number, StageTotals>();
-  for (const id of vacancyIds) byVacancy.set(id, emptyTotals());
+  for (const id of vacancyIds) byVacancy.set(id, NOTHING);
   for (const row of rows) {
-    const totals = byVacancy.get(row.vacancy_id);
+    let totals = byVacancy.get(row.vacancy_id);
     if (!totals || !PIPELINE.has(row.stage)) continue;
+    if (totals === NOTHING) byVacancy.set(row.vacancy_id, (totals = emptyTotals()));
     totals.reached[row.stage as Pipeline] += row.reached;
     totals.current[row.stage as Pipeline] += row.current;
   }
@@ -69,7 +73,7 @@ export function sumTotals(perVacancy: ReadonlyMap<number, StageTotals>, vacancyI
   const sum = emptyTotals();
   for (const id of vacancyIds) {
     const t = perVacancy.get(id);
-    if (!t) continue;
+    if (!t || t === NOTHING) continue;
     for (const stage of PIPELINE_STAGES) {
       sum.reached[stage] += t.reached[stage];
       sum.current[stage] += t.current[stage];
