@@ -5,6 +5,7 @@ import type { ScoreOutcome } from "./scoring";
 import type { SelectionService } from "./selection.service";
 import type { TestSessionService } from "./test-session.service";
 import type { TestSession } from "./test-session.type";
+import type { Vacancy } from "../vacancies/vacancy.type";
 
 export function createTestSessionLoaders(sessions: TestSessionService, selection: SelectionService) {
   const upcomingByLimit = new Map<number, DataLoader<number, TestSession[]>>();
@@ -31,8 +32,8 @@ export function createTestSessionLoaders(sessions: TestSessionService, selection
       { cacheKeyFn: (a) => a.key },
     ),
     testSessionByKey: new DataLoader<number, TestSession | null>(async (keys) => inKeyOrder(keys, await sessions.byKeys(keys), (s) => s.key)),
-    vacancyKeysBySession: new DataLoader<number, number[]>(async (keys) =>
-      groupedInKeyOrder(keys, await sessions.vacancyKeysOfSessions(keys), (r) => r.sessionKey).map((rows) => rows.map((r) => r.vacancyKey)),
+    vacanciesBySession: new DataLoader<number, Vacancy[]>(async (keys) =>
+      groupedInKeyOrder(keys, await sessions.vacanciesOfSessions(keys), (r) => r.sessionKey).map((rows) => rows.map((r) => r.vacancy)),
     ),
     /** One loader per page size asked for, so vacancies asking for the same number of sessions share one statement. */
     upcomingSessionsByVacancy(limit: number): DataLoader<number, TestSession[]> {

@@ -58,8 +58,7 @@ export class TestSessionResolver {
 
   @FieldResolver(() => [Vacancy], { description: "The vacancies the session tests (those the caller may see)." })
   async vacancies(@Root() session: TestSession, @Ctx() ctx: Context): Promise<Vacancy[]> {
-    const keys = await ctx.loaders.vacancyKeysBySession.load(session.key);
-    const vacancies = await ctx.loaders.vacancyByKey.loadMany(keys);
-    return vacancies.filter((v): v is Vacancy => v != null && !(v instanceof Error) && mayView(ctx.viewer, v));
+    const vacancies = await ctx.loaders.vacanciesBySession.load(session.key);
+    return vacancies.filter((v) => mayView(ctx.viewer, v));
   }
 }

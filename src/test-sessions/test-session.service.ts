@@ -5,6 +5,8 @@ import { fromGlobalId, toGlobalId } from "../common/global-id";
 import type { Db } from "../db/client";
 import { PreparedStatements } from "../db/prepared-statements";
 import { campaigns, testSessions, testSessionVacancies, vacancies } from "../db/tables";
+import { toVacancy, vacancyColumns } from "../vacancies/vacancy.service";
+import type { Vacancy } from "../vacancies/vacancy.type";
 import { TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
 
 type TestSessionRow = Omit<typeof testSessions.$inferSelect, "createdAt" | "updatedAt">;
@@ -154,12 +156,18 @@ export class TestSessionService {
     return parsed(found.links).map(([vacancyKey, sessionKey]) => ({ vacancyKey, session: sessions.get(sessionKey)! }));
   }
 
-  async vacancyKeysOfSessions(sessionKeys: readonly number[]): Promise<{ sessionKey: number; vacancyKey: number }[]> {
-    return this.db
-      .select({ sessionKey: testSessionVacancies.sessionId, vacancyKey: testSessionVacancies.vacancyId })
+  /**
+   * The vacancies each session tests, in one statement joined to their links: a page of 20 sessions links about 1,200
+   * vacancies, which as a second statement took as many parameters.
+   */
+  async vacanciesOfSessions(sessionKeys: readonly number[]): Promise<{ sessionKey: number; vacancy: Vacancy }[]> {
+    const rows = await this.db
+      .select({ sessionKey: testSessionVacancies.sessionId, vacancy: vacancyColumns })
       .from(testSessionVacancies)
+      .innerJoin(vacancies, eq(vacancies.id, testSessionVacancies.vacancyId))
       .where(inArray(testSessionVacancies.sessionId, [...sessionKeys]))
       .orderBy(asc(testSessionVacancies.sessionId), asc(testSessionVacancies.vacancyId));
+    return rows.map((r) => ({ sessionKey: r.sessionKey, vacancy: toVacancy(r.vacancy) }));
   }
 
   private async filterConditions(filter: TestSessionFilter): Promise<(SQL | undefined)[]> {

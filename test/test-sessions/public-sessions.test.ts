@@ -105,3 +105,26 @@ test("bad input: a malformed vacancy id or cursor, first over 100", async () => 
     });
   }
 });
+
+test("a page of sessions with their vacancies costs three statements, however many sessions and vacancies it holds", async () => {
+  const ids = await insertVacancies(server.database.db, 30, { place: "Sessiestad" });
+  const place = "Selor Telsessie";
+  for (let s = 0; s < 12; s++) {
+    await insertTestSession(
+      server.database.db,
+      ids.filter((_, i) => i % 12 <= s),
+      { startsAt: new Date(Date.now() + (s + 1) * 86_400_000), place },
+    );
+  }
+  const vacancyIds = [toGlobalId("Vacancy", ids[0])];
+  const small = await server.gql(SESSIONS, { filter: { vacancyIds }, first: 2 });
+  const large = await server.gql(SESSIONS, { filter: { vacancyIds }, first: 12 });
+  expect([small.body.errors, large.body.errors]).toEqual([undefined, undefined]);
+  const nodes = large.body.data!.testSessions.edges.map((e: any) => e.node);
+  expect(nodes).toHaveLength(12);
+  // The s-th session tests the vacancies whose index i has i % 12 <= s (residues 0 to 5 come thrice in 30, 6 to 11 twice).
+  expect(nodes.map((n: any) => n.vacancies.length)).toEqual([3, 6, 9, 12, 15, 18, 20, 22, 24, 26, 28, 30]);
+  expect(nodes.every((n: any) => n.vacancies.every((v: any) => v.place === "Sessiestad"))).toBe(true);
+  // The page, its count, and the vacancies of its sessions joined to their links.
+  expect([small.statements, large.statements]).toEqual([3, 3]);
+});
