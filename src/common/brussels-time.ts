@@ -34,8 +34,18 @@ export function isoWeekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+const saturdayByHour = new Map<number, boolean>();
+
+/** Whether an instant falls on a Saturday in Brussels; per UTC hour, as brusselsDate (a page asks it of every session). */
 export function isSaturdayInBrussels(instant: Date): boolean {
-  return isoWeekday(brusselsDate(instant)) === 6;
+  const hour = Math.floor(instant.getTime() / HOUR);
+  let saturday = saturdayByHour.get(hour);
+  if (saturday === undefined) {
+    saturday = isoWeekday(brusselsDate(instant)) === 6;
+    if (saturdayByHour.size > 100_000) saturdayByHour.clear();
+    saturdayByHour.set(hour, saturday);
+  }
+  return saturday;
 }
 
 /** ISO-8601 week of a calendar date, e.g. 2021-W29 (2021-01-03, a Sunday, is in 2020-W53). */

@@ -12,7 +12,8 @@ export const DateScalar = DateResolver;
  */
 export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
-  serialize: (value) => DateTimeResolver.serialize(value).toISOString(),
+  // A valid Date (what the services hand over) straight to its string; anything else through graphql-scalars' checks.
+  serialize: (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value : DateTimeResolver.serialize(value)).toISOString(),
 });
 
 /** The calendar date of a Date scalar input, as the service stores it. */

@@ -7,6 +7,9 @@ import {
   isNonNullType,
   Kind,
   OperationTypeNode,
+  visit,
+  BREAK,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLInputType,
@@ -147,13 +150,45 @@ function rootMutationInputs(
   });
 }
 
-/** Runs checkOperationStrings on every operation once it is resolved, before it is priced or executed. */
+/** Whether any string in a JSON value (a request's variables) has a problem. */
+function holdsBadString(value: unknown): boolean {
+  if (typeof value === "string") return stringProblem(value) !== null;
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(holdsBadString);
+  for (const key in value) if (holdsBadString((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+/** Whether any string literal of a document (arguments, variables' defaults, anywhere) has a problem. */
+function literalsHoldBadString(document: DocumentNode): boolean {
+  let bad = false;
+  visit(document, {
+    StringValue(node) {
+      if (stringProblem(node.value) !== null) {
+        bad = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return bad;
+}
+
+/**
+ * Runs checkOperationStrings on every operation once it is resolved, before it is priced or executed. Every string it
+ * checks comes from the document's literals or the request's variables: when neither holds a bad string (the literals
+ * checked once per parsed document, the variables scanned as sent), the walk would find none, and is skipped.
+ */
 export function inputStringsPlugin(): ApolloServerPlugin<Context> {
+  const badLiterals = new WeakMap<DocumentNode, boolean>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
+          let literals = badLiterals.get(document);
+          if (literals === undefined) badLiterals.set(document, (literals = literalsHoldBadString(document)));
+          if (!literals && !holdsBadString(request.variables)) return;
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
