@@ -16,7 +16,7 @@ import { score, validPoints, type Procedure, type ScoreOutcome } from "./scoring
 import { CLOCK_SKEW_MS } from "../applications/submission.service";
 import { unavailableReason } from "../db/faults";
 import { stringProblem } from "../common/string-problem";
-import { toTestSession } from "./test-session.service";
+import { toTestSession } from "./test-session.rows";
 import type { TestSession } from "./test-session.type";
 import { SelectionErrorCode, type SelectionCode } from "./test-session.errors";
 

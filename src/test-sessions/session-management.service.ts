@@ -9,7 +9,7 @@ import { EventType } from "../events/event-types";
 import { recordEvents, testSessionEvent } from "../events/outbox";
 import { bookings, campaigns, examParts, testSessions, testSessionVacancies, vacancies } from "../db/tables";
 import { CreateTestSessionInput, RescheduleTestSessionInput } from "./test-session.inputs";
-import { toTestSession } from "./test-session.service";
+import { toTestSession } from "./test-session.rows";
 import type { TestSession } from "./test-session.type";
 import { SessionErrorCode, type ScheduleCode, type SessionCode } from "./test-session.errors";
 

@@ -1,8 +1,10 @@
-import type { GraphQLResolveInfo } from "graphql";
+import type { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
+import { getArgumentValues } from "graphql/execution/values";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Info } from "type-graphql";
 import { Agency } from "../agencies/agency.type";
 import { Campaign, Wave } from "../campaigns/campaign.type";
-import { PageArgs, pageSize } from "../common/connection";
+import { MAX_PAGE_SIZE, PageArgs, pageSize } from "../common/connection";
+import { selectedAt } from "../common/lookahead";
 import { fromGlobalId } from "../common/global-id";
 import { Language, langArg } from "../common/language";
 import { JobProfile, SalaryScale } from "../job-profiles/job-profile.type";
@@ -11,8 +13,11 @@ import { TestSession } from "../test-sessions/test-session.type";
 import { Place } from "../places/place.type";
 import { languageRequirementOf } from "./language-requirement";
 import { AgencyFacet, LanguageRegimeFacet, LevelFacet, ProvinceFacet, RegionFacet, VacancyFacets, WaveFacet } from "./vacancy-facets.type";
-import { acceptsApplications, mayView } from "./vacancy.service";
+import { acceptsApplications, mayView, type PageIncludes, type VacancyPage } from "./vacancy.service";
 import { ExamPart, SelectionProcedure, Vacancy, VacancyConnection, VacancyFilter, VacancyOrder } from "./vacancy.type";
+
+/** How many upcoming sessions a vacancy lists when `first` is not given. */
+const UPCOMING_SESSIONS_DEFAULT = 5;
 
 const filterArg = { nullable: true, description: "Which vacancies to list." } as const;
 const orderArg = { nullable: true, description: "Order of the list. Default: most recently published first." } as const;
@@ -22,11 +27,13 @@ export class VacancyResolver {
   @Query(() => VacancyConnection, { description: "Vacancies the caller may see, filtered and ordered. The public sees every published vacancy, never drafts." })
   async vacancies(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg("filter", () => VacancyFilter, filterArg) filter?: VacancyFilter | null,
     @Arg("orderBy", () => VacancyOrder, orderArg) orderBy?: VacancyOrder | null,
   ): Promise<VacancyConnection> {
-    return VacancyConnection.of(await ctx.services.vacancies.list(ctx.viewer, filter, orderBy, page));
+    const include = pageIncludes(info);
+    return connectionOf(ctx, include, await ctx.services.vacancies.list(ctx.viewer, filter, orderBy, page, {}, include));
   }
 
   @Query(() => Vacancy, { nullable: true, description: "A vacancy by id; null when unknown or not visible to the caller (drafts)." })
@@ -149,7 +156,7 @@ export class VacancyResolver {
   upcomingTestSessions(
     @Root() v: Vacancy,
     @Ctx() ctx: Context,
-    @Arg("first", () => Int, { defaultValue: 5, description: "How many sessions at most (0 to 100)." }) first: number,
+    @Arg("first", () => Int, { defaultValue: UPCOMING_SESSIONS_DEFAULT, description: "How many sessions at most (0 to 100)." }) first: number,
   ): Promise<TestSession[]> {
     return ctx.loaders.upcomingSessionsByVacancy(pageSize(first)).load(v.key);
   }
@@ -161,11 +168,13 @@ export class CampaignVacanciesResolver {
   async vacancies(
     @Root() campaign: Campaign,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg("filter", () => VacancyFilter, filterArg) filter?: VacancyFilter | null,
     @Arg("orderBy", () => VacancyOrder, orderArg) orderBy?: VacancyOrder | null,
   ): Promise<VacancyConnection> {
-    return VacancyConnection.of(await ctx.services.vacancies.list(ctx.viewer, filter, orderBy, page, { campaignKey: campaign.key }));
+    const include = pageIncludes(info);
+    return connectionOf(ctx, include, await ctx.services.vacancies.list(ctx.viewer, filter, orderBy, page, { campaignKey: campaign.key }, include));
   }
 }
 
@@ -175,4 +184,29 @@ export class ExamPartResolver {
   title(@Root() part: ExamPart, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("lang", () => Language, langArg) lang?: Language | null): string {
     return ctx.text(part.titles, lang, info);
   }
+}
+
+/**
+ * What a page of vacancies reads in its own statement (VacancyService.list): the total when `totalCount` is selected,
+ * and each vacancy's upcoming sessions when every `upcomingTestSessions` under `edges.node` asks for the same, valid
+ * `first` (otherwise each asks its loader, and an invalid `first` gets its error there, on its own path).
+ */
+function pageIncludes(info: GraphQLResolveInfo): PageIncludes {
+  const include: PageIncludes = { totalCount: selectedAt(info, ["totalCount"]).length > 0 };
+  const sessions = selectedAt(info, ["edges", "node", "upcomingTestSessions"]);
+  if (sessions.length === 0) return include;
+  const field = (info.schema.getType("Vacancy") as GraphQLObjectType).getFields().upcomingTestSessions;
+  const limits = new Set(sessions.map((node) => getArgumentValues(field, node, info.variableValues).first));
+  const [limit] = limits;
+  if (limits.size === 1 && typeof limit === "number" && Number.isInteger(limit) && limit >= 0 && limit <= MAX_PAGE_SIZE) include.upcomingSessions = limit;
+  return include;
+}
+
+/** The connection, with the loader of the page's upcoming sessions primed when the page's statement read them. */
+function connectionOf(ctx: Context, include: PageIncludes, page: VacancyPage): VacancyConnection {
+  if (page.upcomingSessions && include.upcomingSessions !== undefined) {
+    const loader = ctx.loaders.upcomingSessionsByVacancy(include.upcomingSessions);
+    for (const [vacancyKey, sessions] of page.upcomingSessions) loader.prime(vacancyKey, sessions);
+  }
+  return VacancyConnection.of(page);
 }

@@ -13,6 +13,8 @@ import { PreparedStatements, StatementValues } from "../db/prepared-statements";
 import { AGENCY_CODES, campaigns, examParts, jobProfiles, places, vacancies, waves } from "../db/tables";
 import type { JobLevel } from "../job-profiles/job-profile.type";
 import type { ProvinceCode, RegionCode } from "../places/place.type";
+import { readUpcomingSessions, upcomingSessionsSql, type UpcomingSessionsJson } from "../test-sessions/upcoming-sessions";
+import type { TestSession } from "../test-sessions/test-session.type";
 import { ExamPart, LanguageRegime, Vacancy, VacancyFilter, VacancyOrder, VacancyOrderField, VacancyStatus } from "./vacancy.type";
 
 /** What a Vacancy is built from: every column but the search texts (long, and only ever searched, never shown). */
@@ -212,6 +214,17 @@ export interface VacancyFacetCounts {
   regions: FacetCount<RegionCode>[];
 }
 
+/** What a page of vacancies may read in its own statement, when the caller selected it (src/vacancies/vacancy.resolver.ts). */
+export interface PageIncludes {
+  /** The list's totalCount. */
+  totalCount?: boolean;
+  /** Each vacancy's upcoming test sessions, this many at most (its upcomingTestSessions' `first`). */
+  upcomingSessions?: number;
+}
+
+/** A page of vacancies, with each one's upcoming sessions (every vacancy of the page a key) when they were included. */
+export type VacancyPage = PageResult<Vacancy> & { upcomingSessions?: Map<number, TestSession[]> };
+
 export class VacancyService {
   /** The list's page and count statements, kept per shape of filter, order and cursor. */
   private readonly statements: PreparedStatements;
@@ -226,7 +239,8 @@ export class VacancyService {
     order: VacancyOrder | null | undefined,
     pageArgs: PageArgs,
     scope: { campaignKey?: number } = {},
-  ): Promise<PageResult<Vacancy>> {
+    include: PageIncludes = {},
+  ): Promise<VacancyPage> {
     const p = StatementValues.prepared();
     const conditions = await this.filterConditions(filter ?? {}, scope, p);
     const sortOrder = order ?? (conditions.words.length ? BY_RELEVANCE : DEFAULT_ORDER);
@@ -251,30 +265,48 @@ export class VacancyService {
     const limit = sql.raw(String(page.first + 1));
 
     // The page as one JSON value, built by PostgreSQL: the driver parses it with one JSON.parse instead of a field at
-    // a time. Ordered inside the aggregate by the subquery's own sort value and id, as the page was cut.
+    // a time. Ordered inside the aggregate by the page's own sort value and id, as the page was cut. The count and the
+    // page's upcoming sessions, when the caller asked for them, come in the same statement: one round trip instead of
+    // three, on both sides of the connection the largest cost of a page after the answer itself.
     const way = sql.raw(sortOrder.direction === OrderDirection.ASC ? "asc" : "desc");
-    const [found] = await this.statements.rows<{ rows: VacancyRawRow[] | string }>(
-      `page:${p.key}`,
-      () => sql`select coalesce(json_agg(page order by page.sort_value ${way}, page.id ${way}), '[]') as rows
-                from (select ${VACANCY_SELECT_LIST}, ${sortKeyText(sortKey)} as sort_key, ${sortKey.expression} as sort_value
-                      from ${vacancies}
-                      where ${after ? and(where, after) : where}
-                      order by ${sql.join(orderByKey(sortKey, vacancies.id, sortOrder.direction), sql`, `)}
-                      limit ${limit}) page`,
+    const upcoming =
+      include.upcomingSessions !== undefined ? upcomingSessionsSql((vacancyId) => sql`${vacancyId} in (select id from page)`, include.upcomingSessions) : null;
+    const [found] = await this.statements.rows<{ rows: VacancyRawRow[] | string; total_count?: number } & Partial<UpcomingSessionsJson>>(
+      `page:${p.key}${include.totalCount ? "|count" : ""}${upcoming ? `|upcoming:${include.upcomingSessions}` : ""}`,
+      () => sql`with page as (select ${VACANCY_SELECT_LIST}, ${sortKeyText(sortKey)} as sort_key, ${sortKey.expression} as sort_value
+                              from ${vacancies}
+                              where ${after ? and(where, after) : where}
+                              order by ${sql.join(orderByKey(sortKey, vacancies.id, sortOrder.direction), sql`, `)}
+                              limit ${limit})${upcoming ? sql`, ${upcoming.cte}` : sql``}
+                select (select coalesce(json_agg(page order by page.sort_value ${way}, page.id ${way}), '[]') from page) as rows${
+                  include.totalCount ? sql`, (select count(*)::int from ${vacancies} where ${where}) as total_count` : sql``
+                }${upcoming ? sql`, ${upcoming.columns}` : sql``}`,
       p.values,
     );
     // json: both drivers parse it; text if one ever does not.
     const rows = typeof found.rows === "string" ? (JSON.parse(found.rows) as VacancyRawRow[]) : found.rows;
+    const totalCount = found.total_count;
 
-    return toPage(
+    const result: VacancyPage = toPage(
       rows,
       page,
       (row) => cursors.encode(orderName, [row.sort_key, row.id]),
       (row) => toVacancy(fromRawRow(row)),
-      async () =>
-        (await this.statements.rows<{ n: number }>(`count:${countKey}`, () => sql`select count(*)::int as n from ${vacancies} where ${where}`, countValues))[0]
-          .n,
+      totalCount !== undefined
+        ? () => Promise.resolve(totalCount)
+        : async () =>
+            (
+              await this.statements.rows<{ n: number }>(`count:${countKey}`, () => sql`select count(*)::int as n from ${vacancies} where ${where}`, countValues)
+            )[0].n,
     );
+    if (found.upcoming_links !== undefined && found.upcoming_sessions !== undefined) {
+      const sessions = new Map<number, TestSession[]>(result.edges.map((edge) => [edge.node.key, []]));
+      for (const { vacancyKey, session } of readUpcomingSessions({ upcoming_links: found.upcoming_links, upcoming_sessions: found.upcoming_sessions })) {
+        sessions.get(vacancyKey)?.push(session);
+      }
+      result.upcomingSessions = sessions;
+    }
+    return result;
   }
 
   /**
