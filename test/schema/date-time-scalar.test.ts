@@ -21,6 +21,15 @@ describe("the DateTime scalar", () => {
     expect(() => DateTimeScalar.serialize(value)).toThrow(GraphQLError);
   });
 
+  test("writes the same instant the same way every time, however many instants came between", () => {
+    const instant = Date.UTC(2021, 6, 16, 9, 0, 0, 5);
+    expect(DateTimeScalar.serialize(new Date(instant))).toBe("2021-07-16T09:00:00.005Z");
+    // More instants than are kept: the first is written again from its Date, the same.
+    for (let i = 1; i <= 10_001; i++) DateTimeScalar.serialize(new Date(instant + i * 1000));
+    expect(DateTimeScalar.serialize(new Date(instant))).toBe("2021-07-16T09:00:00.005Z");
+    expect(DateTimeScalar.serialize(new Date(instant + 10_001_000))).toBe(new Date(instant + 10_001_000).toISOString());
+  });
+
   test("keeps graphql-scalars' name, description and input parsing", () => {
     expect([DateTimeScalar.name, DateTimeScalar.description]).toEqual([DateTimeResolver.name, DateTimeResolver.description]);
     expect(DateTimeScalar.parseValue("2021-07-16T09:00:00Z")).toEqual(new Date("2021-07-16T09:00:00Z"));
