@@ -23,6 +23,8 @@ export interface App {
   readonly apollo: ApolloServer<Context>;
   readonly services: Services;
   readonly metrics: Metrics;
+  /** Requests answered from a prepared query, without Apollo's request pipeline (src/server/prepared-queries.ts). */
+  preparedAnswers(): number;
   listen(port: number, host?: string): Promise<AddressInfo>;
   /** Serves GET /metrics (Prometheus) on a listener of its own: operators keep that port inside their network. */
   listenMetrics(port: number, host?: string): Promise<AddressInfo>;
@@ -56,13 +58,15 @@ export interface AppOptions {
   readDatabase?: Database | null;
   /** Redis (REDIS_URL), for rate limits and the response cache shared by every process. The caller opens and closes it. */
   shared?: SharedState | null;
+  /** Answer repeated anonymous queries without Apollo's pipeline (default true; tests compare with it off). */
+  preparedQueries?: boolean;
 }
 
 /**
  * The service, assembled: the plain services around the database, the GraphQL handler, the operational endpoints and
  * the web pages, on one HTTP server (src/server/http-server.ts), with its lifecycle (src/server/lifecycle.ts).
  */
-export async function createApp({ config, database, logger, now, clock, wallClock, readDatabase, shared }: AppOptions): Promise<App> {
+export async function createApp({ config, database, logger, now, clock, wallClock, readDatabase, shared, preparedQueries }: AppOptions): Promise<App> {
   const operating = config.operating ?? defaultOperatingConfig;
   const serviceOptions = {
     adminApiKey: config.adminApiKey,
@@ -77,7 +81,18 @@ export async function createApp({ config, database, logger, now, clock, wallCloc
   const staticFiles = createStaticFiles();
   const metrics = new Metrics(database);
   const lifecycle = new Lifecycle(logger);
-  const graphql = await createGraphQLHandler({ config, operating, services, publicServices, metrics, logger, clock, wallClock, shared });
+  const graphql = await createGraphQLHandler({
+    config,
+    operating,
+    services,
+    publicServices,
+    metrics,
+    logger,
+    clock,
+    wallClock,
+    shared,
+    preparedQueries,
+  });
 
   // Every endpoint by its exact path; anything else goes to the web pages, then 404.
   const routes = new Map<string, RouteHandler>([
@@ -131,6 +146,7 @@ export async function createApp({ config, database, logger, now, clock, wallCloc
     apollo: graphql.apollo,
     services,
     metrics,
+    preparedAnswers: graphql.preparedAnswers,
     listen: (port, host) => listen(server, port, host),
     listenMetrics: (port, host) => listen(metricsServer, port, host),
     shutdown,

@@ -2,17 +2,31 @@ import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { execute, GraphQLError, OperationTypeNode, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { Context } from "../context/context";
+import { currentRequestScope, type RequestScope } from "../common/request-scope";
 
 /** graphql-jit's error: graphql-js's fields, another class. */
 type JitError = Pick<GraphQLError, "message" | "path" | "locations" | "originalError" | "extensions">;
 
 type Gateway = ApolloServerOptionsWithGateway<Context>["gateway"];
 
+export interface CompiledExecution {
+  /** For ApolloServer's `gateway` option. */
+  gateway: Gateway;
+  /** The compiled query of a parsed document's operation (null: not compiled, or compiling is off). */
+  compiledFor(document: DocumentNode, operationName: string | null): CompiledQuery | null;
+  /**
+   * Results already worked out by the edge for a request (by its scope): Apollo's execution step returns it instead of
+   * running the query again (src/server/graphql-handler.ts hands a prepared query's result with errors to Apollo so).
+   */
+  precomputed: WeakMap<RequestScope, ExecutionResult>;
+}
+
 /**
  * Apollo's executor hook (its gateway interface, with the one schema it was given): queries run as JavaScript compiled
  * from their document by graphql-jit, which resolves the same resolvers with the same arguments, context and info, but
  * without graphql-js's per-field interpretation of the document (on a 50-vacancy page, about 1,700 fields). Apollo still
- * parses, validates and runs every plugin as before; only the execution step changes.
+ * parses, validates and runs every plugin as before; only the execution step changes. (A repeated anonymous query runs
+ * its compiled query at the edge, without Apollo: src/server/prepared-queries.ts.)
  *
  * - Compiled once per document and operation: Apollo hands back the same parsed document for the same text (its
  *   document store, an LRU), and the compiled queries hang off it in a WeakMap, so they go when Apollo forgets the
@@ -22,11 +36,14 @@ type Gateway = ApolloServerOptionsWithGateway<Context>["gateway"];
  *   everything when tracing is on (`compile: false`): OpenTelemetry's spans of execution and resolvers hook graphql-js.
  * - Variables that do not coerce are answered by graphql-js, so those errors read exactly as before: nothing ran yet.
  */
-export function compiledExecution(schema: GraphQLSchema, { compile }: { compile: boolean }): Gateway {
+export function compiledExecution(schema: GraphQLSchema, { compile }: { compile: boolean }): CompiledExecution {
   // Per parsed document, by operation name ("" for the only one); null when graphql-jit declined the document.
   const documents = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
+  const precomputed = new WeakMap<RequestScope, ExecutionResult>();
+
   function compiledFor(document: DocumentNode, operationName: string | null): CompiledQuery | null {
+    if (!compile) return null;
     let operations = documents.get(document);
     if (!operations) documents.set(document, (operations = new Map<string, CompiledQuery | null>()));
     const key = operationName ?? "";
@@ -40,7 +57,7 @@ export function compiledExecution(schema: GraphQLSchema, { compile }: { compile:
   }
 
   let unsubscribed = false;
-  return {
+  const gateway: Gateway = {
     onSchemaLoadOrUpdate(callback) {
       if (!unsubscribed) callback({ apiSchema: schema, coreSupergraphSdl: "" });
       return () => {
@@ -51,9 +68,12 @@ export function compiledExecution(schema: GraphQLSchema, { compile }: { compile:
       return {
         executor: async ({ document, operation, operationName, request, context }) => {
           const run = () => execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: operationName ?? undefined });
-          const compiled = compile && operation.operation === OperationTypeNode.QUERY ? compiledFor(document, operationName) : null;
+          const compiled = operation.operation === OperationTypeNode.QUERY ? compiledFor(document, operationName) : null;
           if (!compiled) return run();
-          const result: ExecutionResult = await compiled.query(undefined, context, request.variables ?? {});
+          const scope = currentRequestScope();
+          const given = scope && precomputed.get(scope);
+          if (scope) precomputed.delete(scope);
+          const result: ExecutionResult = given || (await compiled.query(undefined, context, request.variables ?? {}));
           // No data at all: the variables did not coerce (nothing was resolved); graphql-js words those errors.
           if (!("data" in result)) return run();
           return result.errors ? { ...result, errors: (result.errors as readonly JitError[]).map(asGraphQLError) } : result;
@@ -62,6 +82,7 @@ export function compiledExecution(schema: GraphQLSchema, { compile }: { compile:
     },
     async stop() {},
   };
+  return { gateway, compiledFor, precomputed };
 }
 
 /**

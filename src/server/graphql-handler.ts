@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { languageFromAcceptLanguage } from "../common/language";
 import { describeError, type Logger } from "../common/logger";
@@ -11,13 +11,16 @@ import { buildContext, type Context } from "../context/context";
 import { asClientError, databaseUnavailablePlugin } from "./database-errors";
 import { DEADLINE_EXCEEDED, DEADLINE_MESSAGE, formatError, PAYLOAD_TOO_LARGE } from "./format-error";
 import { sendJson, type IncomingRequest, type RouteHandler } from "./http-server";
-import { acceptsJson } from "./media-type";
-import { cachePlugins, PUBLIC_MAX_AGE } from "./plugins/cache-policy";
-import { inputStringsPlugin } from "./plugins/input-strings";
+import { answerMediaType } from "./media-type";
+import { cacheControl, cachePlugins, PUBLIC_MAX_AGE } from "./plugins/cache-policy";
+import { holdsBadString, inputStringsPlugin } from "./plugins/input-strings";
 import { introspectionCachePlugin } from "./plugins/introspection-cache";
-import { contentLanguagePlugin } from "./plugins/content-language";
+import { contentLanguagePlugin, servedLanguage } from "./plugins/content-language";
 import { observePlugin } from "./plugins/observe";
-import { bucketKeyOf, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError, type BucketKey } from "./plugins/rate-limit";
+import { bucketKeyOf, chargedRequests, costAndRateLimitPlugin, LeakyBuckets, rateLimitedError, type BucketKey } from "./plugins/rate-limit";
+import { coercedVariables } from "./plugins/coerced-variables";
+import { operationCost } from "./plugins/query-cost";
+import { PreparedQueries, type PreparedQuery } from "./prepared-queries";
 import { ADMISSION, bodyPoints, jsonDepth, maxBodyBytes } from "./admission";
 import { RefusalPacer } from "./refusal-pacing";
 import { REQUEST_LIMITS, requestLimitRules } from "./plugins/request-limits";
@@ -42,6 +45,8 @@ export interface GraphQLHandler {
    * cost and rate limit, deadline, log line), its answer handed to `write` instead of being sent.
    */
   readonly run: (req: http.IncomingMessage, res: http.ServerResponse, request: IncomingRequest, own: OwnOperation) => Promise<void>;
+  /** Requests answered from a prepared query, without Apollo's request pipeline (tests). */
+  readonly preparedAnswers: () => number;
 }
 
 export interface OwnOperation {
@@ -62,6 +67,11 @@ export interface GraphQLHandlerOptions {
   wallClock?: () => number;
   /** Redis, when REDIS_URL is set: the rate-limit buckets and the response cache are kept there, shared by every process. */
   shared?: SharedState | null;
+  /**
+   * Answer anonymous queries Apollo has already answered from their prepared form, without Apollo's request pipeline
+   * (src/server/prepared-queries.ts). Default true; tests turn it off to compare both paths' answers.
+   */
+  preparedQueries?: boolean;
 }
 
 /**
@@ -93,9 +103,14 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     SalaryScale: bound("SalaryScale"),
     Place: bound("Place"),
   });
+  const schema = await campaignSchema();
+  const compiledQueries = compiledExecution(schema, { compile: !tracingConfigured() });
+  // Without compiled queries (tracing on) there is nothing prepared to run: every request goes through Apollo.
+  const prepared = options.preparedQueries !== false && !tracingConfigured() ? new PreparedQueries(compiledQueries) : null;
+  let preparedAnswers = 0;
   const apollo = new ApolloServer<Context>({
     // The schema, executed by compiled queries (src/server/compiled-execution.ts).
-    gateway: compiledExecution(await campaignSchema(), { compile: !tracingConfigured() }),
+    gateway: compiledQueries.gateway,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" spells out the schema to whoever probes it; developers still get the hints locally.
@@ -123,6 +138,7 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
       // After the price: a cached introspection answer (about 100 KB to write) pays it like a fresh one, so the cache
       // spares the CPU without making the largest answer the cheapest one to ask for.
       introspectionCachePlugin(),
+      ...(prepared ? [prepared.plugin()] : []),
     ],
   });
   await apollo.start();
@@ -141,7 +157,9 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     if (!(await admit(req, res, scope, bucket, ADMISSION.arrivalPoints))) return;
 
     // An answer the client cannot read is refused before the operation runs (Apollo would run it, then answer 406).
-    if (!own && !acceptsJson(headers.get("accept"))) {
+    // The media type of the answer, as Apollo would choose it (negotiated once: the prepared answers below use it).
+    const mediaType = own ? null : answerMediaType(headers.get("accept"));
+    if (!own && mediaType === null) {
       scope.outcome = "bad_request";
       return sendJson(res, 406, {
         errors: [
@@ -210,12 +228,36 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
         }
       }
 
+      // An anonymous query Apollo already answered: answered here, unless a check would make Apollo answer otherwise.
+      let preparedContext: Context | undefined;
+      const preparedQuery = prepared && !own ? preparedFor(req, headers, caller.viewer, parsedBody) : undefined;
+      if (preparedQuery) {
+        const outcome = await Promise.race([answerPrepared(preparedQuery, parsedBody as PreparedBody, mediaType!, scope, caller.viewer!, language), deadline]);
+        if (outcome === "deadline") return deadlineExceeded(res, scope);
+        if ("response" in outcome) {
+          preparedAnswers++;
+          if (responseCache && cacheKey !== null) {
+            written = true;
+            responseCache.write(cacheKey, 200, outcome.response, scope.operationName ?? null).catch((error: unknown) => {
+              logger.warn("response cache write failed", describeError(error));
+            });
+          }
+          for (const [name, value] of outcome.response.headers) res.setHeader(name, value);
+          edgeHeaders(res, scope);
+          res.statusCode = 200;
+          res.end(outcome.body);
+          return;
+        }
+        preparedContext = outcome.context;
+      }
+
       const request: HTTPGraphQLRequest = own
         ? { method: "POST", headers, search: "", body: parsedBody }
         : { method: (req.method ?? "GET").toUpperCase(), headers, search, body: parsedBody };
       const execution = apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
         context: async () => {
+          if (preparedContext) return preparedContext;
           if (!caller.viewer) throw asClientError(caller.refusal);
           const anonymous = caller.viewer.kind === "anonymous";
           return buildContext(anonymous ? publicServices : services, logger, scope.requestId, caller.viewer, language, anonymous ? reference : null);
@@ -252,6 +294,73 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
       clearTimeout(timer);
       if (responseCache && cacheKey !== null && !written) responseCache.release();
     }
+  }
+
+  /**
+   * The prepared query for a request, when the request is one Apollo would take through the same steps: anonymous (no
+   * Authorization header at all), a POST of JSON (which passes Apollo's CSRF check), and a body holding only `query`,
+   * `variables` (an object, or null or absent) and `operationName` (a string, or null or absent).
+   */
+  function preparedFor(req: http.IncomingMessage, headers: HeaderMap, viewer: Context["viewer"] | null, body: unknown): PreparedQuery | undefined {
+    if (viewer?.kind !== "anonymous" || headers.has("authorization") || req.method !== "POST") return undefined;
+    const contentType = headers.get("content-type");
+    if (!contentType || contentType.split(";")[0].trim().toLowerCase() !== "application/json") return undefined;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+    const { query, variables, operationName } = body as Record<string, unknown>;
+    if (typeof query !== "string") return undefined;
+    if (variables != null && (typeof variables !== "object" || Array.isArray(variables))) return undefined;
+    if (operationName != null && typeof operationName !== "string") return undefined;
+    for (const key in body) if (key !== "query" && key !== "variables" && key !== "operationName") return undefined;
+    return prepared!.get(query, operationName);
+  }
+
+  /**
+   * Runs a prepared query as Apollo's pipeline would, with the same checks in the same order (the plugins'), and
+   * answers as Apollo would: same status, headers and body. Whenever one of the checks would make Apollo answer
+   * otherwise (a bad string, a price over the maximum, a full bucket, variables that do not coerce), nothing is
+   * charged and Apollo answers instead; when the result holds an error (a database fault, the deadline), it goes to
+   * Apollo as it is, already run and charged, so that Apollo words and sets the answer (context and result handed
+   * over: src/server/compiled-execution.ts's `precomputed`, src/server/plugins/rate-limit.ts's `chargedRequests`).
+   */
+  async function answerPrepared(
+    query: PreparedQuery,
+    body: PreparedBody,
+    mediaType: string,
+    scope: IncomingRequest["scope"],
+    viewer: Context["viewer"],
+    language: Context["language"],
+  ): Promise<{ response: HTTPGraphQLResponse; body: string } | { context?: Context }> {
+    const variables = body.variables ?? undefined;
+    const coerced = coercedVariables(schema, query.operation, variables);
+    if ("errors" in coerced && coerced.errors) return {};
+    if (query.badLiterals || holdsBadString(variables)) return {};
+    const cost = operationCost(schema, query.document, query.operation, variables);
+    if (cost > operating.maxQueryCost) return {};
+    if (buckets) {
+      const poured = await buckets.pour(bucketKeyOf(viewer, scope.clientAddress), Math.max(0, cost - ADMISSION.arrivalPoints));
+      if (!poured.ok) return {};
+    }
+    metrics.observeCost(cost);
+    const context = buildContext(publicServices, logger, scope.requestId, viewer, language, reference);
+    const result = await query.compiled.query(undefined, context, variables ?? {});
+    if (!("data" in result) || result.errors) {
+      chargedRequests.add(scope);
+      compiledQueries.precomputed.set(scope, result);
+      return { context };
+    }
+    const { contentLanguage, fallbacks } = servedLanguage(context);
+    const extensions = fallbacks ? { ...result.extensions, languageFallbacks: fallbacks } : result.extensions;
+    // Apollo's headers, in the order it sets them; its body: errors, data, extensions, then a newline.
+    const responseHeaders = new HeaderMap([
+      ["content-language", contentLanguage],
+      ["cache-control", cacheControl(query.maxAge)],
+      ["content-type", mediaType],
+    ]);
+    const json = JSON.stringify({ data: result.data, extensions }) + "\n";
+    scope.operationName = query.operationName;
+    scope.outcome = "success";
+    if (operating.responseCache !== null) metrics.responseCacheResult(false);
+    return { response: { status: 200, headers: responseHeaders, body: { kind: "complete", string: json } }, body: json };
   }
 
   /** Headers every GraphQL answer carries, computed or cached. */
@@ -317,7 +426,13 @@ export async function createGraphQLHandler(options: GraphQLHandlerOptions): Prom
     );
   }
 
-  return { apollo, handle, run: handle };
+  return { apollo, handle, run: handle, preparedAnswers: () => preparedAnswers };
+}
+
+interface PreparedBody {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
 }
 
 /**

@@ -1,14 +1,23 @@
 import Negotiator from "negotiator";
 
-/** The media types Apollo Server answers a single result in (its own list, which it does not export). */
-const ANSWER_TYPES = ["application/json", "application/graphql-response+json", "application/json; callbackSpec=1.0"];
+/**
+ * The media types Apollo Server answers a single result in, as it writes them in Content-Type (its MEDIA_TYPES, in
+ * the order it offers them: chooseContentTypeForSingleResultResponse in @apollo/server's ApolloServer.js).
+ */
+const ANSWER_TYPES = [
+  "application/json; charset=utf-8",
+  "application/graphql-response+json; charset=utf-8",
+  "application/json; callbackSpec=1.0; charset=utf-8",
+];
 
 /**
- * Whether a request's Accept header allows an answer in JSON (no header allows anything). Apollo negotiates only after
- * running the operation, so a mutation whose client accepts no JSON would be carried out and then answered 406; the
- * edge asks this first and refuses before anything runs.
+ * The Content-Type Apollo answers a single result with for this Accept header (no header: application/json), or null
+ * when the header allows none of them. Apollo negotiates only after running the operation, so a mutation whose client
+ * accepts no JSON would be carried out and then answered 406: the edge asks this first and refuses before anything
+ * runs, and the answers of prepared queries (src/server/prepared-queries.ts) carry what it chose, so neither can drift
+ * from Apollo's choice.
  */
-export function acceptsJson(accept: string | undefined): boolean {
-  if (!accept) return true;
-  return new Negotiator({ headers: { accept } }).mediaType(ANSWER_TYPES) !== undefined;
+export function answerMediaType(accept: string | undefined): string | null {
+  if (!accept) return ANSWER_TYPES[0];
+  return new Negotiator({ headers: { accept } }).mediaType(ANSWER_TYPES) ?? null;
 }

@@ -63,6 +63,8 @@ export interface TestServerOptions {
   readDatabase?: Database;
   /** Redis shared with other servers (the caller closes it). */
   shared?: SharedState;
+  /** Answer repeated anonymous queries without Apollo's pipeline (default true, as in production). */
+  preparedQueries?: boolean;
 }
 
 /** The real HTTP server on a fresh database (seeded with the campaign unless seed is false), on a free port. */
@@ -87,6 +89,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     wallClock: options.wallClock,
     readDatabase: options.readDatabase,
     shared: options.shared,
+    preparedQueries: options.preparedQueries,
   });
   const address = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/graphql`;

@@ -106,14 +106,28 @@ export function documentMaxAge(schema: GraphQLSchema, document: DocumentNode, op
 }
 
 /**
+ * documentMaxAge of an operation, once per operation of a parsed document: Apollo keeps parsed documents (its document
+ * store), and so do the prepared queries (src/server/prepared-queries.ts), so a page asked again walks nothing; the
+ * policy depends on the document alone, never on variables or values.
+ */
+const maxAges = new WeakMap<OperationDefinitionNode, { maxAge: number | undefined }>();
+export function operationMaxAge(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): number | undefined {
+  let known = maxAges.get(operation);
+  if (!known) maxAges.set(operation, (known = { maxAge: documentMaxAge(schema, document, operation) }));
+  return known.maxAge;
+}
+
+/** The Cache-Control of an answer without errors, from its cache policy (max-age 0 or none: not cacheable). */
+export function cacheControl(maxAge: number | undefined, scope: "PUBLIC" | "PRIVATE" = "PUBLIC"): string {
+  return maxAge ? `max-age=${maxAge}, ${scope.toLowerCase()}` : "no-store";
+}
+
+/**
  * Sets each request's cache policy from PUBLIC_MAX_AGE, and the Cache-Control header from it: `max-age=N, public` on an
  * anonymous query answered without errors, `no-store` on everything else (authenticated requests, mutations, errors).
  * It stands in for Apollo's cache-control plugin (disabled), whose per-field hooks would compute the same policy.
  */
 function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
-  // Per operation of a parsed document: Apollo keeps parsed documents (its document store), so a page asked again walks
-  // nothing; the policy depends on the document alone, never on variables or values.
-  const maxAges = new WeakMap<OperationDefinitionNode, { maxAge: number | undefined }>();
   return {
     async requestDidStart() {
       return {
@@ -123,15 +137,13 @@ function publicMaxAgePlugin(): ApolloServerPlugin<Context> {
             requestContext.overallCachePolicy.restrict({ maxAge: 0, scope: "PRIVATE" });
             return;
           }
-          let known = maxAges.get(operation);
-          if (!known) maxAges.set(operation, (known = { maxAge: documentMaxAge(schema, document, operation) }));
-          const { maxAge } = known;
+          const maxAge = operationMaxAge(schema, document, operation);
           if (maxAge !== undefined) requestContext.overallCachePolicy.restrict({ maxAge, scope: "PUBLIC" });
         },
         async willSendResponse({ response, overallCachePolicy }) {
           if (response.http.headers.has("cache-control")) return;
           const cacheable = response.body.kind === "single" && !response.body.singleResult.errors ? overallCachePolicy.policyIfCacheable() : null;
-          response.http.headers.set("cache-control", cacheable ? `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}` : "no-store");
+          response.http.headers.set("cache-control", cacheable ? cacheControl(cacheable.maxAge, cacheable.scope) : "no-store");
         },
       };
     },

@@ -151,7 +151,7 @@ function rootMutationInputs(
 }
 
 /** Whether any string in a JSON value (a request's variables) has a problem. */
-function holdsBadString(value: unknown): boolean {
+export function holdsBadString(value: unknown): boolean {
   if (typeof value === "string") return stringProblem(value) !== null;
   if (value === null || typeof value !== "object") return false;
   if (Array.isArray(value)) return value.some(holdsBadString);
@@ -160,7 +160,7 @@ function holdsBadString(value: unknown): boolean {
 }
 
 /** Whether any string literal of a document (arguments, variables' defaults, anywhere) has a problem. */
-function literalsHoldBadString(document: DocumentNode): boolean {
+export function literalsHoldBadString(document: DocumentNode): boolean {
   let bad = false;
   visit(document, {
     StringValue(node) {

@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import type { Viewer } from "../../auth/viewer";
 import { ErrorCode } from "../../common/errors";
-import { currentRequestScope } from "../../common/request-scope";
+import { currentRequestScope, type RequestScope } from "../../common/request-scope";
 import type { BucketPolicy } from "../../config";
 import type { Context } from "../../context/context";
 import type { Metrics } from "../../ops/metrics";
@@ -106,6 +106,17 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLFormattedErr
 }
 
 /**
+ * Requests (by their scope) whose operation the edge has already priced, observed and poured into the caller's bucket
+ * before handing it to Apollo (src/server/graphql-handler.ts, answerPrepared): the plugin charges them nothing more.
+ */
+export const chargedRequests = new WeakSet<RequestScope>();
+
+function charged(): boolean {
+  const scope = currentRequestScope();
+  return scope !== undefined && chargedRequests.has(scope);
+}
+
+/**
  * Prices each operation once it is known (after validation, before any resolver) and refuses it over the per-operation
  * maximum; then, unless the response cache answers it, pours its cost into the caller's bucket or refuses it with
  * RATE_LIMITED (429, Retry-After). The HTTP layer has already taken the arrival point and the body's price
@@ -134,7 +145,7 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
         },
         async didResolveOperation(requestContext) {
           const { operation, document, schema, request } = requestContext;
-          if (!operation) return;
+          if (!operation || charged()) return;
           cost = operationCost(schema, document, operation, request.variables);
           metrics.observeCost(cost);
           if (cost > maxQueryCost) {
@@ -144,7 +155,7 @@ export function costAndRateLimitPlugin(options: { maxQueryCost: number; buckets:
           }
         },
         async responseForOperation(requestContext) {
-          if (!buckets) return null;
+          if (!buckets || charged()) return null;
           const key = callerKey(requestContext.contextValue);
           const outcome = await buckets.pour(key, Math.max(0, cost - ADMISSION.arrivalPoints));
           if (outcome.ok) return null;
