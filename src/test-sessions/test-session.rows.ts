@@ -1,44 +1,64 @@
 import { toGlobalId } from "../common/global-id";
-import type { testSessions } from "../db/tables";
+import { epochMs } from "../db/json-rows";
+import { testSessions } from "../db/tables";
 import { TestSession } from "./test-session.type";
 
-/** A test session's row as drizzle maps it, and as raw statements return it: one mapping of each into a TestSession. */
+/** A test session's row as drizzle maps it, and as statements building JSON return it: one mapping of each into a TestSession. */
 export type TestSessionRow = Omit<typeof testSessions.$inferSelect, "createdAt" | "updatedAt">;
 
-/** A session as a raw statement returns it (column names as in the table; instants as text: the driver's, or JSON's). */
-export interface TestSessionRawRow {
-  id: number;
-  campaign_id: number;
-  kind: TestSessionRow["kind"];
-  starts_at: string | Date;
-  duration_minutes: number;
-  place: string;
-  place_names: TestSessionRow["placeNames"];
-  language: TestSessionRow["language"];
-  capacity: number;
-  status: TestSessionRow["status"];
-  seats_taken: number;
-  attended_count: number;
-  no_show_count: number;
-}
+/**
+ * A session as a statement that builds its JSON returns it (src/db/json-rows.ts): SESSION_ROW's values in this order,
+ * the start as milliseconds.
+ */
+export type TestSessionTuple = [
+  id: number,
+  campaignId: number,
+  kind: TestSessionRow["kind"],
+  startsAt: number,
+  durationMinutes: number,
+  place: string,
+  placeNames: TestSessionRow["placeNames"] | string,
+  language: TestSessionRow["language"],
+  capacity: number,
+  status: TestSessionRow["status"],
+  seatsTaken: number,
+  attendedCount: number,
+  noShowCount: number,
+];
 
-export function fromRawRow(r: TestSessionRawRow): TestSessionRow {
+/** A session's values in TestSessionTuple's order. */
+export const SESSION_ROW = [
+  testSessions.id,
+  testSessions.campaignId,
+  testSessions.kind,
+  epochMs(testSessions.startsAt),
+  testSessions.durationMinutes,
+  testSessions.place,
+  testSessions.placeNames,
+  testSessions.language,
+  testSessions.capacity,
+  testSessions.status,
+  testSessions.seatsTaken,
+  testSessions.attendedCount,
+  testSessions.noShowCount,
+];
+
+/** The tuple mapped as drizzle maps the table (jsonb parsed when a driver left it text). */
+export function fromTuple(t: TestSessionTuple): TestSessionRow {
   return {
-    id: r.id,
-    campaignId: r.campaign_id,
-    kind: r.kind,
-    // timestamptz arrives as PostgreSQL's text, or as JSON's ISO 8601 form: Date parses both (as drizzle's own mapping does).
-    startsAt: r.starts_at instanceof Date ? r.starts_at : new Date(r.starts_at),
-    durationMinutes: r.duration_minutes,
-    place: r.place,
-    // jsonb: parsed by both drivers; drizzle's own mapping also takes it as text.
-    placeNames: typeof r.place_names === "string" ? (JSON.parse(r.place_names) as TestSessionRow["placeNames"]) : r.place_names,
-    language: r.language,
-    capacity: r.capacity,
-    status: r.status,
-    seatsTaken: r.seats_taken,
-    attendedCount: r.attended_count,
-    noShowCount: r.no_show_count,
+    id: t[0],
+    campaignId: t[1],
+    kind: t[2],
+    startsAt: new Date(t[3]),
+    durationMinutes: t[4],
+    place: t[5],
+    placeNames: typeof t[6] === "string" ? (JSON.parse(t[6]) as TestSessionRow["placeNames"]) : t[6],
+    language: t[7],
+    capacity: t[8],
+    status: t[9],
+    seatsTaken: t[10],
+    attendedCount: t[11],
+    noShowCount: t[12],
   };
 }
 

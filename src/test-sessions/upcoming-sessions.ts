@@ -1,20 +1,21 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { testSessions, testSessionVacancies } from "../db/tables";
-import { fromRawRow, toTestSession, type TestSessionRawRow } from "./test-session.rows";
+import { jsonRow } from "../db/json-rows";
+import { fromTuple, SESSION_ROW, toTestSession, type TestSessionTuple } from "./test-session.rows";
 import type { TestSession } from "./test-session.type";
 
 /** The two JSON values the upcoming sessions come back as (json: both drivers parse it; text if one ever does not). */
 export interface UpcomingSessionsJson {
   upcoming_links: [number, number][] | string;
-  upcoming_sessions: TestSessionRawRow[] | string;
+  upcoming_sessions: TestSessionTuple[] | string;
 }
 
 /**
  * Up to `limit` upcoming, scheduled sessions per vacancy, soonest first: one pass over the vacancies' links, ranked.
  * On a public page this is the part with the most to read (up to `limit` per vacancy, the same sessions repeated
  * across vacancies), so PostgreSQL hands it over as two JSON values: the links as [vacancy, session] in order, and
- * each session once. The driver parses each value with one JSON.parse instead of a field at a time, and each session
+ * each session once (as an array of its values: src/db/json-rows.ts). The driver parses each value with one JSON.parse instead of a field at a time, and each session
  * is mapped once.
  *
  * `cte` goes into a statement's WITH list and `columns` into its select list: a statement of its own for a set of
@@ -32,12 +33,7 @@ export function upcomingSessionsSql(vacancies: (vacancyId: PgColumn) => SQL, lim
                   where ${vacancies(testSessionVacancies.vacancyId)} and ${s.status} = 'SCHEDULED' and ${s.startsAt} > now()) ranked
             where rank <= ${sql.raw(String(limit))})`,
     columns: sql`(select coalesce(json_agg(json_build_array(vacancy_key, session_id) order by vacancy_key, rank), '[]') from upcoming_links) as upcoming_links,
-                 (select coalesce(json_agg(u), '[]')
-                  from (select ${s.id} as id, ${s.campaignId} as campaign_id, ${s.kind} as kind, ${s.startsAt} as starts_at,
-                               ${s.durationMinutes} as duration_minutes, ${s.place} as place, ${s.placeNames} as place_names,
-                               ${s.language} as language, ${s.capacity} as capacity, ${s.status} as status, ${s.seatsTaken} as seats_taken,
-                               ${s.attendedCount} as attended_count, ${s.noShowCount} as no_show_count
-                        from ${s} where ${s.id} in (select session_id from upcoming_links)) u) as upcoming_sessions`,
+                 (select coalesce(json_agg(${jsonRow(SESSION_ROW)}), '[]') from ${s} where ${s.id} in (select session_id from upcoming_links)) as upcoming_sessions`,
   };
 }
 
@@ -45,6 +41,6 @@ export function upcomingSessionsSql(vacancies: (vacancyId: PgColumn) => SQL, lim
 export function readUpcomingSessions(found: UpcomingSessionsJson): { vacancyKey: number; session: TestSession }[] {
   const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
   const sessions = new Map<number, TestSession>();
-  for (const row of parsed(found.upcoming_sessions)) sessions.set(row.id, toTestSession(fromRawRow(row)));
+  for (const row of parsed(found.upcoming_sessions)) sessions.set(row[0], toTestSession(fromTuple(row)));
   return parsed(found.upcoming_links).map(([vacancyKey, sessionKey]) => ({ vacancyKey, session: sessions.get(sessionKey)! }));
 }

@@ -9,6 +9,7 @@ import { fromGlobalId, toGlobalId } from "../common/global-id";
 import { afterCondition, isSortCursor, orderByKey, sortKeyText, type SortKey } from "../common/keyset";
 import { OrderDirection } from "../common/order";
 import { selectRows, type Db } from "../db/client";
+import { epochMs, fromEpochMs, jsonRow } from "../db/json-rows";
 import { PreparedStatements, StatementValues } from "../db/prepared-statements";
 import { AGENCY_CODES, campaigns, examParts, jobProfiles, places, vacancies, waves } from "../db/tables";
 import type { JobLevel } from "../job-profiles/job-profile.type";
@@ -39,58 +40,71 @@ export const vacancyColumns = {
 
 type VacancyRow = Pick<typeof vacancies.$inferSelect, keyof typeof vacancyColumns>;
 
-/** A vacancy as the list's statement returns it in its JSON (column names as in the table; instants as ISO 8601 text). */
-interface VacancyRawRow {
-  id: number;
-  campaign_id: number;
-  wave_id: number;
-  job_profile_id: number;
-  agency_code: VacancyRow["agencyCode"];
-  headcount_target: number;
-  status: VacancyRow["status"];
-  place: string;
-  place_id: number | null;
-  language_regime: VacancyRow["languageRegime"];
-  contract_type: VacancyRow["contractType"];
-  published_at: string | Date | null;
-  application_deadline: string | Date | null;
-  title: VacancyRow["title"] | string;
-  description: VacancyRow["description"] | string;
-  overall_pass_percent: string | number;
-  sort_key: string;
-}
+/**
+ * A vacancy as the list's statement returns it in its JSON (src/db/json-rows.ts): vacancyColumns' values in
+ * PAGE_ROW's order, instants as milliseconds, then the row's sort key.
+ */
+type VacancyTuple = [
+  id: number,
+  campaignId: number,
+  waveId: number,
+  jobProfileId: number,
+  agencyCode: VacancyRow["agencyCode"],
+  headcountTarget: number,
+  status: VacancyRow["status"],
+  place: string,
+  placeId: number | null,
+  languageRegime: VacancyRow["languageRegime"],
+  contractType: VacancyRow["contractType"],
+  publishedAt: number | null,
+  applicationDeadline: number | null,
+  title: VacancyRow["title"] | string,
+  description: VacancyRow["description"] | string,
+  overallPassPercent: string | number,
+  sortKey: string,
+];
 
-/** The raw row mapped as drizzle maps vacancyColumns: instants through Date, jsonb parsed when a driver left it text, numeric as a number. */
-function fromRawRow(r: VacancyRawRow): VacancyRow {
+/** The list's row, in VacancyTuple's order (the sort key is added by the statement). */
+const PAGE_ROW = [
+  vacancies.id,
+  vacancies.campaignId,
+  vacancies.waveId,
+  vacancies.jobProfileId,
+  vacancies.agencyCode,
+  vacancies.headcountTarget,
+  vacancies.status,
+  vacancies.place,
+  vacancies.placeId,
+  vacancies.languageRegime,
+  vacancies.contractType,
+  epochMs(vacancies.publishedAt),
+  epochMs(vacancies.applicationDeadline),
+  vacancies.title,
+  vacancies.description,
+  vacancies.overallPassPercent,
+];
+
+/** The tuple mapped as drizzle maps vacancyColumns: instants as Date, jsonb parsed when a driver left it text, numeric as a number. */
+function fromTuple(t: VacancyTuple): VacancyRow {
   return {
-    id: r.id,
-    campaignId: r.campaign_id,
-    waveId: r.wave_id,
-    jobProfileId: r.job_profile_id,
-    agencyCode: r.agency_code,
-    headcountTarget: r.headcount_target,
-    status: r.status,
-    place: r.place,
-    placeId: r.place_id,
-    languageRegime: r.language_regime,
-    contractType: r.contract_type,
-    publishedAt: instant(r.published_at),
-    applicationDeadline: instant(r.application_deadline),
-    title: typeof r.title === "string" ? (JSON.parse(r.title) as VacancyRow["title"]) : r.title,
-    description: typeof r.description === "string" ? (JSON.parse(r.description) as VacancyRow["description"]) : r.description,
-    overallPassPercent: Number(r.overall_pass_percent),
+    id: t[0],
+    campaignId: t[1],
+    waveId: t[2],
+    jobProfileId: t[3],
+    agencyCode: t[4],
+    headcountTarget: t[5],
+    status: t[6],
+    place: t[7],
+    placeId: t[8],
+    languageRegime: t[9],
+    contractType: t[10],
+    publishedAt: fromEpochMs(t[11]),
+    applicationDeadline: fromEpochMs(t[12]),
+    title: typeof t[13] === "string" ? (JSON.parse(t[13]) as VacancyRow["title"]) : t[13],
+    description: typeof t[14] === "string" ? (JSON.parse(t[14]) as VacancyRow["description"]) : t[14],
+    overallPassPercent: Number(t[15]),
   };
 }
-
-function instant(value: string | Date | null): Date | null {
-  return value == null || value instanceof Date ? value : new Date(value);
-}
-
-/** vacancyColumns in a raw select list, each under its column's name. */
-const VACANCY_SELECT_LIST = sql.join(
-  Object.values(vacancyColumns).map((column) => sql`${column}`),
-  sql`, `,
-);
 
 export function toVacancy(row: VacancyRow): Vacancy {
   return Object.assign(new Vacancy(), {
@@ -271,27 +285,27 @@ export class VacancyService {
     const way = sql.raw(sortOrder.direction === OrderDirection.ASC ? "asc" : "desc");
     const upcoming =
       include.upcomingSessions !== undefined ? upcomingSessionsSql((vacancyId) => sql`${vacancyId} in (select id from page)`, include.upcomingSessions) : null;
-    const [found] = await this.statements.rows<{ rows: VacancyRawRow[] | string; total_count?: number } & Partial<UpcomingSessionsJson>>(
+    const [found] = await this.statements.rows<{ rows: VacancyTuple[] | string; total_count?: number } & Partial<UpcomingSessionsJson>>(
       `page:${p.key}${include.totalCount ? "|count" : ""}${upcoming ? `|upcoming:${include.upcomingSessions}` : ""}`,
-      () => sql`with page as (select ${VACANCY_SELECT_LIST}, ${sortKeyText(sortKey)} as sort_key, ${sortKey.expression} as sort_value
+      () => sql`with page as (select ${vacancies.id} as id, ${jsonRow([...PAGE_ROW, sortKeyText(sortKey)])} as row, ${sortKey.expression} as sort_value
                               from ${vacancies}
                               where ${after ? and(where, after) : where}
                               order by ${sql.join(orderByKey(sortKey, vacancies.id, sortOrder.direction), sql`, `)}
                               limit ${limit})${upcoming ? sql`, ${upcoming.cte}` : sql``}
-                select (select coalesce(json_agg(page order by page.sort_value ${way}, page.id ${way}), '[]') from page) as rows${
+                select (select coalesce(json_agg(page.row order by page.sort_value ${way}, page.id ${way}), '[]') from page) as rows${
                   include.totalCount ? sql`, (select count(*)::int from ${vacancies} where ${where}) as total_count` : sql``
                 }${upcoming ? sql`, ${upcoming.columns}` : sql``}`,
       p.values,
     );
     // json: both drivers parse it; text if one ever does not.
-    const rows = typeof found.rows === "string" ? (JSON.parse(found.rows) as VacancyRawRow[]) : found.rows;
+    const rows = typeof found.rows === "string" ? (JSON.parse(found.rows) as VacancyTuple[]) : found.rows;
     const totalCount = found.total_count;
 
     const result: VacancyPage = toPage(
       rows,
       page,
-      (row) => cursors.encode(orderName, [row.sort_key, row.id]),
-      (row) => toVacancy(fromRawRow(row)),
+      (row) => cursors.encode(orderName, [row[16], row[0]]),
+      (row) => toVacancy(fromTuple(row)),
       totalCount !== undefined
         ? () => Promise.resolve(totalCount)
         : async () =>

@@ -12,6 +12,15 @@ test.each([
   expect(parseGlobalId(id)).toEqual({ type, key });
 });
 
+test("an id written again is the same, by number or by text, however many ids came between", () => {
+  expect(toGlobalId("TestSession", 12)).toBe(raw("TestSession:12"));
+  expect(toGlobalId("TestSession", "12")).toBe(raw("TestSession:12"));
+  for (let key = 1; key <= 10_001; key++) toGlobalId("TestSession", 100 + key);
+  expect(toGlobalId("TestSession", 12)).toBe(raw("TestSession:12"));
+  expect(toGlobalId("Vacancy", 12)).toBe(raw("Vacancy:12"));
+  expect(toGlobalId("TestSession", 10_101)).toBe(raw("TestSession:10101"));
+});
+
 test("every node type reads back its own ids", () => {
   for (const type of NODE_TYPES) expect([type, parseGlobalId(toGlobalId(type, 7))]).toEqual([type, { type, key: 7 }]);
 });
