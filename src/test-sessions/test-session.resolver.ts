@@ -1,13 +1,12 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Language, langArg } from "../common/language";
-import { brusselsDate, isoWeek, isSaturdayInBrussels } from "../common/brussels-time";
+import { brusselsDate, isoWeek } from "../common/brussels-time";
 import { PageArgs } from "../common/connection";
 import { DateScalar } from "../common/scalars";
 import type { Context } from "../context/context";
 import { mayView } from "../vacancies/vacancy.service";
 import { Vacancy } from "../vacancies/vacancy.type";
-import { seatsLeft } from "./test-session.service";
 import { TestSession, TestSessionConnection, TestSessionFilter } from "./test-session.type";
 
 @Resolver(() => TestSession)
@@ -29,16 +28,6 @@ export class TestSessionResolver {
     @Arg("lang", () => Language, langArg) lang?: Language | null,
   ): string {
     return session.placeNames ? ctx.text(session.placeNames, lang, info) : session.placeName;
-  }
-
-  @FieldResolver(() => Int, { description: "Seats still free (0 once cancelled)." })
-  seatsLeft(@Root() session: TestSession): number {
-    return seatsLeft(session);
-  }
-
-  @FieldResolver(() => Boolean, { description: "Whether the session falls on a Saturday in Brussels time." })
-  isSaturday(@Root() session: TestSession): boolean {
-    return isSaturdayInBrussels(session.startsAt);
   }
 
   @FieldResolver(() => DateScalar, { description: "The session's calendar date in Brussels." })

@@ -8,12 +8,8 @@ import { campaigns, testSessions, testSessionVacancies, vacancies } from "../db/
 import { toVacancy, vacancyColumns } from "../vacancies/vacancy.service";
 import type { Vacancy } from "../vacancies/vacancy.type";
 import { toTestSession } from "./test-session.rows";
-import { TestSession, TestSessionFilter, TestSessionStatus } from "./test-session.type";
+import { TestSession, TestSessionFilter } from "./test-session.type";
 import { readUpcomingSessions, upcomingSessionsSql, type UpcomingSessionsJson } from "./upcoming-sessions";
-
-export function seatsLeft(session: TestSession): number {
-  return session.status === TestSessionStatus.CANCELLED ? 0 : Math.max(0, session.capacity - session.seatsTaken);
-}
 
 /** Saturday in Brussels, evaluated by the database so it can filter. */
 const saturdayInBrussels = sql`extract(isodow from ${testSessions.startsAt} at time zone 'Europe/Brussels') = 6`;

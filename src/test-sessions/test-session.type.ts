@@ -4,6 +4,7 @@ import { TEST_KINDS, TEST_SESSION_STATUSES, type TestKindValue, type TestSession
 import type { LocalizedText } from "../common/localized-text";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/connection";
+import { isSaturdayInBrussels } from "../common/brussels-time";
 import { Language } from "../common/language";
 
 export const TestKind = enumObject(TEST_KINDS);
@@ -68,6 +69,19 @@ export class TestSession {
   seatsTaken!: number;
   attendedCount!: number;
   noShowCount!: number;
+
+  // Fields of the session alone are getters, not field resolvers: a compiled query (src/server/compiled-execution.ts)
+  // reads them as properties, where each resolver call builds a resolve info and a path (a page of vacancy cards has
+  // about 150 sessions, each with both).
+  @Field(() => Int, { description: "Seats still free (0 once cancelled)." })
+  get seatsLeft(): number {
+    return this.status === TestSessionStatus.CANCELLED ? 0 : Math.max(0, this.capacity - this.seatsTaken);
+  }
+
+  @Field(() => Boolean, { description: "Whether the session falls on a Saturday in Brussels time." })
+  get isSaturday(): boolean {
+    return isSaturdayInBrussels(this.startsAt);
+  }
 }
 
 @InputType({ description: "Narrows a test-session list. Every given criterion must hold." })
