@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { DEFAULT_POOL_MAX } from "../src/db/client";
 import { bulkMoves } from "./bulk-moves";
 import { campaignPage } from "./campaign-page";
 import { dashboard } from "./dashboard";
@@ -30,7 +31,7 @@ const USAGE = `npm run bench -- [options]
   --warmup <s>           warm-up seconds before each measurement (default 5, smoke 1)
   --connections <n>      concurrent connections (requests in flight) (default 16, smoke 4)
   --databases <list>     pglite,postgres (default both)
-  --pool <n>             the service's PostgreSQL pool size (default 10, the service's own default)
+  --pool <n>             the service's PostgreSQL pool size (default ${DEFAULT_POOL_MAX}, the service's own default)
   --list                 list the benchmarks
   --help
 
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     connections: integer(values.connections, smoke ? 4 : 16, "--connections"),
     databases: databases(values.databases),
     postgresUrl,
-    poolMax: integer(values.pool, 10, "--pool"),
+    poolMax: integer(values.pool, DEFAULT_POOL_MAX, "--pool"),
     log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
   };
 

@@ -1,5 +1,5 @@
 import { OperatorError } from "./common/operator-error";
-import { DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
+import { DEFAULT_POOL_MAX, DEFAULT_POOL_QUEUE_TIMEOUT_MS, type DatabaseConfig } from "./db/client";
 import { parseAllowedNetworks, type AllowedNetworks } from "./webhooks/webhook-url";
 
 /** Where several processes keep what they must agree on: REDIS_URL, and a prefix for every key they write there. */
@@ -142,7 +142,7 @@ function postgres(env: NodeJS.ProcessEnv, url: string): DatabaseConfig {
   return {
     driver: "postgres",
     url,
-    poolMax: integer(env.DATABASE_POOL_MAX ?? "10", "DATABASE_POOL_MAX", 1, 1000),
+    poolMax: integer(env.DATABASE_POOL_MAX ?? String(DEFAULT_POOL_MAX), "DATABASE_POOL_MAX", 1, 1000),
     statementTimeoutMs: integer(env.DATABASE_STATEMENT_TIMEOUT_MS ?? "5000", "DATABASE_STATEMENT_TIMEOUT_MS", 0, 3_600_000),
     connectTimeoutSeconds: integer(env.DATABASE_CONNECT_TIMEOUT_S ?? "5", "DATABASE_CONNECT_TIMEOUT_S", 1, 600),
     poolQueueTimeoutMs: integer(env.DATABASE_POOL_QUEUE_TIMEOUT_MS ?? String(DEFAULT_POOL_QUEUE_TIMEOUT_MS), "DATABASE_POOL_QUEUE_TIMEOUT_MS", 1, 60_000),

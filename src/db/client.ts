@@ -40,6 +40,14 @@ export type DatabaseConfig =
     }
   | { driver: "pglite"; dataDir: string };
 
+/**
+ * DATABASE_POOL_MAX's default. Above the 16 requests in flight the benchmarks drive: a write's transaction holds its
+ * connection while it waits for the shared counter rows, and with 10 connections reads queued behind those writes
+ * (the mixed load: 176 req/s with 10, 240 with 20, on one process). N processes need N times this under the server's
+ * max_connections (docs/operating.md).
+ */
+export const DEFAULT_POOL_MAX = 20;
+
 /** DATABASE_POOL_QUEUE_TIMEOUT_MS's default: well inside the 10 s request deadline, long past any healthy wait. */
 export const DEFAULT_POOL_QUEUE_TIMEOUT_MS = 2_000;
 
