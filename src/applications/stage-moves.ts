@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { brusselsDate, daysBetween, isoWeekMonday } from "../common/brussels-time";
 import { scopeKey, vacancyCoarseScopes } from "../db/tables/scope-keys";
 import { selectRows, type Executor } from "../db/client";
+import { atCommit } from "../db/commit-hooks";
 import { stageEvents, vacancies, type RejectionReasonValue, type StageValue } from "../db/tables";
 import { recordWeeklyRevisions } from "../events/weekly-report-events";
 import { ALL_STAGES, nextStage } from "./stages";
@@ -51,7 +52,9 @@ export const mondayOf = (column: string) => sql.raw(`${column} - (((${column} - 
  * - time in stage (days from entering a pipeline stage to entering the next, and from application to hire) and exits
  *   (from which stage, and why), per scope and, for the coarse scopes, per day.
  * A constant number of statements however many moves. Rows are touched in a fixed order so concurrent transactions
- * queue rather than deadlock. The counters can always be recounted from the events (drizzle/0005 does exactly that).
+ * queue rather than deadlock. The counters are written when the transaction commits (atCommit), so nothing in the
+ * transaction after this call sees them changed. They can always be recounted from the events (drizzle/0005 does
+ * exactly that).
  */
 export async function recordStageMoves(tx: Executor, moves: readonly StageMove[], newPersons: ReadonlySet<number> = new Set()): Promise<void> {
   if (moves.length === 0) return;
@@ -119,8 +122,9 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
     }
   }
 
-  // Rows no other batch touches first (this batch's persons); the counters every batch shares last, so their locks
-  // are held only for the last statements and the commit.
+  // Rows no other batch touches first (this batch's persons); the counters every batch shares at commit (atCommit:
+  // after the rest of the transaction, and on PostgreSQL in one round trip with the COMMIT), so their locks are held
+  // only while the server runs those statements and commits, never while this process gets round to the next one.
   const candidateDays = await recordFirstApplications(tx, firstApplications, newPersons);
 
   // The counters of stages being left are decremented, so they are updated, never inserted: locked in key order by the
@@ -130,7 +134,9 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
   // The vacancies as an array too: the planner takes jsonb_to_recordset for 100 rows and hashes the whole counter table
   // (a sequential scan, 4 ms at 18,000 rows); an array it can count leads it to the primary key (0.8 ms).
   const vacancyArray = `{${[...new Set(totalRows.map((r) => r.vacancy_id))].join(",")}}`;
-  await tx.execute(sql`
+  await atCommit(
+    tx,
+    sql`
     update vacancy_stage_counts c set reached = c.reached + d.reached, current = c.current + d.current
     from (select l.vacancy_id, l.stage from vacancy_stage_counts l
           where l.vacancy_id = any(${vacancyArray}::int[])
@@ -138,12 +144,14 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
           order by l.vacancy_id, l.stage
           for update) locked,
          jsonb_to_recordset(${totalsJson}::jsonb) as d(vacancy_id int, stage application_stage, reached int, current int)
-    where c.vacancy_id = locked.vacancy_id and c.stage = locked.stage and d.vacancy_id = locked.vacancy_id and d.stage = locked.stage`);
+    where c.vacancy_id = locked.vacancy_id and c.stage = locked.stage and d.vacancy_id = locked.vacancy_id and d.stage = locked.stage`,
+  );
   if (sign < 0) {
     // Taking moves back: every row exists (the moves put it there), and an insert of negative amounts would break the
     // tables' non-negative checks even when it ends in an update, so these are updates.
     const subtract = (table: string, keys: [string, string][], amounts: string[], json: string) =>
-      tx.execute(
+      atCommit(
+        tx,
         sql.raw(`update ${table} t set ${amounts.map((a) => `${a} = t.${a} + d.${a}`).join(", ")}
                  from jsonb_to_recordset('${json.replace(/'/g, "''")}'::jsonb) as d(${[...keys.map(([k, type]) => `${k} ${type}`), ...amounts.map((a) => `${a} int`)].join(", ")})
                  where ${keys.map(([k]) => `t.${k} = d.${k}`).join(" and ")}`),
@@ -169,16 +177,21 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
     await recordWeeklyRevisions(tx, weeklyEntries(moves, scopes));
     return;
   }
-  await tx.execute(sql`
+  await atCommit(
+    tx,
+    sql`
     insert into vacancy_stage_daily (vacancy_id, stage, day, entered, exited)
     select d.vacancy_id, d.stage, d.day, d.entered, d.exited
     from jsonb_to_recordset(${vacancyDaily.json()}::jsonb) as d(vacancy_id int, stage application_stage, day date, entered int, exited int)
     on conflict (vacancy_id, stage, day) do update
-      set entered = vacancy_stage_daily.entered + excluded.entered, exited = vacancy_stage_daily.exited + excluded.exited`);
+      set entered = vacancy_stage_daily.entered + excluded.entered, exited = vacancy_stage_daily.exited + excluded.exited`,
+  );
   // The daily rollup, the weekly one and the new candidates per day beside them, in one statement: these rows are shared
   // by every batch of the campaign, so each round trip while their locks are held costs every other writer too. (Moves
   // count no new candidates, and submissions no durations or exits: no transaction takes these in another order.)
-  await tx.execute(sql`
+  await atCommit(
+    tx,
+    sql`
     with daily as (
       insert into rollup_stage_daily (scope, stage, day, entered, exited)
       select d.scope, d.stage, d.day, d.entered, d.exited
@@ -192,30 +205,43 @@ async function countStageMoves(tx: Executor, moves: readonly StageMove[], sign: 
       on conflict (scope, stage, week) do update set entered = rollup_stage_weekly.entered + excluded.entered)
     insert into rollup_candidate_daily (scope, day, new_candidates)
     select g.scope, g.day, g.n from jsonb_to_recordset(${candidateDays.gains.json()}::jsonb) as g(scope text, day date, n int)
-    on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`);
+    on conflict (scope, day) do update set new_candidates = rollup_candidate_daily.new_candidates + excluded.new_candidates`,
+  );
   if (durations.size) {
-    await tx.execute(sql`
+    await atCommit(
+      tx,
+      sql`
       insert into stage_durations (scope, from_stage, to_stage, days, count)
       select d.scope, d.from_stage, d.to_stage, d.days, d.count
       from jsonb_to_recordset(${durations.json()}::jsonb) as d(scope text, from_stage application_stage, to_stage application_stage, days int, count int)
-      on conflict (scope, from_stage, to_stage, days) do update set count = stage_durations.count + excluded.count`);
-    await tx.execute(sql`
+      on conflict (scope, from_stage, to_stage, days) do update set count = stage_durations.count + excluded.count`,
+    );
+    await atCommit(
+      tx,
+      sql`
       insert into rollup_duration_daily (scope, from_stage, to_stage, day, days, count)
       select d.scope, d.from_stage, d.to_stage, d.day, d.days, d.count
       from jsonb_to_recordset(${durationDaily.json()}::jsonb) as d(scope text, from_stage application_stage, to_stage application_stage, day date, days int, count int)
-      on conflict (scope, from_stage, to_stage, day, days) do update set count = rollup_duration_daily.count + excluded.count`);
+      on conflict (scope, from_stage, to_stage, day, days) do update set count = rollup_duration_daily.count + excluded.count`,
+    );
   }
   if (exits.size) {
-    await tx.execute(sql`
+    await atCommit(
+      tx,
+      sql`
       insert into stage_exits (scope, from_stage, exit, count)
       select d.scope, d.from_stage, d.exit, d.count
       from jsonb_to_recordset(${exits.json()}::jsonb) as d(scope text, from_stage application_stage, exit text, count int)
-      on conflict (scope, from_stage, exit) do update set count = stage_exits.count + excluded.count`);
-    await tx.execute(sql`
+      on conflict (scope, from_stage, exit) do update set count = stage_exits.count + excluded.count`,
+    );
+    await atCommit(
+      tx,
+      sql`
       insert into rollup_exit_daily (scope, from_stage, exit, day, count)
       select d.scope, d.from_stage, d.exit, d.day, d.count
       from jsonb_to_recordset(${exitDaily.json()}::jsonb) as d(scope text, from_stage application_stage, exit text, day date, count int)
-      on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`);
+      on conflict (scope, from_stage, exit, day) do update set count = rollup_exit_daily.count + excluded.count`,
+    );
   }
   await countCandidateLosses(tx, candidateDays.losses);
   await recordWeeklyRevisions(tx, weeklyEntries(moves, scopes));
@@ -294,10 +320,13 @@ async function recordFirstApplications(
 /** A late sync's earlier first day takes its person off the day counted before (the gains go with the rollups). */
 async function countCandidateLosses(tx: Executor, losses: DayTally): Promise<void> {
   if (losses.size) {
-    await tx.execute(sql`
+    await atCommit(
+      tx,
+      sql`
       update rollup_candidate_daily r set new_candidates = r.new_candidates - l.n
       from jsonb_to_recordset(${losses.json()}::jsonb) as l(scope text, day date, n int)
-      where r.scope = l.scope and r.day = l.day`);
+      where r.scope = l.scope and r.day = l.day`,
+    );
   }
 }
 

@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import type { Logger } from "../common/logger";
 import { OperatorError } from "../common/operator-error";
 import { currentRequestScope } from "../common/request-scope";
-import { installCommitHooks } from "./commit-hooks";
+import { installCommitHooks, takeLastStatements } from "./commit-hooks";
 import { asDatabaseFault, describeConnectionFault } from "./faults";
 import { lockFolder, type FolderLock } from "./folder-lock";
 import { install as instrumentQueries } from "./query-instrumentation";
@@ -132,7 +132,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { driver: "postgres"
 
   const db = drizzleNodePg({ client: pool, schema: tables, logger: countingLogger }) as unknown as Db;
   guardTransactions(db, pool);
-  installCommitHooks(db);
+  installCommitHooks(db, { sentWithCommit: true });
   instrumentQueries();
   let closing: Promise<void> | undefined;
   return {
@@ -172,6 +172,30 @@ function beginStatement(config: PgTransactionConfig | undefined): string {
   return ["begin", ...modes].join(" ");
 }
 
+/**
+ * COMMIT, after the statements deferred to it (src/db/commit-hooks.ts: atCommit) as one simple-protocol message, so
+ * the server runs them and commits without waiting for this process in between. The simple protocol takes no
+ * parameters: each is written as a literal by the driver's own escaping (pg's escapeLiteral, which also copes with
+ * backslashes). An error in any of them ends the message there (PostgreSQL skips the rest, COMMIT included) and fails
+ * the transaction, which is rolled back as for any other failed statement. Counted among the request's statements as
+ * if each had gone alone.
+ */
+function commitStatement(last: SQL[], dialect: PgDialect, client: pg.ClientBase): string {
+  if (last.length === 0) return "commit";
+  const scope = currentRequestScope();
+  if (scope) scope.statements += last.length;
+  const texts = last.map((statement) => {
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    return text.replace(/\$(\d+)/g, (_, n: string) => {
+      const value = params[Number(n) - 1];
+      if (typeof value === "number") return String(value);
+      if (typeof value === "string") return client.escapeLiteral(value);
+      throw new Error(`a statement run at commit takes only text and numbers (parameter $${n} is ${typeof value})`);
+    });
+  });
+  return [...texts, "commit"].join(";\n");
+}
+
 /** Closes a single connection, whatever state it is in, without waiting more than a second. */
 async function endQuietly(client: pg.Client): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -209,7 +233,7 @@ function guardTransactions(db: Db, pool: pg.Pool): void {
     try {
       await client.query(beginStatement(config));
       const result = await fn(tx);
-      await client.query("commit");
+      await client.query(commitStatement(takeLastStatements(tx), session.dialect, client));
       return result;
     } catch (error) {
       try {
@@ -248,7 +272,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     throw new DataFolderError(`cannot open the embedded database in ${dataDir}: ${causeMessage(error)}`);
   }
   const db = drizzlePglite({ client, schema: tables, logger: countingLogger }) as unknown as Db;
-  installCommitHooks(db);
+  installCommitHooks(db, { sentWithCommit: false });
   let closing: Promise<void> | undefined;
   return {
     db,
