@@ -82,6 +82,8 @@ export interface OperatingConfig {
   trustProxyHops: number;
   /** The in-process cache of anonymous responses; null turns it off (Cache-Control headers are still sent). */
   responseCache: { maxBytes: number } | null;
+  /** How long the dashboard's figures of one selection are shared by the requests asking for it; null: not shared. */
+  dashboardCache: { maxAgeMs: number } | null;
   /**
    * On SIGTERM, how long the process keeps accepting requests while /readyz answers 503, so that load balancers stop
    * sending traffic before the listener closes.
@@ -100,6 +102,7 @@ export const defaultOperatingConfig: OperatingConfig = {
   },
   trustProxyHops: 0,
   responseCache: { maxBytes: 32 * 1024 * 1024 },
+  dashboardCache: { maxAgeMs: 5_000 },
   shutdownDrainDelayMs: 1_000,
   shutdownGraceMs: 8_000,
 };
@@ -208,6 +211,7 @@ function operatingConfig(env: NodeJS.ProcessEnv): OperatingConfig {
   };
   const rateLimited = boolean(env.RATE_LIMIT_ENABLED ?? "true", "RATE_LIMIT_ENABLED");
   const cached = boolean(env.RESPONSE_CACHE_ENABLED ?? "true", "RESPONSE_CACHE_ENABLED");
+  const dashboardSeconds = integer(env.DASHBOARD_CACHE_S ?? String(d.dashboardCache!.maxAgeMs / 1000), "DASHBOARD_CACHE_S", 0, 300);
   return {
     requestDeadlineMs: integer(env.REQUEST_DEADLINE_MS ?? String(d.requestDeadlineMs), "REQUEST_DEADLINE_MS", 100, 600_000),
     maxQueryCost,
@@ -216,6 +220,7 @@ function operatingConfig(env: NodeJS.ProcessEnv): OperatingConfig {
       : null,
     trustProxyHops: integer(env.TRUST_PROXY_HOPS ?? String(d.trustProxyHops), "TRUST_PROXY_HOPS", 0, 10),
     responseCache: cached ? { maxBytes: integer(env.RESPONSE_CACHE_MAX_MB ?? "32", "RESPONSE_CACHE_MAX_MB", 1, 4096) * 1024 * 1024 } : null,
+    dashboardCache: dashboardSeconds > 0 ? { maxAgeMs: dashboardSeconds * 1000 } : null,
     shutdownDrainDelayMs: integer(env.SHUTDOWN_DRAIN_DELAY_MS ?? String(d.shutdownDrainDelayMs), "SHUTDOWN_DRAIN_DELAY_MS", 0, 60_000),
     shutdownGraceMs: integer(env.SHUTDOWN_GRACE_MS ?? String(d.shutdownGraceMs), "SHUTDOWN_GRACE_MS", 0, 60_000),
   };

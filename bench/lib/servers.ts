@@ -20,6 +20,8 @@ export interface RunningService extends RunningServer {
 export interface ServiceOptions {
   /** The in-process cache of anonymous responses, on as deployed; off to measure what the resolvers and SQL cost. */
   responseCache: boolean;
+  /** The dashboard's figures shared for DASHBOARD_CACHE_S (default: on, as deployed); off to measure computing them. */
+  dashboardCache?: boolean;
   /** Webhook receivers' ranges allowed although private (WEBHOOK_ALLOWED_NETWORKS). */
   webhookAllowedNetworks?: string;
 }
@@ -38,6 +40,7 @@ export async function startService(database: Database, options: ServiceOptions):
     GRAPHQL_INTROSPECTION: "false",
     RATE_LIMIT_ENABLED: "false",
     RESPONSE_CACHE_ENABLED: options.responseCache ? "true" : "false",
+    ...(options.dashboardCache === false ? { DASHBOARD_CACHE_S: "0" } : {}),
     WEBHOOK_ALLOWED_NETWORKS: options.webhookAllowedNetworks ?? "",
   });
   const logger = createLogger("warn");

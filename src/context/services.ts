@@ -6,7 +6,7 @@ import { SubmissionService } from "../applications/submission.service";
 import { AuditService } from "../audit/audit.service";
 import { CandidateService } from "../candidates/candidate.service";
 import { PersonKeys } from "../candidates/person-keys";
-import { DashboardService } from "../dashboard/dashboard.service";
+import { DashboardService, type DashboardCaching } from "../dashboard/dashboard.service";
 import { EventService } from "../events/event.service";
 import { Sequencer } from "../events/sequencer";
 import { fanOut } from "../webhooks/fan-out";
@@ -35,6 +35,8 @@ export function createServices(
     readDb?: Db;
     /** PERSON_KEY_SECRET (src/candidates/person-keys.ts); null: the install's own, kept in the database. */
     personKeySecret?: string | null;
+    /** Dashboard figures shared by the requests for one selection (DASHBOARD_CACHE_S); default: not shared. */
+    dashboardCaching?: DashboardCaching | null;
   },
 ) {
   const pipeline = new PipelineService(db);
@@ -61,7 +63,7 @@ export function createServices(
     candidates: new CandidateService(db),
     apiClients: new ApiClientService(db),
     audit: new AuditService(db),
-    dashboard: new DashboardService(db, options.now, options.readDb),
+    dashboard: new DashboardService(db, options.now, options.readDb, options.dashboardCaching),
     sequencer,
     events: new EventService(db, sequencer),
     webhooks: new WebhookEndpointService(db, options.webhookAllowedNetworks ?? []),

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+import { performance } from "node:perf_hooks";
 import type { AgencyCode } from "../agencies/agency.type";
 import { brusselsDate, isoWeekday } from "../common/brussels-time";
 import { selectRows, type Db } from "../db/client";
@@ -10,6 +12,7 @@ import {
   selectVacancies,
   type DashboardArgs,
   type DashboardSelection,
+  type ParsedDashboardArgs,
 } from "./dashboard-selection";
 import { bundleSql, crossAgencyCandidatesSql, type Bundle } from "./dashboard.sql";
 import { exitFigures, forecast, hiresByAgency, sumTotals, targetOf, timeInStage, totalsByVacancy, type StageTotals } from "./figures";
@@ -17,16 +20,32 @@ import { weeklySql, weeklyTrend, weekWindow, type WeeklyRows } from "./weekly";
 import { WeeklyReportService } from "./weekly-reports.service";
 
 /**
+ * How long the figures of one selection are shared by the requests that ask for it (DASHBOARD_CACHE_S), on a
+ * monotonic clock in milliseconds (tests move their own).
+ */
+export interface DashboardCaching {
+  maxAgeMs: number;
+  clock?: () => number;
+}
+
+/** Selections kept at once: each holds its vacancies and counter rows (a few hundred KB for a whole campaign). */
+const KEPT_SELECTIONS = 32;
+
+/**
  * The taskforce dashboard: `open` plans a request's selection (plain data, which the GraphQL root carries); every
- * section is then read from one statement per selection, run once on first use (remembered per selection object, so
- * the memory goes with the request).
+ * section is then read from one statement per selection, run once on first use (remembered per selection object).
+ * With caching, requests for the same campaign, filter, day and asOf within `maxAgeMs` get the same selection object,
+ * so they share its statements too, and concurrent ones run them once; without, the memory goes with the request.
  */
 export class DashboardService {
+  private readonly selections: LRUCache<string, Promise<DashboardSelection | null>> | null;
   private readonly bundles = new WeakMap<DashboardSelection, Promise<Bundle>>();
   private readonly totals = new WeakMap<DashboardSelection, Promise<Map<number, StageTotals>>>();
   /** The whole selection's sum, which half a dozen fields ask for: summed once per request. */
   private readonly selectionTotals = new WeakMap<DashboardSelection, Promise<StageTotals>>();
   private readonly recentHires = new WeakMap<DashboardSelection, Promise<Map<AgencyCode, number>>>();
+  private readonly weeklyRows = new WeakMap<DashboardSelection, Map<string, Promise<WeeklyRows>>>();
+  private readonly crossAgency = new WeakMap<DashboardSelection, Promise<number>>();
   readonly weeklyReports: WeeklyReportService;
 
   /** Reads from `reads` (a read replica, when there is one); freezing closed weeks writes to `db`, the primary. */
@@ -36,9 +55,13 @@ export class DashboardService {
     primary: Db,
     private readonly now: () => Date = () => new Date(),
     reads: Db = primary,
+    caching: DashboardCaching | null = null,
   ) {
     this.db = reads;
     this.weeklyReports = new WeeklyReportService(primary);
+    const clock = caching?.clock ?? (() => performance.now());
+    // ttlResolution 0: every lookup reads the clock (no cached "now", no timer).
+    this.selections = caching?.maxAgeMs ? new LRUCache({ max: KEPT_SELECTIONS, ttl: caching.maxAgeMs, ttlResolution: 0, perf: { now: clock } }) : null;
   }
 
   /** Today in Brussels, by the service's clock. */
@@ -46,11 +69,30 @@ export class DashboardService {
     return brusselsDate(this.now());
   }
 
-  /** The selection of a request (the most recent campaign without a slug); null for an unknown campaign. */
+  /**
+   * The selection of a request (the most recent campaign without a slug); null for an unknown campaign. With caching,
+   * one planned within maxAgeMs for the same arguments and day, if any: a bad argument is refused before any lookup.
+   */
   async open(args: DashboardArgs): Promise<DashboardSelection | null> {
     const today = this.today();
     const parsed = parseDashboardArgs(args, today);
-    const campaign = await findCampaign(this.db, args.campaignSlug);
+    if (!this.selections) return this.plan(args.campaignSlug, parsed, today);
+    const key = JSON.stringify([args.campaignSlug ?? null, parsed, today]);
+    let selection = this.selections.get(key);
+    if (!selection) {
+      selection = this.plan(args.campaignSlug, parsed, today);
+      this.selections.set(key, selection);
+      // A failure (an argument outside the campaign, a database fault) is not kept: the next request tries afresh.
+      const planned = selection;
+      planned.catch(() => {
+        if (this.selections?.get(key) === planned) this.selections.delete(key);
+      });
+    }
+    return selection;
+  }
+
+  private async plan(campaignSlug: string | null | undefined, parsed: ParsedDashboardArgs, today: string): Promise<DashboardSelection | null> {
+    const campaign = await findCampaign(this.db, campaignSlug);
     if (!campaign) return null;
     checkWithinCampaign(parsed, campaign);
     // The first read after a week closed freezes it as reported (once a week per process, then no statement).
@@ -113,9 +155,13 @@ export class DashboardService {
   }
 
   /** People who applied through more than one agency (linked by the keyed hash of their address), by the period's end. */
-  async crossAgencyCandidates(s: DashboardSelection): Promise<number> {
-    const [row] = await selectRows<{ n: number }>(this.db, crossAgencyCandidatesSql(s));
-    return row.n;
+  crossAgencyCandidates(s: DashboardSelection): Promise<number> {
+    let n = this.crossAgency.get(s);
+    if (!n) {
+      n = selectRows<{ n: number }>(this.db, crossAgencyCandidatesSql(s)).then(([row]) => row.n);
+      this.crossAgency.set(s, n);
+    }
+    return n;
   }
 
   /**
@@ -124,8 +170,15 @@ export class DashboardService {
    */
   async weekly(s: DashboardSelection, window: { from?: string | null; to?: string | null } = {}, view: "CURRENT" | "AS_REPORTED" = "CURRENT") {
     const w = weekWindow(s, window.from, window.to);
-    const [rows] = await selectRows<WeeklyRows>(this.db, weeklySql(s, w));
-    return weeklyTrend(s, w, rows, view);
+    let byWindow = this.weeklyRows.get(s);
+    if (!byWindow) this.weeklyRows.set(s, (byWindow = new Map<string, Promise<WeeklyRows>>()));
+    const key = JSON.stringify(w);
+    let rows = byWindow.get(key);
+    if (!rows) {
+      rows = selectRows<WeeklyRows>(this.db, weeklySql(s, w)).then(([row]) => row);
+      byWindow.set(key, rows);
+    }
+    return weeklyTrend(s, w, await rows, view);
   }
 
   async timeInStage(s: DashboardSelection) {

@@ -74,6 +74,7 @@ export async function createApp({ config, database, logger, now, clock, wallCloc
     webhookAllowedNetworks: config.webhooks?.allowedNetworks,
     readDb: readDatabase?.db,
     personKeySecret: config.personKeySecret,
+    dashboardCaching: operating.dashboardCache ? { maxAgeMs: operating.dashboardCache.maxAgeMs, clock } : null,
   };
   const services = createServices(database.db, serviceOptions);
   // Anonymous requests write nothing, so none of their reads must see a write of their own: they may lag with the replica.

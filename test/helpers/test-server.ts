@@ -44,8 +44,9 @@ export interface TestServerOptions {
   /** CORS origins and the explorer (default: no cross-origin access, no explorer, as in production). */
   web?: Partial<Config["web"]>;
   /**
-   * Overrides of the operating limits. By default tests run with the production limits except the rate limiter and
-   * the response cache, which are off so that tests firing many requests or reading their own writes stay independent,
+   * Overrides of the operating limits. By default tests run with the production limits except the rate limiter, the
+   * response cache and the dashboard cache, which are off so that tests firing many requests or reading their own
+   * writes stay independent,
    * and the request deadline, 5 minutes instead of 10 s, so that no test depends on how busy the machine is (50
    * concurrent invitations took over 10 s at a load average of 25); test/server turns each on where it tests it.
    */
@@ -79,7 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       introspection: options.introspection ?? true,
       environment: options.environment ?? "test",
       web: options.web,
-      operating: { ...defaultOperatingConfig, rateLimit: null, responseCache: null, requestDeadlineMs: 300_000, ...options.operating },
+      operating: { ...defaultOperatingConfig, rateLimit: null, responseCache: null, dashboardCache: null, requestDeadlineMs: 300_000, ...options.operating },
       webhooks: { allowedNetworks: TEST_ALLOWED_NETWORKS },
     },
     database,

@@ -8,6 +8,7 @@ describe("operating configuration (the README lists the variables)", () => {
       rateLimit: { client: { capacity: 20_000, refillPerSecond: 400 }, anonymous: { capacity: 5_000, refillPerSecond: 100 } },
       trustProxyHops: 0,
       responseCache: { maxBytes: 33_554_432 },
+      dashboardCache: { maxAgeMs: 5_000 },
       shutdownDrainDelayMs: 1_000,
       shutdownGraceMs: 8_000,
     });
@@ -23,6 +24,7 @@ describe("operating configuration (the README lists the variables)", () => {
       TRUST_PROXY_HOPS: "1",
       REQUEST_DEADLINE_MS: "5000",
       RESPONSE_CACHE_MAX_MB: "8",
+      DASHBOARD_CACHE_S: "30",
       SHUTDOWN_DRAIN_DELAY_MS: "0",
       SHUTDOWN_GRACE_MS: "3000",
     }).operating;
@@ -32,10 +34,16 @@ describe("operating configuration (the README lists the variables)", () => {
       rateLimit: { client: { capacity: 9_000, refillPerSecond: 90 }, anonymous: { capacity: 6_000, refillPerSecond: 60 } },
       trustProxyHops: 1,
       responseCache: { maxBytes: 8_388_608 },
+      dashboardCache: { maxAgeMs: 30_000 },
       shutdownDrainDelayMs: 0,
       shutdownGraceMs: 3_000,
     });
-    expect(loadConfig({ RATE_LIMIT_ENABLED: "false", RESPONSE_CACHE_ENABLED: "false" }).operating).toMatchObject({ rateLimit: null, responseCache: null });
+    expect(loadConfig({ RATE_LIMIT_ENABLED: "false", RESPONSE_CACHE_ENABLED: "false", DASHBOARD_CACHE_S: "0" }).operating).toMatchObject({
+      rateLimit: null,
+      responseCache: null,
+      dashboardCache: null,
+    });
+    expect(() => loadConfig({ DASHBOARD_CACHE_S: "-1" })).toThrow('DASHBOARD_CACHE_S must be an integer from 0 to 300, got "-1"');
   });
 
   test("a bucket smaller than the costliest allowed query is refused at start-up", () => {
